@@ -1,0 +1,43 @@
+//! Turning an HTTP exchange into its WARC `request` and `response` records.
+
+use crate::fetch::Exchange;
+use crate::warc::http::{request_block, response_block};
+use crate::warc::record::{Record, RecordType, new_record_id, warc_date};
+use crate::warc::sha1_digest;
+
+/// Builds the `response` and `request` records of one exchange, sharing one `WARC-Date`
+/// and linked by `WARC-Concurrent-To`.
+pub fn exchange_records(ex: &Exchange, warcinfo_id: &str) -> Vec<Record> {
+    let date = warc_date(ex.date);
+    let response_id = new_record_id();
+
+    let block = response_block(ex.version, ex.status, &ex.reason, &ex.headers, &ex.body);
+    let mut response = Record::new(RecordType::Response, &date);
+    response.fields[1].1 = response_id.clone();
+    response.push("WARC-Target-URI", ex.url.as_str());
+    if let Some(ip) = ex.ip {
+        response.push("WARC-IP-Address", ip.to_string());
+    }
+    response.push("WARC-Warcinfo-ID", warcinfo_id);
+    response.push("WARC-Block-Digest", sha1_digest(&block));
+    response.push("WARC-Payload-Digest", sha1_digest(&ex.body));
+    if let Some(reason) = ex.truncated {
+        response.push("WARC-Truncated", reason);
+    }
+    response.push("Content-Type", "application/http; msgtype=response");
+    response.block = block;
+
+    let block = request_block(&ex.request_target, &ex.request_headers);
+    let mut request = Record::new(RecordType::Request, &date);
+    request.push("WARC-Target-URI", ex.url.as_str());
+    if let Some(ip) = ex.ip {
+        request.push("WARC-IP-Address", ip.to_string());
+    }
+    request.push("WARC-Concurrent-To", response_id);
+    request.push("WARC-Warcinfo-ID", warcinfo_id);
+    request.push("WARC-Block-Digest", sha1_digest(&block));
+    request.push("Content-Type", "application/http; msgtype=request");
+    request.block = block;
+
+    vec![response, request]
+}

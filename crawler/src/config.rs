@@ -1,0 +1,309 @@
+//! Crawl configuration: a TOML file, overridden by command-line flags.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// The default user agent: names Veille, its version and where to learn about it.
+pub fn default_user_agent() -> String {
+    format!(
+        "Veille/{} (+https://github.com/veille-archive/veille; archive of French municipal news)",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// Errors reading or checking a crawl configuration.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("cannot read crawl config {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML for a crawl config.
+    #[error("crawl config {path} is invalid: {message}")]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// What the TOML parser said, with line and column.
+        message: String,
+    },
+    /// A value is out of range or malformed.
+    #[error("invalid crawl setting: {0}")]
+    Invalid(String),
+}
+
+/// A seed: where a crawl starts, and what commune the site belongs to.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Seed {
+    /// Start URL.
+    pub url: String,
+    /// INSEE code of the commune, where known (e.g. `72003`).
+    #[serde(default)]
+    pub insee: Option<String>,
+    /// Commune name, where known.
+    #[serde(default)]
+    pub commune: Option<String>,
+}
+
+/// Which URLs a crawl may fetch.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Scope {
+    /// Keep to the seeds' hosts (default true).
+    pub same_host: bool,
+    /// Regexes: a URL matching one is in scope even on another host.
+    pub include: Vec<String>,
+    /// Regexes: a URL matching one is out of scope.
+    pub exclude: Vec<String>,
+    /// Maximum link depth from a seed (a redirect does not add depth).
+    pub max_depth: u32,
+    /// Maximum fetches per host (robots.txt not counted).
+    pub max_pages_per_host: u64,
+    /// Maximum fetches in all (robots.txt not counted).
+    pub max_pages: u64,
+    /// Maximum distinct query strings per path, against calendar-like traps.
+    pub max_query_variants: u32,
+    /// Maximum redirects followed from one URL.
+    pub max_redirects: u32,
+}
+
+impl Default for Scope {
+    fn default() -> Self {
+        Self {
+            same_host: true,
+            include: Vec::new(),
+            exclude: Vec::new(),
+            max_depth: 20,
+            max_pages_per_host: 100_000,
+            max_pages: 1_000_000,
+            max_query_variants: 50,
+            max_redirects: 10,
+        }
+    }
+}
+
+/// How fetching behaves.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Fetching {
+    /// User-Agent header, also used to pick robots.txt groups.
+    pub user_agent: String,
+    /// Seconds between two requests to one host.
+    pub delay: f64,
+    /// Upper bound on a robots.txt Crawl-delay, in seconds.
+    pub max_crawl_delay: f64,
+    /// Upper bound on a Retry-After wait, in seconds.
+    pub max_retry_after: f64,
+    /// Hosts fetched at once.
+    pub concurrency: usize,
+    /// Connect timeout, seconds.
+    pub connect_timeout: f64,
+    /// Timeout between two reads of a response, seconds.
+    pub read_timeout: f64,
+    /// Timeout for a whole response, seconds.
+    pub total_timeout: f64,
+    /// Bodies past this size are cut and marked `WARC-Truncated: length`.
+    pub max_body_bytes: u64,
+    /// Retries after 5xx, 429, timeouts and connection errors.
+    pub retries: u32,
+    /// First retry waits this long (seconds), doubling each time.
+    pub retry_backoff: f64,
+    /// Host name → address (`IP:PORT`) overrides, like curl's `--resolve`.
+    pub resolve: BTreeMap<String, String>,
+}
+
+impl Default for Fetching {
+    fn default() -> Self {
+        Self {
+            user_agent: default_user_agent(),
+            delay: 1.0,
+            max_crawl_delay: 30.0,
+            max_retry_after: 120.0,
+            concurrency: 8,
+            connect_timeout: 10.0,
+            read_timeout: 30.0,
+            total_timeout: 300.0,
+            max_body_bytes: 20 * 1024 * 1024,
+            retries: 2,
+            retry_backoff: 2.0,
+            resolve: BTreeMap::new(),
+        }
+    }
+}
+
+/// Where and how WARC files are written.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Output {
+    /// Directory for WARC files and reports.
+    pub dir: PathBuf,
+    /// WARC file name prefix.
+    pub prefix: String,
+    /// Rotate WARC files past this size in bytes.
+    pub max_warc_bytes: u64,
+}
+
+impl Default for Output {
+    fn default() -> Self {
+        Self {
+            dir: PathBuf::from("data/warcs"),
+            prefix: "veille".into(),
+            max_warc_bytes: 1_000_000_000,
+        }
+    }
+}
+
+/// A whole crawl configuration (the TOML file's shape).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CrawlConfig {
+    /// Name of the crawl (goes into warcinfo and the report).
+    pub name: String,
+    /// Where the crawl starts.
+    #[serde(rename = "seed")]
+    pub seeds: Vec<Seed>,
+    /// What may be fetched.
+    pub scope: Scope,
+    /// How fetching behaves.
+    pub fetch: Fetching,
+    /// Where WARC files go.
+    pub output: Output,
+}
+
+impl CrawlConfig {
+    /// Reads a config file.
+    pub fn from_file(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        toml::from_str(&text).map_err(|e| ConfigError::Parse {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })
+    }
+
+    /// Checks values and returns the parsed resolve overrides.
+    pub fn validate(&self) -> Result<Vec<(String, SocketAddr)>, ConfigError> {
+        if self.seeds.is_empty() {
+            return Err(ConfigError::Invalid(
+                "no seed: give start URLs on the command line or [[seed]] entries in the config"
+                    .into(),
+            ));
+        }
+        for seed in &self.seeds {
+            let url = url::Url::parse(&seed.url).map_err(|e| {
+                ConfigError::Invalid(format!("seed {:?} is not a valid URL: {e}", seed.url))
+            })?;
+            if !matches!(url.scheme(), "http" | "https") {
+                return Err(ConfigError::Invalid(format!(
+                    "seed {:?} must be an http:// or https:// URL",
+                    seed.url
+                )));
+            }
+        }
+        for (name, value) in [
+            ("fetch.delay", self.fetch.delay),
+            ("fetch.max_crawl_delay", self.fetch.max_crawl_delay),
+            ("fetch.max_retry_after", self.fetch.max_retry_after),
+            ("fetch.retry_backoff", self.fetch.retry_backoff),
+        ] {
+            if !(0.0..=86_400.0).contains(&value) {
+                return Err(ConfigError::Invalid(format!(
+                    "{name} = {value}: expected seconds between 0 and 86400"
+                )));
+            }
+        }
+        for (name, value) in [
+            ("fetch.connect_timeout", self.fetch.connect_timeout),
+            ("fetch.read_timeout", self.fetch.read_timeout),
+            ("fetch.total_timeout", self.fetch.total_timeout),
+        ] {
+            if !(value > 0.0 && value <= 86_400.0) {
+                return Err(ConfigError::Invalid(format!(
+                    "{name} = {value}: expected seconds above 0"
+                )));
+            }
+        }
+        if self.fetch.concurrency == 0 {
+            return Err(ConfigError::Invalid("fetch.concurrency must be at least 1".into()));
+        }
+        for pattern in self.scope.include.iter().chain(&self.scope.exclude) {
+            regex::Regex::new(pattern).map_err(|e| {
+                ConfigError::Invalid(format!("scope regex {pattern:?} does not compile: {e}"))
+            })?;
+        }
+        self.fetch
+            .resolve
+            .iter()
+            .map(|(host, addr)| parse_resolve_addr(host, addr))
+            .collect()
+    }
+}
+
+/// Parses one `HOST=ADDR:PORT` override as given on the command line.
+pub fn parse_resolve_arg(arg: &str) -> Result<(String, String), ConfigError> {
+    let (host, addr) = arg.split_once('=').ok_or_else(|| {
+        ConfigError::Invalid(format!(
+            "--resolve {arg:?}: expected HOST=ADDR:PORT, e.g. www.allonnes.example=127.0.0.1:8099"
+        ))
+    })?;
+    parse_resolve_addr(host, addr)?;
+    Ok((host.to_ascii_lowercase(), addr.to_string()))
+}
+
+fn parse_resolve_addr(host: &str, addr: &str) -> Result<(String, SocketAddr), ConfigError> {
+    let sock: SocketAddr = addr.parse().map_err(|_| {
+        ConfigError::Invalid(format!(
+            "resolve {host}={addr}: the address must be IP:PORT, e.g. 127.0.0.1:8099"
+        ))
+    })?;
+    Ok((host.to_ascii_lowercase(), sock))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_minimal_config_and_applies_defaults() {
+        let cfg: CrawlConfig = toml::from_str(
+            r#"
+            name = "t"
+            [[seed]]
+            url = "http://www.allonnes.example/"
+            insee = "72003"
+            [fetch]
+            delay = 0
+            resolve = { "www.allonnes.example" = "127.0.0.1:8099" }
+            "#,
+        )
+        .expect("config parses");
+        assert_eq!(cfg.seeds[0].insee.as_deref(), Some("72003"));
+        assert_eq!(cfg.fetch.max_body_bytes, 20 * 1024 * 1024);
+        let resolved = cfg.validate().expect("valid");
+        assert_eq!(resolved[0].1.port(), 8099);
+    }
+
+    #[test]
+    fn rejects_unknown_keys_and_bad_values() {
+        assert!(toml::from_str::<CrawlConfig>("delai = 3").is_err());
+        let mut cfg = CrawlConfig::default();
+        assert!(cfg.validate().is_err(), "no seed");
+        cfg.seeds.push(Seed {
+            url: "ftp://x.example/".into(),
+            insee: None,
+            commune: None,
+        });
+        assert!(cfg.validate().is_err(), "ftp seed");
+        assert!(parse_resolve_arg("x.example=localhost").is_err());
+        assert!(parse_resolve_arg("x.example=127.0.0.1:80").is_ok());
+    }
+}

@@ -1,0 +1,203 @@
+//! `crawler`: archive French municipal websites into WARC files, or serve the bundled sample.
+
+use std::io::IsTerminal;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use crawler::config::{CrawlConfig, Seed, parse_resolve_arg};
+use crawler::sample_server::{SampleSite, serve};
+
+/// Veille's archival crawler: polite crawls of municipal websites into standard WARC 1.1 files.
+#[derive(Parser)]
+#[command(version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Crawl seeds (from a config file and/or URLs) and write WARC files.
+    Crawl(CrawlArgs),
+    /// Serve the bundled sample sites on a loopback address.
+    ServeSample(ServeArgs),
+}
+
+#[derive(clap::Args)]
+struct CrawlArgs {
+    /// TOML crawl config (seeds, scope, limits); see data/crawls/sample.toml.
+    #[arg(long, short)]
+    config: Option<PathBuf>,
+    /// Output directory for WARC files and the JSON report [config: output.dir; default data/warcs].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Send requests for HOST to ADDR:PORT instead of resolving it (repeatable), like curl's --resolve.
+    #[arg(long, value_name = "HOST=ADDR:PORT")]
+    resolve: Vec<String>,
+    /// Seconds to wait between two requests to the same host [config: fetch.delay; default 1].
+    #[arg(long)]
+    delay: Option<f64>,
+    /// Stop after this many captures [config: scope.max_pages].
+    #[arg(long)]
+    max_pages: Option<u64>,
+    /// Maximum link depth from a seed [config: scope.max_depth; default 20].
+    #[arg(long)]
+    max_depth: Option<u32>,
+    /// User-Agent header; its first word is the robots.txt product token [default names Veille].
+    #[arg(long)]
+    user_agent: Option<String>,
+    /// Where to write the JSON report [default: OUT/PREFIX-TIMESTAMP-report.json].
+    #[arg(long)]
+    report: Option<PathBuf>,
+    /// Start URLs; they replace the config's seeds (keeping the INSEE code of a matching seed).
+    #[arg(value_name = "URL")]
+    urls: Vec<String>,
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8099")]
+    bind: SocketAddr,
+    /// Directory holding manifest.toml and the sites.
+    #[arg(long, default_value = "data/sample-site")]
+    dir: PathBuf,
+}
+
+fn main() -> std::process::ExitCode {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Crawl(args) => crawl(args).await,
+            Command::ServeSample(args) => serve_sample(args).await,
+        }
+    });
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn crawl(args: CrawlArgs) -> Result<()> {
+    let mut config = match &args.config {
+        Some(path) => CrawlConfig::from_file(path)?,
+        None => CrawlConfig {
+            name: "command-line".into(),
+            ..CrawlConfig::default()
+        },
+    };
+    if !args.urls.is_empty() {
+        let old = std::mem::take(&mut config.seeds);
+        config.seeds = args
+            .urls
+            .iter()
+            .map(|u| {
+                old.iter().find(|s| s.url == *u).cloned().unwrap_or(Seed {
+                    url: u.clone(),
+                    insee: None,
+                    commune: None,
+                })
+            })
+            .collect();
+    }
+    if let Some(out) = args.out {
+        config.output.dir = out;
+    }
+    for arg in &args.resolve {
+        let (host, addr) = parse_resolve_arg(arg)?;
+        config.fetch.resolve.insert(host, addr);
+    }
+    if let Some(d) = args.delay {
+        config.fetch.delay = d;
+    }
+    if let Some(n) = args.max_pages {
+        config.scope.max_pages = n;
+    }
+    if let Some(n) = args.max_depth {
+        config.scope.max_depth = n;
+    }
+    if let Some(ua) = args.user_agent {
+        config.fetch.user_agent = ua;
+    }
+    let report_path = args.report.clone().unwrap_or_else(|| {
+        config.output.dir.join(format!(
+            "{}-{}-report.json",
+            config.output.prefix,
+            chrono::Utc::now().format("%Y%m%d%H%M%S")
+        ))
+    });
+    let report = crawler::crawl::run(config, shutdown_signal()).await?;
+    let json = serde_json::to_string_pretty(&report)?;
+    if let Some(parent) = report_path.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    std::fs::write(&report_path, json)
+        .with_context(|| format!("cannot write the report to {}", report_path.display()))?;
+    print!("{report}");
+    println!("  report: {}", report_path.display());
+    Ok(())
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    {
+        let term = async {
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(mut s) => {
+                    s.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    }
+    #[cfg(not(unix))]
+    ctrl_c.await;
+}
+
+async fn serve_sample(args: ServeArgs) -> Result<()> {
+    let sample = SampleSite::load(&args.dir).with_context(|| {
+        format!(
+            "cannot load the sample site from {} (run from the repository root, or pass --dir)",
+            args.dir.display()
+        )
+    })?;
+    let listener = tokio::net::TcpListener::bind(args.bind)
+        .await
+        .with_context(|| format!("cannot listen on {} (is it already in use?)", args.bind))?;
+    let hosts = sample.hosts();
+    println!("Serving {} sample sites on http://{}:", hosts.len(), args.bind);
+    for h in &hosts {
+        println!("  http://{h}/");
+    }
+    println!("Crawl them with: cargo run -p veille-crawler -- crawl --config data/crawls/sample.toml");
+    serve(listener, Arc::new(sample)).await?;
+    Ok(())
+}

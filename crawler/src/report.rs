@@ -1,0 +1,142 @@
+//! The crawl report: counts by status, bytes, exclusions and errors, overall and per host.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::fetch::FetchErrorKind;
+use crate::scope::OutOfScope;
+
+/// Counts for one host.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct HostReport {
+    /// Captures archived (robots.txt included).
+    pub captures: u64,
+    /// Captures by HTTP status.
+    pub by_status: BTreeMap<u16, u64>,
+    /// Payload bytes archived.
+    pub bytes: u64,
+    /// URLs not fetched because robots.txt disallows them.
+    pub robots_excluded: u64,
+    /// Fetches that got no response, by kind.
+    pub errors: BTreeMap<FetchErrorKind, u64>,
+    /// robots.txt policy applied.
+    pub robots: String,
+}
+
+/// Everything a crawl did.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct CrawlReport {
+    /// Crawl name from the config.
+    pub name: String,
+    /// Start time (RFC 3339).
+    pub started: String,
+    /// End time (RFC 3339).
+    pub finished: String,
+    /// Duration in seconds.
+    pub seconds: f64,
+    /// Whether the crawl was interrupted (Ctrl-C) before its frontier was empty.
+    pub interrupted: bool,
+    /// Captures archived (request/response pairs).
+    pub captures: u64,
+    /// Captures by HTTP status.
+    pub by_status: BTreeMap<u16, u64>,
+    /// Payload bytes archived.
+    pub bytes: u64,
+    /// Bodies cut at the size cap or by a failure.
+    pub truncated: u64,
+    /// Retries made (5xx, 429, timeouts).
+    pub retries: u64,
+    /// URLs not fetched because robots.txt disallows them.
+    pub robots_excluded: u64,
+    /// Distinct URLs not fetched because out of scope, by reason.
+    pub out_of_scope: BTreeMap<OutOfScope, u64>,
+    /// Fetches that got no response, by kind.
+    pub errors: BTreeMap<FetchErrorKind, u64>,
+    /// Sitemaps or feeds that could not be parsed.
+    pub unparsable_documents: u64,
+    /// Per host.
+    pub hosts: BTreeMap<String, HostReport>,
+    /// WARC files written.
+    pub warc_files: Vec<String>,
+}
+
+impl CrawlReport {
+    /// Counts an archived capture.
+    pub fn capture(&mut self, host: &str, status: u16, bytes: usize, truncated: bool) {
+        self.captures += 1;
+        *self.by_status.entry(status).or_default() += 1;
+        self.bytes += bytes as u64;
+        self.truncated += u64::from(truncated);
+        let h = self.hosts.entry(host.to_string()).or_default();
+        h.captures += 1;
+        *h.by_status.entry(status).or_default() += 1;
+        h.bytes += bytes as u64;
+    }
+
+    /// Counts a fetch that failed for good.
+    pub fn error(&mut self, host: &str, kind: FetchErrorKind) {
+        *self.errors.entry(kind).or_default() += 1;
+        *self
+            .hosts
+            .entry(host.to_string())
+            .or_default()
+            .errors
+            .entry(kind)
+            .or_default() += 1;
+    }
+
+    /// Counts a URL disallowed by robots.txt.
+    pub fn robots_excluded(&mut self, host: &str) {
+        self.robots_excluded += 1;
+        self.hosts.entry(host.to_string()).or_default().robots_excluded += 1;
+    }
+
+    /// Errors in all.
+    pub fn error_count(&self) -> u64 {
+        self.errors.values().sum()
+    }
+}
+
+impl fmt::Display for CrawlReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "Crawl {:?} {} in {:.1} s: {} captures, {:.1} MB of payload",
+            self.name,
+            if self.interrupted { "interrupted" } else { "finished" },
+            self.seconds,
+            self.captures,
+            self.bytes as f64 / 1e6
+        )?;
+        let statuses: Vec<String> = self.by_status.iter().map(|(s, n)| format!("{s}: {n}")).collect();
+        writeln!(f, "  by status: {}", statuses.join(", "))?;
+        let oos: u64 = self.out_of_scope.values().sum();
+        writeln!(
+            f,
+            "  robots.txt excluded: {}, out of scope: {oos}, truncated: {}, retries: {}, errors: {}",
+            self.robots_excluded,
+            self.truncated,
+            self.retries,
+            self.error_count()
+        )?;
+        for (kind, n) in &self.errors {
+            writeln!(f, "    {kind:?}: {n}")?;
+        }
+        for (host, h) in &self.hosts {
+            writeln!(
+                f,
+                "  {host}: {} captures, {:.1} MB, {} robots-excluded, {} errors",
+                h.captures,
+                h.bytes as f64 / 1e6,
+                h.robots_excluded,
+                h.errors.values().sum::<u64>()
+            )?;
+        }
+        for file in &self.warc_files {
+            writeln!(f, "  wrote {file}")?;
+        }
+        Ok(())
+    }
+}

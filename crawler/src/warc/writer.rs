@@ -1,0 +1,210 @@
+//! Writing WARC files: one gzip member per record, a `warcinfo` record first in each file,
+//! `.open` while written, renamed when closed, rotated past a size.
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use flate2::Compression;
+use flate2::write::GzEncoder;
+
+use super::digest::sha1_digest;
+use super::record::{Record, RecordType, warc_date};
+
+/// Suffix of a WARC file still being written.
+pub const OPEN_SUFFIX: &str = ".open";
+
+/// Where and how WARC files are written.
+#[derive(Debug, Clone)]
+pub struct WriterConfig {
+    /// Output directory (created if missing).
+    pub dir: PathBuf,
+    /// File name prefix, e.g. `veille`.
+    pub prefix: String,
+    /// A new file is started once the current one reaches this many bytes.
+    pub max_file_bytes: u64,
+    /// Fields of the `warcinfo` record (software, robots policy, …), in order.
+    pub warcinfo: Vec<(String, String)>,
+}
+
+/// Where a record landed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenRecord {
+    /// The WARC file's final name (without `.open`).
+    pub filename: String,
+    /// Byte offset of the record's gzip member in the file.
+    pub offset: u64,
+    /// Length of the gzip member in bytes.
+    pub length: u64,
+    /// The record's `WARC-Record-ID`.
+    pub id: String,
+}
+
+struct OpenFile {
+    name: String,
+    open_path: PathBuf,
+    out: BufWriter<File>,
+    size: u64,
+    warcinfo_id: String,
+}
+
+/// Writes records into rotating, per-record-gzipped WARC 1.1 files.
+pub struct WarcWriter {
+    config: WriterConfig,
+    hostname: String,
+    serial: u32,
+    current: Option<OpenFile>,
+    closed: Vec<PathBuf>,
+}
+
+impl WarcWriter {
+    /// Prepares a writer; the first file is created with the first record.
+    pub fn new(config: WriterConfig) -> io::Result<Self> {
+        fs::create_dir_all(&config.dir)?;
+        let hostname = gethostname::gethostname()
+            .to_string_lossy()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '_' })
+            .collect::<String>();
+        let serial = next_serial(&config.dir, &config.prefix);
+        Ok(Self {
+            config,
+            hostname: if hostname.is_empty() { "localhost".into() } else { hostname },
+            serial,
+            current: None,
+            closed: Vec::new(),
+        })
+    }
+
+    /// Writes records that belong together (a request and its response) into one file.
+    ///
+    /// `build` receives the `WARC-Record-ID` of the current file's `warcinfo` record, to put in
+    /// each record's `WARC-Warcinfo-ID`.
+    pub fn write_group(
+        &mut self,
+        build: impl FnOnce(&str) -> Vec<Record>,
+    ) -> io::Result<Vec<WrittenRecord>> {
+        if self
+            .current
+            .as_ref()
+            .is_some_and(|f| f.size >= self.config.max_file_bytes)
+        {
+            self.close()?;
+        }
+        if self.current.is_none() {
+            self.open_next()?;
+        }
+        let file = self.current.as_mut().ok_or_else(|| io::Error::other("no open WARC file"))?;
+        let records = build(&file.warcinfo_id);
+        let mut written = Vec::with_capacity(records.len());
+        for record in &records {
+            written.push(append(file, record)?);
+        }
+        file.out.flush()?;
+        Ok(written)
+    }
+
+    /// Closes the current file (renaming it from `.open`); returns its final path.
+    pub fn close(&mut self) -> io::Result<Option<PathBuf>> {
+        let Some(mut file) = self.current.take() else {
+            return Ok(None);
+        };
+        file.out.flush()?;
+        file.out.get_ref().sync_all()?;
+        let final_path = self.config.dir.join(&file.name);
+        fs::rename(&file.open_path, &final_path)?;
+        tracing::info!(file = %final_path.display(), bytes = file.size, "closed WARC file");
+        self.closed.push(final_path.clone());
+        Ok(Some(final_path))
+    }
+
+    /// Files closed so far, in order.
+    pub fn closed_files(&self) -> &[PathBuf] {
+        &self.closed
+    }
+
+    fn open_next(&mut self) -> io::Result<()> {
+        let now = Utc::now();
+        let name = format!(
+            "{}-{}-{:05}-{}.warc.gz",
+            self.config.prefix,
+            now.format("%Y%m%d%H%M%S"),
+            self.serial,
+            self.hostname
+        );
+        self.serial += 1;
+        let open_path = self.config.dir.join(format!("{name}{OPEN_SUFFIX}"));
+        let out = BufWriter::new(
+            File::options()
+                .write(true)
+                .create_new(true)
+                .open(&open_path)?,
+        );
+        let mut info = Record::new(RecordType::Warcinfo, &warc_date(now));
+        info.push("WARC-Filename", name.clone());
+        info.push("Content-Type", "application/warc-fields");
+        let mut block = String::new();
+        for (k, v) in &self.config.warcinfo {
+            block.push_str(&format!("{k}: {v}\r\n"));
+        }
+        block.push_str(&format!("hostname: {}\r\n", self.hostname));
+        info.block = block.into_bytes();
+        let digest = sha1_digest(&info.block);
+        info.fields
+            .insert(info.fields.len() - 1, ("WARC-Block-Digest".into(), digest));
+        let warcinfo_id = info.id().unwrap_or_default().to_string();
+        let mut file = OpenFile {
+            name,
+            open_path,
+            out,
+            size: 0,
+            warcinfo_id,
+        };
+        append(&mut file, &info)?;
+        self.current = Some(file);
+        Ok(())
+    }
+}
+
+impl Drop for WarcWriter {
+    fn drop(&mut self) {
+        if let Err(e) = self.close() {
+            tracing::error!("could not close WARC file: {e}");
+        }
+    }
+}
+
+fn append(file: &mut OpenFile, record: &Record) -> io::Result<WrittenRecord> {
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all(&record.to_bytes())?;
+    let member = gz.finish()?;
+    file.out.write_all(&member)?;
+    let written = WrittenRecord {
+        filename: file.name.clone(),
+        offset: file.size,
+        length: member.len() as u64,
+        id: record.id().unwrap_or_default().to_string(),
+    };
+    file.size += member.len() as u64;
+    Ok(written)
+}
+
+/// The serial number after the highest one already used by `prefix` files in `dir`, so a
+/// resumed or repeated crawl never reuses a file name.
+fn next_serial(dir: &Path, prefix: &str) -> u32 {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let rest = name.strip_prefix(prefix)?.strip_prefix('-')?;
+            // rest = TIMESTAMP-NNNNN-HOST.warc.gz
+            let serial = rest.split('-').nth(1)?;
+            serial.parse::<u32>().ok()
+        })
+        .max()
+        .map_or(0, |m| m + 1)
+}
