@@ -1,0 +1,130 @@
+//! Helpers shared by the crawler's integration tests: the sample server on a free loopback
+//! port, crawl configs pointed at it, and reading WARC files back with digest checks.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crawler::config::CrawlConfig;
+use crawler::sample_server::{SampleSite, serve};
+use crawler::warc::digest::DigestCheck;
+use crawler::warc::http::parse_response_head;
+use crawler::warc::reader::ReadRecord;
+use crawler::warc::{RecordType, WarcReader, verify_digest};
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Loads the bundled sample site.
+pub fn sample_site() -> SampleSite {
+    SampleSite::load(&repo_root().join("data/sample-site")).expect("sample site loads")
+}
+
+/// Starts the sample server on a free loopback port.
+pub async fn start_sample_server(site: SampleSite) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback");
+    let addr = listener.local_addr().expect("local addr");
+    tokio::spawn(serve(listener, Arc::new(site)));
+    addr
+}
+
+/// A directory for a test's WARC files, kept after the test under target/tmp so that CI can
+/// check them with independent tools (warcio).
+pub fn warc_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("warcs").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create test WARC dir");
+    dir
+}
+
+/// data/crawls/sample.toml, resolved to the test server and writing into `out`.
+pub fn sample_config(addr: SocketAddr, out: &Path) -> CrawlConfig {
+    let mut config = CrawlConfig::from_file(&repo_root().join("data/crawls/sample.toml"))
+        .expect("sample.toml parses");
+    for value in config.fetch.resolve.values_mut() {
+        *value = addr.to_string();
+    }
+    config.output.dir = out.to_path_buf();
+    config
+}
+
+/// The WARC files in a directory (closed ones), sorted.
+pub fn warc_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("read WARC dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".warc.gz"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every record of the files, asserting that each parses and each digest verifies, that
+/// each file starts with a warcinfo record, and that each request has its response.
+pub fn read_and_verify(files: &[PathBuf]) -> Vec<ReadRecord> {
+    assert!(!files.is_empty(), "no WARC file written");
+    let mut all = Vec::new();
+    for file in files {
+        let mut first = true;
+        for item in WarcReader::open(file).expect("open WARC") {
+            let r = item.unwrap_or_else(|e| panic!("unreadable record: {e}"));
+            assert_eq!(r.record.version, "WARC/1.1");
+            if first {
+                assert_eq!(r.record.record_type(), RecordType::Warcinfo, "{}", file.display());
+                first = false;
+            }
+            let block_digest = r.record.get("WARC-Block-Digest").expect("block digest");
+            assert_eq!(
+                verify_digest(block_digest, &r.record.block),
+                DigestCheck::Match,
+                "block digest of {:?}",
+                r.record.target_uri()
+            );
+            if r.record.record_type() == RecordType::Response {
+                let head = parse_response_head(&r.record.block).expect("HTTP head parses");
+                let payload = &r.record.block[head.body_offset..];
+                let digest = r.record.get("WARC-Payload-Digest").expect("payload digest");
+                assert_eq!(verify_digest(digest, payload), DigestCheck::Match);
+                assert!(head.header("transfer-encoding").is_none());
+                assert!(r.record.get("WARC-IP-Address").is_some());
+                assert!(r.record.get("WARC-Warcinfo-ID").is_some());
+            }
+            all.push(r);
+        }
+    }
+    let responses: HashMap<&str, &ReadRecord> = all
+        .iter()
+        .filter(|r| r.record.record_type() == RecordType::Response)
+        .filter_map(|r| Some((r.record.id()?, r)))
+        .collect();
+    for r in all.iter().filter(|r| r.record.record_type() == RecordType::Request) {
+        let to = r.record.get("WARC-Concurrent-To").expect("request has Concurrent-To");
+        let resp = responses.get(to).expect("request's response is in the WARC");
+        assert_eq!(resp.record.date(), r.record.date(), "request and response share WARC-Date");
+        assert_eq!(resp.record.target_uri(), r.record.target_uri());
+    }
+    let requests = all.iter().filter(|r| r.record.record_type() == RecordType::Request).count();
+    assert_eq!(requests, responses.len(), "one request per response");
+    all
+}
+
+/// Captures by URL: (status, payload bytes, record) of each response record.
+pub fn responses(records: &[ReadRecord]) -> HashMap<String, (u16, Vec<u8>, ReadRecord)> {
+    records
+        .iter()
+        .filter(|r| r.record.record_type() == RecordType::Response)
+        .map(|r| {
+            let head = parse_response_head(&r.record.block).expect("HTTP head parses");
+            (
+                r.record.target_uri().unwrap_or_default().to_string(),
+                (head.status, r.record.block[head.body_offset..].to_vec(), r.clone()),
+            )
+        })
+        .collect()
+}

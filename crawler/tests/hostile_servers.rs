@@ -1,0 +1,250 @@
+//! Crawls of deliberately badly behaved HTTP servers on loopback: robots.txt errors, chunked
+//! and gzip bodies, invalid responses, resets, cut bodies, 429 with Retry-After, redirect
+//! loops. Each server is a raw TCP listener written for the test, so the bytes on the wire
+//! are exactly those chosen here.
+
+mod common;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use common::*;
+use crawler::config::{CrawlConfig, Seed};
+use crawler::fetch::FetchErrorKind;
+use crawler::report::CrawlReport;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// What the raw server does for one request: bytes to send, then close.
+type Handler = Arc<dyn Fn(&str, &str, usize) -> Vec<u8> + Send + Sync>;
+
+/// Starts a raw HTTP/1.1 server; `handler(host, path, nth_request_for_path)` gives the bytes.
+async fn raw_server(handler: Handler) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let counts: Arc<std::sync::Mutex<HashMap<String, usize>>> = Arc::default();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut sock, _)) = listener.accept().await else { return };
+            let handler = handler.clone();
+            let counts = counts.clone();
+            tokio::spawn(async move {
+                let mut buf = Vec::new();
+                let mut chunk = [0u8; 4096];
+                while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match sock.read(&mut chunk).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                    }
+                }
+                let head = String::from_utf8_lossy(&buf).to_string();
+                let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+                let host = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("host: ").or_else(|| l.strip_prefix("Host: ")))
+                    .unwrap_or_default()
+                    .split(':')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                let n = {
+                    let mut c = counts.lock().expect("lock");
+                    let e = c.entry(format!("{host}{path}")).or_insert(0);
+                    *e += 1;
+                    *e
+                };
+                let reply = handler(&host, &path, n);
+                let _ = sock.write_all(&reply).await;
+                let _ = sock.shutdown().await;
+            });
+        }
+    });
+    addr
+}
+
+fn response(status: &str, headers: &[(&str, &str)], body: &[u8]) -> Vec<u8> {
+    let mut out = format!("HTTP/1.1 {status}\r\nConnection: close\r\n");
+    for (n, v) in headers {
+        out.push_str(&format!("{n}: {v}\r\n"));
+    }
+    if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("transfer-encoding") || n.eq_ignore_ascii_case("content-length")) {
+        out.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    out.push_str("\r\n");
+    let mut bytes = out.into_bytes();
+    bytes.extend_from_slice(body);
+    bytes
+}
+
+fn html(body: &str) -> Vec<u8> {
+    response("200 OK", &[("Content-Type", "text/html; charset=utf-8")], body.as_bytes())
+}
+
+fn not_found() -> Vec<u8> {
+    response("404 Not Found", &[("Content-Type", "text/plain")], b"introuvable")
+}
+
+fn config(addr: SocketAddr, hosts: &[&str], out: &std::path::Path) -> CrawlConfig {
+    let mut c = CrawlConfig {
+        name: "hostile".into(),
+        ..CrawlConfig::default()
+    };
+    for h in hosts {
+        c.seeds.push(Seed {
+            url: format!("http://{h}/"),
+            insee: None,
+            commune: None,
+        });
+        c.fetch.resolve.insert((*h).to_string(), addr.to_string());
+    }
+    c.fetch.delay = 0.0;
+    c.fetch.retry_backoff = 0.05;
+    c.fetch.read_timeout = 2.0;
+    c.output.dir = out.to_path_buf();
+    c.output.prefix = "hostile".into();
+    c
+}
+
+async fn crawl(config: CrawlConfig) -> CrawlReport {
+    crawler::crawl::run(config, std::future::pending()).await.expect("crawl runs")
+}
+
+#[tokio::test]
+async fn robots_5xx_disallows_all_and_4xx_allows_all() {
+    let addr = raw_server(Arc::new(|host, path, _| match (host, path) {
+        ("down.example", "/robots.txt") => response("503 Service Unavailable", &[], b"panne"),
+        ("missing.example", "/robots.txt") => not_found(),
+        (_, "/") => html("<a href=\"/page.html\">page</a>"),
+        (_, "/page.html") => html("<p>Bonjour</p>"),
+        _ => not_found(),
+    }))
+    .await;
+    let out = warc_dir("robots-status");
+    let mut cfg = config(addr, &["down.example", "missing.example"], &out);
+    cfg.fetch.retries = 1;
+    let report = crawl(cfg).await;
+    let captures = responses(&read_and_verify(&warc_files(&out)));
+    assert!(captures.contains_key("http://missing.example/page.html"));
+    assert!(!captures.contains_key("http://down.example/"), "5xx robots.txt means disallow all");
+    assert_eq!(captures["http://down.example/robots.txt"].0, 503);
+    assert_eq!(report.hosts["down.example"].robots_excluded, 1);
+    assert_eq!(report.retries, 1, "the robots.txt 503 was retried once");
+}
+
+#[tokio::test]
+async fn chunked_gzip_body_is_stored_as_transferred_and_still_followed() {
+    use flate2::Compression;
+    use flate2::write::GzEncoder;
+    use std::io::Write;
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all("<p>Fibre optique : <a href=\"/suite.html\">la suite</a></p>".as_bytes())
+        .expect("gzip");
+    let compressed = gz.finish().expect("gzip");
+    let compressed2 = compressed.clone();
+    let addr = raw_server(Arc::new(move |_, path, _| match path {
+        "/" => {
+            // Two chunks, then the terminating chunk.
+            let (a, b) = compressed2.split_at(10);
+            let mut out = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n".to_vec();
+            for part in [a, b] {
+                out.extend_from_slice(format!("{:x}\r\n", part.len()).as_bytes());
+                out.extend_from_slice(part);
+                out.extend_from_slice(b"\r\n");
+            }
+            out.extend_from_slice(b"0\r\n\r\n");
+            out
+        }
+        "/suite.html" => html("<p>suite</p>"),
+        _ => not_found(),
+    }))
+    .await;
+    let out = warc_dir("chunked-gzip");
+    crawl(config(addr, &["chunked.example"], &out)).await;
+    let captures = responses(&read_and_verify(&warc_files(&out)));
+    let (status, payload, record) = &captures["http://chunked.example/"];
+    assert_eq!(*status, 200);
+    assert_eq!(payload, &compressed, "payload is the de-chunked, still gzipped body");
+    let head = crawler::warc::http::parse_response_head(&record.record.block).expect("head");
+    assert_eq!(head.header("X-Orig-Transfer-Encoding"), Some("chunked"));
+    assert_eq!(head.header("Content-Encoding"), Some("gzip"));
+    assert!(captures.contains_key("http://chunked.example/suite.html"), "link inside gzip body followed");
+}
+
+#[tokio::test]
+async fn broken_responses_are_counted_and_the_crawl_goes_on() {
+    let addr = raw_server(Arc::new(|_, path, _| match path {
+        "/" => html("<a href=\"/garbage\">g</a><a href=\"/reset\">r</a><a href=\"/cut\">c</a><a href=\"/ok.html\">ok</a><a href=\"/bad-header\">b</a>"),
+        "/garbage" => b"THIS IS NOT HTTP AT ALL\r\n\r\n".to_vec(),
+        "/reset" => b"HTTP/1.1 200 OK\r\nContent-Ty".to_vec(),
+        "/cut" => b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n<p>d\xc3\xa9but".to_vec(),
+        "/bad-header" => b"HTTP/1.1 200 OK\r\nContent Type broken\r\nContent-Length: 2\r\n\r\nok".to_vec(),
+        "/ok.html" => html("<p>ok</p>"),
+        _ => not_found(),
+    }))
+    .await;
+    let out = warc_dir("broken-responses");
+    let mut cfg = config(addr, &["broken.example"], &out);
+    cfg.fetch.retries = 0;
+    let report = crawl(cfg).await;
+    let captures = responses(&read_and_verify(&warc_files(&out)));
+    assert!(captures.contains_key("http://broken.example/ok.html"));
+    assert!(!captures.contains_key("http://broken.example/garbage"));
+    assert!(report.errors.get(&FetchErrorKind::InvalidResponse).copied().unwrap_or(0) >= 2, "{:?}", report.errors);
+    assert!(report.errors.get(&FetchErrorKind::Reset).copied().unwrap_or(0) >= 1, "{:?}", report.errors);
+    let (_, payload, record) = &captures["http://broken.example/cut"];
+    assert_eq!(payload, "<p>début".as_bytes());
+    assert_eq!(record.record.get("WARC-Truncated"), Some("disconnect"));
+}
+
+#[tokio::test]
+async fn retry_after_429_then_success() {
+    let hits = Arc::new(AtomicUsize::new(0));
+    let hits2 = hits.clone();
+    let addr = raw_server(Arc::new(move |_, path, n| match path {
+        "/" => {
+            hits2.fetch_add(1, Ordering::SeqCst);
+            if n == 1 {
+                response("429 Too Many Requests", &[("Retry-After", "1")], b"trop de requetes")
+            } else {
+                html("<p>Bienvenue</p>")
+            }
+        }
+        _ => not_found(),
+    }))
+    .await;
+    let out = warc_dir("retry-after");
+    let report = crawl(config(addr, &["busy.example"], &out)).await;
+    let captures = responses(&read_and_verify(&warc_files(&out)));
+    assert_eq!(captures["http://busy.example/"].0, 200, "the final answer is archived");
+    assert_eq!(hits.load(Ordering::SeqCst), 2);
+    assert_eq!(report.retries, 1);
+}
+
+#[tokio::test]
+async fn endless_redirects_are_bounded() {
+    let addr = raw_server(Arc::new(|_, path, _| {
+        if let Some(n) = path.strip_prefix("/loop?n=") {
+            let n: u32 = n.parse().unwrap_or(0);
+            response("302 Found", &[("Location", &format!("/loop?n={}", n + 1))], b"")
+        } else if path == "/" {
+            html("<a href=\"/loop?n=0\">boucle</a><a href=\"/a\">a</a>")
+        } else if path == "/a" {
+            response("301 Moved Permanently", &[("Location", "/b")], b"")
+        } else if path == "/b" {
+            response("301 Moved Permanently", &[("Location", "/a")], b"")
+        } else {
+            not_found()
+        }
+    }))
+    .await;
+    let out = warc_dir("redirect-loops");
+    let mut cfg = config(addr, &["loops.example"], &out);
+    cfg.scope.max_redirects = 5;
+    let report = crawl(cfg).await;
+    let captures = responses(&read_and_verify(&warc_files(&out)));
+    let loops = captures.keys().filter(|u| u.contains("/loop?")).count();
+    assert_eq!(loops, 6, "the first URL and five redirects");
+    assert!(captures.contains_key("http://loops.example/a") && captures.contains_key("http://loops.example/b"));
+    assert!(report.out_of_scope.values().sum::<u64>() >= 1);
+}
