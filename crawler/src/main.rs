@@ -24,6 +24,24 @@ enum Command {
     Crawl(CrawlArgs),
     /// Serve the bundled sample sites on a loopback address.
     ServeSample(ServeArgs),
+    /// Serve the bundled sample sites and crawl them with data/crawls/sample.toml.
+    Demo(DemoArgs),
+}
+
+#[derive(clap::Args)]
+struct DemoArgs {
+    /// Address the sample server listens on (the crawl is pointed at it).
+    #[arg(long, default_value = "127.0.0.1:8099")]
+    bind: SocketAddr,
+    /// Directory holding manifest.toml and the sites.
+    #[arg(long, default_value = "data/sample-site")]
+    dir: PathBuf,
+    /// The crawl config.
+    #[arg(long, default_value = "data/crawls/sample.toml")]
+    config: PathBuf,
+    /// Output directory for WARC files [default: the config's, data/warcs/sample].
+    #[arg(long)]
+    out: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -87,6 +105,7 @@ fn main() -> std::process::ExitCode {
         match cli.command {
             Command::Crawl(args) => crawl(args).await,
             Command::ServeSample(args) => serve_sample(args).await,
+            Command::Demo(args) => demo(args).await,
         }
     });
     match result {
@@ -182,13 +201,42 @@ async fn shutdown_signal() {
     ctrl_c.await;
 }
 
-async fn serve_sample(args: ServeArgs) -> Result<()> {
-    let sample = SampleSite::load(&args.dir).with_context(|| {
+async fn demo(args: DemoArgs) -> Result<()> {
+    let sample = load_sample(&args.dir)?;
+    let listener = tokio::net::TcpListener::bind(args.bind)
+        .await
+        .with_context(|| format!("cannot listen on {} (is it already in use? pass --bind)", args.bind))?;
+    let addr = listener.local_addr()?;
+    println!("Serving {} sample sites on http://{addr}", sample.sites.len());
+    tokio::spawn(serve(listener, Arc::new(sample)));
+    let mut config = CrawlConfig::from_file(&args.config)?;
+    for value in config.fetch.resolve.values_mut() {
+        *value = addr.to_string();
+    }
+    if let Some(out) = args.out {
+        config.output.dir = out;
+    }
+    println!(
+        "Crawling {} seeds into {}",
+        config.seeds.len(),
+        config.output.dir.display()
+    );
+    let report = crawler::crawl::run(config, shutdown_signal()).await?;
+    print!("{report}");
+    Ok(())
+}
+
+fn load_sample(dir: &std::path::Path) -> Result<SampleSite> {
+    SampleSite::load(dir).with_context(|| {
         format!(
             "cannot load the sample site from {} (run from the repository root, or pass --dir)",
-            args.dir.display()
+            dir.display()
         )
-    })?;
+    })
+}
+
+async fn serve_sample(args: ServeArgs) -> Result<()> {
+    let sample = load_sample(&args.dir)?;
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| format!("cannot listen on {} (is it already in use?)", args.bind))?;

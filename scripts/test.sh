@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs all of Veille's tests on a fresh machine (Rust toolchain and Python 3 only):
+#   1. installs warcio (an independent WARC reader) into .venv,
+#   2. runs the workspace's Rust tests (they crawl real servers on 127.0.0.1 and keep their
+#      WARC files under target/tmp/warcs/),
+#   3. checks every WARC file the tests wrote with `warcio check` and `warcio index`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x .venv/bin/warcio ]; then
+  echo "== installing warcio into .venv"
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check "warcio==1.8.1"
+fi
+export PATH="$PWD/.venv/bin:$PATH"
+
+echo "== cargo test"
+rm -rf target/tmp/warcs
+cargo test --workspace --locked
+
+echo "== independent check of the test WARC files with warcio"
+bash scripts/check-warcs.sh target/tmp/warcs
