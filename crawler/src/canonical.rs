@@ -120,7 +120,10 @@ mod tests {
             canon("http://a.example/x.html;jsessionid=A1B2C3"),
             "http://a.example/x.html"
         );
-        assert_eq!(canon("http://a.example/agenda?mois=2013-02"), "http://a.example/agenda?mois=2013-02");
+        assert_eq!(
+            canon("http://a.example/agenda?mois=2013-02"),
+            "http://a.example/agenda?mois=2013-02"
+        );
     }
 
     #[test]
@@ -136,7 +139,13 @@ mod tests {
     #[test]
     fn rejects_non_web_links() {
         let base = Url::parse("http://a.example/actus/").expect("base parses");
-        for href in ["mailto:mairie@a.example", "tel:+33243000000", "javascript:window.print()", "#contenu", ""] {
+        for href in [
+            "mailto:mairie@a.example",
+            "tel:+33243000000",
+            "javascript:window.print()",
+            "#contenu",
+            "",
+        ] {
             assert!(resolve_link(&base, href).is_none(), "{href}");
         }
         assert_eq!(

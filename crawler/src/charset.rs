@@ -59,7 +59,11 @@ pub fn charset_from_meta(bytes: &[u8]) -> Option<&'static Encoding> {
     let caps = META_CHARSET.captures(head)?;
     let enc = Encoding::for_label(caps.get(1)?.as_bytes())?;
     // A meta tag cannot truthfully declare UTF-16 in an ASCII-compatible document.
-    Some(if enc.output_encoding() == UTF_8 { UTF_8 } else { enc })
+    Some(if enc.output_encoding() == UTF_8 {
+        UTF_8
+    } else {
+        enc
+    })
 }
 
 /// Guesses the encoding of bytes that declare none.
@@ -88,15 +92,18 @@ pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> Decoded {
     } else {
         (detect(bytes), CharsetSource::Detected)
     };
-    let (encoding, source) = if encoding == UTF_8
-        && source != CharsetSource::Bom
-        && std::str::from_utf8(bytes).is_err()
-    {
-        let guess = detect(bytes);
-        if guess == UTF_8 { (UTF_8, source) } else { (guess, CharsetSource::Detected) }
-    } else {
-        (encoding, source)
-    };
+    let (encoding, source) =
+        if encoding == UTF_8 && source != CharsetSource::Bom && std::str::from_utf8(bytes).is_err()
+        {
+            let guess = detect(bytes);
+            if guess == UTF_8 {
+                (UTF_8, source)
+            } else {
+                (guess, CharsetSource::Detected)
+            }
+        } else {
+            (encoding, source)
+        };
     let (text, used, had_errors) = encoding.decode(bytes);
     Decoded {
         text: text.into_owned(),
@@ -115,7 +122,10 @@ mod tests {
         let latin = b"<html><head></head><body>\xc9lus et citoyens : l\x92\xe9cole num\xe9rique co\xfbte 5 \x80</body></html>";
         let d = decode_html(latin, Some("text/html; charset=windows-1252"));
         assert_eq!(d.source, CharsetSource::HttpHeader);
-        assert!(d.text.contains("Élus et citoyens : l’école numérique coûte 5 €"));
+        assert!(
+            d.text
+                .contains("Élus et citoyens : l’école numérique coûte 5 €")
+        );
 
         let meta = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body>f\xeate</body></html>";
         let d = decode_html(meta, Some("text/html"));
@@ -134,7 +144,10 @@ mod tests {
 
     #[test]
     fn false_utf8_declaration_falls_back_to_detection() {
-        let d = decode_html(b"<p>Le march\xe9 de No\xebl aura lieu place de l'\xe9glise</p>", Some("text/html; charset=utf-8"));
+        let d = decode_html(
+            b"<p>Le march\xe9 de No\xebl aura lieu place de l'\xe9glise</p>",
+            Some("text/html; charset=utf-8"),
+        );
         assert!(d.text.contains("marché de Noël"), "{}", d.text);
     }
 }

@@ -233,7 +233,9 @@ impl CrawlConfig {
             }
         }
         if self.fetch.concurrency == 0 {
-            return Err(ConfigError::Invalid("fetch.concurrency must be at least 1".into()));
+            return Err(ConfigError::Invalid(
+                "fetch.concurrency must be at least 1".into(),
+            ));
         }
         for pattern in self.scope.include.iter().chain(&self.scope.exclude) {
             regex::Regex::new(pattern).map_err(|e| {

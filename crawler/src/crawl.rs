@@ -87,7 +87,8 @@ pub async fn run(
         ("format".into(), "WARC File Format 1.1".into()),
         (
             "conformsTo".into(),
-            "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/".into(),
+            "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
+                .into(),
         ),
         ("isPartOf".into(), config.name.clone()),
         ("robots".into(), "obey".into()),
@@ -159,7 +160,9 @@ pub async fn run(
         if tasks.is_empty() && (stopping || wake_at.is_none()) {
             break;
         }
-        let sleep = tokio::time::sleep_until(wake_at.unwrap_or_else(|| Instant::now() + Duration::from_secs(3600)));
+        let sleep = tokio::time::sleep_until(
+            wake_at.unwrap_or_else(|| Instant::now() + Duration::from_secs(3600)),
+        );
         tokio::select! {
             Some(joined) = tasks.join_next() => match joined {
                 Ok(outcome) => crawl.handle(outcome, &mut writer)?,
@@ -173,7 +176,10 @@ pub async fn run(
             }
         }
         if crawl.report.captures >= config.scope.max_pages && !stopping {
-            tracing::warn!("page budget of {} reached; stopping", config.scope.max_pages);
+            tracing::warn!(
+                "page budget of {} reached; stopping",
+                config.scope.max_pages
+            );
             stopping = true;
         }
         let elapsed = started.elapsed().as_secs_f64().max(0.001);
@@ -279,7 +285,8 @@ impl Crawl<'_> {
         let verdict = self.scope.check(&url, depth).and_then(|()| {
             if hops > self.config.scope.max_redirects {
                 Err(OutOfScope::TooManyRedirects)
-            } else if self.frontier.count_query_variant(&url) > self.config.scope.max_query_variants {
+            } else if self.frontier.count_query_variant(&url) > self.config.scope.max_query_variants
+            {
                 Err(OutOfScope::Trap)
             } else {
                 Ok(())
@@ -293,19 +300,19 @@ impl Crawl<'_> {
             return;
         }
         let key = host_key(&url);
-        if !self.frontier.has_host(&key) {
-            if let Ok(robots_url) = url.join("/robots.txt") {
-                self.frontier.push(
-                    Candidate {
-                        url: robots_url,
-                        depth,
-                        hops: 0,
-                        attempt: 0,
-                        robots: true,
-                    },
-                    true,
-                );
-            }
+        if !self.frontier.has_host(&key)
+            && let Ok(robots_url) = url.join("/robots.txt")
+        {
+            self.frontier.push(
+                Candidate {
+                    url: robots_url,
+                    depth,
+                    hops: 0,
+                    attempt: 0,
+                    robots: true,
+                },
+                true,
+            );
         }
         self.frontier.push(
             Candidate {
@@ -328,14 +335,22 @@ impl Crawl<'_> {
         let Some(state) = self.frontier.host(host) else {
             return true;
         };
-        if state.robots.as_ref().is_some_and(|r| !r.allowed(c.url.as_str())) {
+        if state
+            .robots
+            .as_ref()
+            .is_some_and(|r| !r.allowed(c.url.as_str()))
+        {
             tracing::debug!(url = %c.url, "disallowed by robots.txt");
             self.report.robots_excluded(host);
             return false;
         }
         if state.fetched >= cap {
             if self.out_of_scope_seen.insert(c.url.to_string()) {
-                *self.report.out_of_scope.entry(OutOfScope::HostBudget).or_default() += 1;
+                *self
+                    .report
+                    .out_of_scope
+                    .entry(OutOfScope::HostBudget)
+                    .or_default() += 1;
             }
             return false;
         }
@@ -462,7 +477,11 @@ impl Crawl<'_> {
             .unwrap_or(0.0)
             .max(fetch.delay);
         tracing::info!(host, "robots.txt: {}, delay {delay:.1} s", rules.describe());
-        self.report.hosts.entry(host.to_string()).or_default().robots = rules.describe();
+        self.report
+            .hosts
+            .entry(host.to_string())
+            .or_default()
+            .robots = rules.describe();
         if let Some(state) = self.frontier.host_mut(host) {
             state.delay = secs(delay);
             state.robots = Some(rules);
@@ -477,7 +496,10 @@ mod tests {
     #[test]
     fn retry_after_seconds_and_dates() {
         assert_eq!(retry_after("120"), Some(Duration::from_secs(120)));
-        assert_eq!(retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), Some(Duration::ZERO));
+        assert_eq!(
+            retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO)
+        );
         assert_eq!(retry_after("bientôt"), None);
     }
 }

@@ -33,7 +33,8 @@ pub fn classify(content_type: Option<&str>, body: &[u8]) -> DocKind {
     if head.contains("<urlset") || head.contains("<sitemapindex") {
         return DocKind::Sitemap;
     }
-    if ct.contains("rss") || ct.contains("atom") || head.contains("<rss") || head.contains("<feed") {
+    if ct.contains("rss") || ct.contains("atom") || head.contains("<rss") || head.contains("<feed")
+    {
         return DocKind::Feed;
     }
     if ct.is_empty() && (head.contains("<html") || head.contains("<!doctype html")) {
@@ -77,7 +78,11 @@ pub fn html_links(page_url: &Url, body: &[u8], content_type: Option<&str>) -> Ve
             }
             "meta" => {
                 // <meta http-equiv="refresh" content="0; url=…">
-                if !v.attr("http-equiv").unwrap_or_default().eq_ignore_ascii_case("refresh") {
+                if !v
+                    .attr("http-equiv")
+                    .unwrap_or_default()
+                    .eq_ignore_ascii_case("refresh")
+                {
                     continue;
                 }
                 let content = v.attr("content").unwrap_or_default();
@@ -190,10 +195,11 @@ mod tests {
         <body><a href="fibre.html#haut">Fibre</a> <a href="mailto:x@a.example">m</a> <a href="tel:0243">t</a>
         <a href="javascript:window.print()">p</a> <a href="#contenu">c</a> <img src="../logo.png" srcset="../logo-2x.png 2x">
         <a href="https://www.service-public.fr/?utm_source=a">sp</a></body></html>"##;
-        let links: Vec<String> = html_links(&url("http://a.example/index.html"), html, Some("text/html"))
-            .into_iter()
-            .map(String::from)
-            .collect();
+        let links: Vec<String> =
+            html_links(&url("http://a.example/index.html"), html, Some("text/html"))
+                .into_iter()
+                .map(String::from)
+                .collect();
         assert_eq!(
             links,
             [
@@ -224,7 +230,10 @@ mod tests {
         let rss = br#"<?xml version="1.0"?><rss version="2.0"><channel><title>Actus</title><link>http://a.example/</link>
           <item><title>Fibre</title><link>http://a.example/fibre.html</link></item></channel></rss>"#;
         let got = feed_links(&url("http://a.example/rss.xml"), rss).expect("parses");
-        assert!(got.iter().any(|u| u.as_str() == "http://a.example/fibre.html"));
+        assert!(
+            got.iter()
+                .any(|u| u.as_str() == "http://a.example/fibre.html")
+        );
         assert_eq!(classify(Some("application/rss+xml"), rss), DocKind::Feed);
     }
 }

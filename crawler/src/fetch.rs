@@ -135,7 +135,11 @@ impl Fetcher {
     }
 
     /// Fetches `url` with GET, adding `extra` headers (e.g. conditional ones).
-    pub async fn fetch(&self, url: &Url, extra: &[(String, String)]) -> Result<Exchange, FetchError> {
+    pub async fn fetch(
+        &self,
+        url: &Url,
+        extra: &[(String, String)],
+    ) -> Result<Exchange, FetchError> {
         let host = match (url.host_str(), url.port()) {
             (Some(h), Some(p)) => format!("{h}:{p}"),
             (Some(h), None) => h.to_string(),
@@ -153,7 +157,10 @@ impl Fetcher {
                 "Accept".to_string(),
                 "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8".to_string(),
             ),
-            ("Accept-Language".to_string(), "fr-FR,fr;q=0.9,en;q=0.5".to_string()),
+            (
+                "Accept-Language".to_string(),
+                "fr-FR,fr;q=0.9,en;q=0.5".to_string(),
+            ),
             ("Accept-Encoding".to_string(), "gzip, deflate".to_string()),
         ];
         request_headers.extend(extra.iter().cloned());

@@ -207,12 +207,19 @@ mod tests {
         assert!(f.push(cand("http://a.example/2"), false));
         assert!(f.push(cand("http://b.example/1"), false));
         let now = Instant::now();
-        let Claim::Ready(h1, _) = f.claim(now) else { panic!("a host is ready") };
-        let Claim::Ready(h2, _) = f.claim(now) else { panic!("another host is ready") };
+        let Claim::Ready(h1, _) = f.claim(now) else {
+            panic!("a host is ready")
+        };
+        let Claim::Ready(h2, _) = f.claim(now) else {
+            panic!("another host is ready")
+        };
         assert_ne!(h1, h2);
         assert!(matches!(f.claim(now), Claim::Idle), "both hosts busy");
         f.release("a.example", Duration::from_secs(10));
-        assert!(matches!(f.claim(Instant::now()), Claim::WaitUntil(_)), "a.example resting");
+        assert!(
+            matches!(f.claim(Instant::now()), Claim::WaitUntil(_)),
+            "a.example resting"
+        );
         assert_eq!(f.queued(), 1);
     }
 }

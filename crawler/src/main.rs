@@ -205,9 +205,17 @@ async fn demo(args: DemoArgs) -> Result<()> {
     let sample = load_sample(&args.dir)?;
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
-        .with_context(|| format!("cannot listen on {} (is it already in use? pass --bind)", args.bind))?;
+        .with_context(|| {
+            format!(
+                "cannot listen on {} (is it already in use? pass --bind)",
+                args.bind
+            )
+        })?;
     let addr = listener.local_addr()?;
-    println!("Serving {} sample sites on http://{addr}", sample.sites.len());
+    println!(
+        "Serving {} sample sites on http://{addr}",
+        sample.sites.len()
+    );
     tokio::spawn(serve(listener, Arc::new(sample)));
     let mut config = CrawlConfig::from_file(&args.config)?;
     for value in config.fetch.resolve.values_mut() {
@@ -241,11 +249,17 @@ async fn serve_sample(args: ServeArgs) -> Result<()> {
         .await
         .with_context(|| format!("cannot listen on {} (is it already in use?)", args.bind))?;
     let hosts = sample.hosts();
-    println!("Serving {} sample sites on http://{}:", hosts.len(), args.bind);
+    println!(
+        "Serving {} sample sites on http://{}:",
+        hosts.len(),
+        args.bind
+    );
     for h in &hosts {
         println!("  http://{h}/");
     }
-    println!("Crawl them with: cargo run -p veille-crawler -- crawl --config data/crawls/sample.toml");
+    println!(
+        "Crawl them with: cargo run -p veille-crawler -- crawl --config data/crawls/sample.toml"
+    );
     serve(listener, Arc::new(sample)).await?;
     Ok(())
 }

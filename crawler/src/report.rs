@@ -90,7 +90,10 @@ impl CrawlReport {
     /// Counts a URL disallowed by robots.txt.
     pub fn robots_excluded(&mut self, host: &str) {
         self.robots_excluded += 1;
-        self.hosts.entry(host.to_string()).or_default().robots_excluded += 1;
+        self.hosts
+            .entry(host.to_string())
+            .or_default()
+            .robots_excluded += 1;
     }
 
     /// Errors in all.
@@ -105,12 +108,20 @@ impl fmt::Display for CrawlReport {
             f,
             "Crawl {:?} {} in {:.1} s: {} captures, {:.1} MB of payload",
             self.name,
-            if self.interrupted { "interrupted" } else { "finished" },
+            if self.interrupted {
+                "interrupted"
+            } else {
+                "finished"
+            },
             self.seconds,
             self.captures,
             self.bytes as f64 / 1e6
         )?;
-        let statuses: Vec<String> = self.by_status.iter().map(|(s, n)| format!("{s}: {n}")).collect();
+        let statuses: Vec<String> = self
+            .by_status
+            .iter()
+            .map(|(s, n)| format!("{s}: {n}"))
+            .collect();
         writeln!(f, "  by status: {}", statuses.join(", "))?;
         let oos: u64 = self.out_of_scope.values().sum();
         writeln!(

@@ -65,7 +65,10 @@ impl RobotsRules {
     /// The Crawl-delay, in seconds, if one applies to us.
     pub fn crawl_delay(&self) -> Option<f64> {
         match self {
-            Self::Parsed(robot) => robot.delay.map(f64::from).filter(|d| d.is_finite() && *d > 0.0),
+            Self::Parsed(robot) => robot
+                .delay
+                .map(f64::from)
+                .filter(|d| d.is_finite() && *d > 0.0),
             _ => None,
         }
     }

@@ -185,7 +185,10 @@ fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, SampleErr
 }
 
 /// Serves the sample sites on `listener` until the process ends.
-pub async fn serve(listener: tokio::net::TcpListener, site: Arc<SampleSite>) -> std::io::Result<()> {
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    site: Arc<SampleSite>,
+) -> std::io::Result<()> {
     let app = Router::new().fallback(handle).with_state(site);
     axum::serve(listener, app).await
 }
@@ -246,7 +249,10 @@ async fn handle(
 }
 
 fn serve_file(site: &Site, path: &str, content_type: Option<&str>) -> Response {
-    if path.split('/').any(|seg| seg == ".." || seg.starts_with('_') || seg.starts_with('.')) {
+    if path
+        .split('/')
+        .any(|seg| seg == ".." || seg.starts_with('_') || seg.starts_with('.'))
+    {
         return html(StatusCode::NOT_FOUND, error_page(404));
     }
     let mut file = site.dir.join(path.trim_start_matches('/'));
@@ -270,7 +276,11 @@ fn serve_file(site: &Site, path: &str, content_type: Option<&str>) -> Response {
 
 /// The Content-Type the sample server sends for a file, by extension.
 pub fn content_type_for(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
         "html" | "htm" => "text/html; charset=utf-8",
         "xml" => "application/xml",
         "rss" => "application/rss+xml",
@@ -326,8 +336,18 @@ fn error_page(code: u16) -> String {
 }
 
 const MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 
 /// A month of the municipal calendar: a crawler trap, since every month links to the next.
@@ -337,17 +357,23 @@ fn calendar_page(path: &str, query: Option<&str>) -> String {
         .unwrap_or_default()
         .split('&')
         .find_map(|p| p.strip_prefix("mois="))
+        && let Some((y, m)) = value.split_once('-')
+        && let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<u32>())
+        && (1..=12).contains(&m)
+        && (1000..=9999).contains(&y)
     {
-        if let Some((y, m)) = value.split_once('-') {
-            if let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<u32>()) {
-                if (1..=12).contains(&m) && (1000..=9999).contains(&y) {
-                    (year, month) = (y, m);
-                }
-            }
-        }
+        (year, month) = (y, m);
     }
-    let (py, pm) = if month == 1 { (year - 1, 12) } else { (year, month - 1) };
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (py, pm) = if month == 1 {
+        (year - 1, 12)
+    } else {
+        (year, month - 1)
+    };
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     let name = MONTHS[(month - 1) as usize];
     let mut days = String::new();
     for d in 1..=28 {

@@ -44,7 +44,11 @@ impl Scope {
             .filter_map(|s| Url::parse(&s.url).ok())
             .filter_map(|u| u.host_str().map(str::to_ascii_lowercase))
             .collect();
-        let compile = |v: &[String]| v.iter().map(|p| Regex::new(p)).collect::<Result<Vec<_>, _>>();
+        let compile = |v: &[String]| {
+            v.iter()
+                .map(|p| Regex::new(p))
+                .collect::<Result<Vec<_>, _>>()
+        };
         Ok(Self {
             hosts,
             same_host: config.scope.same_host,
@@ -89,13 +93,30 @@ mod tests {
         });
         cfg.scope.max_depth = 3;
         cfg.scope.exclude.push(r"\.ics$".into());
-        cfg.scope.include.push(r"^https://cdn\.allonnes\.example/".into());
+        cfg.scope
+            .include
+            .push(r"^https://cdn\.allonnes\.example/".into());
         let scope = Scope::new(&cfg).expect("regexes compile");
         let u = |s: &str| Url::parse(s).expect("test URL");
-        assert_eq!(scope.check(&u("http://www.allonnes.example/a.html"), 3), Ok(()));
-        assert_eq!(scope.check(&u("http://www.allonnes.example/a.html"), 4), Err(OutOfScope::TooDeep));
-        assert_eq!(scope.check(&u("https://www.service-public.fr/"), 1), Err(OutOfScope::OffSite));
-        assert_eq!(scope.check(&u("https://cdn.allonnes.example/logo.png"), 1), Ok(()));
-        assert_eq!(scope.check(&u("http://www.allonnes.example/agenda.ics"), 1), Err(OutOfScope::Excluded));
+        assert_eq!(
+            scope.check(&u("http://www.allonnes.example/a.html"), 3),
+            Ok(())
+        );
+        assert_eq!(
+            scope.check(&u("http://www.allonnes.example/a.html"), 4),
+            Err(OutOfScope::TooDeep)
+        );
+        assert_eq!(
+            scope.check(&u("https://www.service-public.fr/"), 1),
+            Err(OutOfScope::OffSite)
+        );
+        assert_eq!(
+            scope.check(&u("https://cdn.allonnes.example/logo.png"), 1),
+            Ok(())
+        );
+        assert_eq!(
+            scope.check(&u("http://www.allonnes.example/agenda.ics"), 1),
+            Err(OutOfScope::Excluded)
+        );
     }
 }

@@ -21,12 +21,16 @@ type Handler = Arc<dyn Fn(&str, &str, usize) -> Vec<u8> + Send + Sync>;
 
 /// Starts a raw HTTP/1.1 server; `handler(host, path, nth_request_for_path)` gives the bytes.
 async fn raw_server(handler: Handler) -> SocketAddr {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().expect("addr");
     let counts: Arc<std::sync::Mutex<HashMap<String, usize>>> = Arc::default();
     tokio::spawn(async move {
         loop {
-            let Ok((mut sock, _)) = listener.accept().await else { return };
+            let Ok((mut sock, _)) = listener.accept().await else {
+                return;
+            };
             let handler = handler.clone();
             let counts = counts.clone();
             tokio::spawn(async move {
@@ -42,7 +46,10 @@ async fn raw_server(handler: Handler) -> SocketAddr {
                 let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
                 let host = head
                     .lines()
-                    .find_map(|l| l.strip_prefix("host: ").or_else(|| l.strip_prefix("Host: ")))
+                    .find_map(|l| {
+                        l.strip_prefix("host: ")
+                            .or_else(|| l.strip_prefix("Host: "))
+                    })
                     .unwrap_or_default()
                     .split(':')
                     .next()
@@ -68,7 +75,9 @@ fn response(status: &str, headers: &[(&str, &str)], body: &[u8]) -> Vec<u8> {
     for (n, v) in headers {
         out.push_str(&format!("{n}: {v}\r\n"));
     }
-    if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("transfer-encoding") || n.eq_ignore_ascii_case("content-length")) {
+    if !headers.iter().any(|(n, _)| {
+        n.eq_ignore_ascii_case("transfer-encoding") || n.eq_ignore_ascii_case("content-length")
+    }) {
         out.push_str(&format!("Content-Length: {}\r\n", body.len()));
     }
     out.push_str("\r\n");
@@ -78,11 +87,19 @@ fn response(status: &str, headers: &[(&str, &str)], body: &[u8]) -> Vec<u8> {
 }
 
 fn html(body: &str) -> Vec<u8> {
-    response("200 OK", &[("Content-Type", "text/html; charset=utf-8")], body.as_bytes())
+    response(
+        "200 OK",
+        &[("Content-Type", "text/html; charset=utf-8")],
+        body.as_bytes(),
+    )
 }
 
 fn not_found() -> Vec<u8> {
-    response("404 Not Found", &[("Content-Type", "text/plain")], b"introuvable")
+    response(
+        "404 Not Found",
+        &[("Content-Type", "text/plain")],
+        b"introuvable",
+    )
 }
 
 fn config(addr: SocketAddr, hosts: &[&str], out: &std::path::Path) -> CrawlConfig {
@@ -107,7 +124,9 @@ fn config(addr: SocketAddr, hosts: &[&str], out: &std::path::Path) -> CrawlConfi
 }
 
 async fn crawl(config: CrawlConfig) -> CrawlReport {
-    crawler::crawl::run(config, std::future::pending()).await.expect("crawl runs")
+    crawler::crawl::run(config, std::future::pending())
+        .await
+        .expect("crawl runs")
 }
 
 #[tokio::test]
@@ -126,7 +145,10 @@ async fn robots_5xx_disallows_all_and_4xx_allows_all() {
     let report = crawl(cfg).await;
     let captures = responses(&read_and_verify(&warc_files(&out)));
     assert!(captures.contains_key("http://missing.example/page.html"));
-    assert!(!captures.contains_key("http://down.example/"), "5xx robots.txt means disallow all");
+    assert!(
+        !captures.contains_key("http://down.example/"),
+        "5xx robots.txt means disallow all"
+    );
     assert_eq!(captures["http://down.example/robots.txt"].0, 503);
     assert_eq!(report.hosts["down.example"].robots_excluded, 1);
     assert_eq!(report.retries, 1, "the robots.txt 503 was retried once");
@@ -164,11 +186,17 @@ async fn chunked_gzip_body_is_stored_as_transferred_and_still_followed() {
     let captures = responses(&read_and_verify(&warc_files(&out)));
     let (status, payload, record) = &captures["http://chunked.example/"];
     assert_eq!(*status, 200);
-    assert_eq!(payload, &compressed, "payload is the de-chunked, still gzipped body");
+    assert_eq!(
+        payload, &compressed,
+        "payload is the de-chunked, still gzipped body"
+    );
     let head = crawler::warc::http::parse_response_head(&record.record.block).expect("head");
     assert_eq!(head.header("X-Orig-Transfer-Encoding"), Some("chunked"));
     assert_eq!(head.header("Content-Encoding"), Some("gzip"));
-    assert!(captures.contains_key("http://chunked.example/suite.html"), "link inside gzip body followed");
+    assert!(
+        captures.contains_key("http://chunked.example/suite.html"),
+        "link inside gzip body followed"
+    );
 }
 
 #[tokio::test]
@@ -190,8 +218,26 @@ async fn broken_responses_are_counted_and_the_crawl_goes_on() {
     let captures = responses(&read_and_verify(&warc_files(&out)));
     assert!(captures.contains_key("http://broken.example/ok.html"));
     assert!(!captures.contains_key("http://broken.example/garbage"));
-    assert!(report.errors.get(&FetchErrorKind::InvalidResponse).copied().unwrap_or(0) >= 2, "{:?}", report.errors);
-    assert!(report.errors.get(&FetchErrorKind::Reset).copied().unwrap_or(0) >= 1, "{:?}", report.errors);
+    assert!(
+        report
+            .errors
+            .get(&FetchErrorKind::InvalidResponse)
+            .copied()
+            .unwrap_or(0)
+            >= 2,
+        "{:?}",
+        report.errors
+    );
+    assert!(
+        report
+            .errors
+            .get(&FetchErrorKind::Reset)
+            .copied()
+            .unwrap_or(0)
+            >= 1,
+        "{:?}",
+        report.errors
+    );
     let (_, payload, record) = &captures["http://broken.example/cut"];
     assert_eq!(payload, "<p>début".as_bytes());
     assert_eq!(record.record.get("WARC-Truncated"), Some("disconnect"));
@@ -205,7 +251,11 @@ async fn retry_after_429_then_success() {
         "/" => {
             hits2.fetch_add(1, Ordering::SeqCst);
             if n == 1 {
-                response("429 Too Many Requests", &[("Retry-After", "1")], b"trop de requetes")
+                response(
+                    "429 Too Many Requests",
+                    &[("Retry-After", "1")],
+                    b"trop de requetes",
+                )
             } else {
                 html("<p>Bienvenue</p>")
             }
@@ -216,7 +266,10 @@ async fn retry_after_429_then_success() {
     let out = warc_dir("retry-after");
     let report = crawl(config(addr, &["busy.example"], &out)).await;
     let captures = responses(&read_and_verify(&warc_files(&out)));
-    assert_eq!(captures["http://busy.example/"].0, 200, "the final answer is archived");
+    assert_eq!(
+        captures["http://busy.example/"].0, 200,
+        "the final answer is archived"
+    );
     assert_eq!(hits.load(Ordering::SeqCst), 2);
     assert_eq!(report.retries, 1);
 }
@@ -226,7 +279,11 @@ async fn endless_redirects_are_bounded() {
     let addr = raw_server(Arc::new(|_, path, _| {
         if let Some(n) = path.strip_prefix("/loop?n=") {
             let n: u32 = n.parse().unwrap_or(0);
-            response("302 Found", &[("Location", &format!("/loop?n={}", n + 1))], b"")
+            response(
+                "302 Found",
+                &[("Location", &format!("/loop?n={}", n + 1))],
+                b"",
+            )
         } else if path == "/" {
             html("<a href=\"/loop?n=0\">boucle</a><a href=\"/a\">a</a>")
         } else if path == "/a" {
@@ -245,6 +302,9 @@ async fn endless_redirects_are_bounded() {
     let captures = responses(&read_and_verify(&warc_files(&out)));
     let loops = captures.keys().filter(|u| u.contains("/loop?")).count();
     assert_eq!(loops, 6, "the first URL and five redirects");
-    assert!(captures.contains_key("http://loops.example/a") && captures.contains_key("http://loops.example/b"));
+    assert!(
+        captures.contains_key("http://loops.example/a")
+            && captures.contains_key("http://loops.example/b")
+    );
     assert!(report.out_of_scope.values().sum::<u64>() >= 1);
 }

@@ -26,14 +26,20 @@ async fn sample_crawl_archives_exactly_the_reachable_in_scope_pages() {
     let files = warc_files(&out);
     assert_eq!(files.len(), report.warc_files.len());
     assert!(
-        std::fs::read_dir(&out)
-            .expect("out dir")
-            .all(|e| !e.expect("entry").path().to_string_lossy().ends_with(".open")),
+        std::fs::read_dir(&out).expect("out dir").all(|e| !e
+            .expect("entry")
+            .path()
+            .to_string_lossy()
+            .ends_with(".open")),
         "no file left .open"
     );
     let records = read_and_verify(&files);
     let captures = responses(&records);
-    assert_eq!(captures.len() as u64, report.captures, "every capture is in the WARC once");
+    assert_eq!(
+        captures.len() as u64,
+        report.captures,
+        "every capture is in the WARC once"
+    );
 
     let mut accounted: BTreeSet<String> = BTreeSet::new();
     let mut problems = Vec::new();
@@ -76,7 +82,9 @@ async fn sample_crawl_archives_exactly_the_reachable_in_scope_pages() {
                     let on_disk = std::fs::read(s.dir.join(path.trim_start_matches('/')))
                         .expect("file readable");
                     if *payload != on_disk {
-                        problems.push(format!("{u}: archived payload differs from the served file"));
+                        problems.push(format!(
+                            "{u}: archived payload differs from the served file"
+                        ));
                     }
                 }
             }
@@ -85,7 +93,8 @@ async fn sample_crawl_archives_exactly_the_reachable_in_scope_pages() {
         for route in &s.routes.routes {
             let url = format!("{base}{}", route.path);
             if route.calendar {
-                let months: Vec<&String> = captures.keys().filter(|u| u.starts_with(&url)).collect();
+                let months: Vec<&String> =
+                    captures.keys().filter(|u| u.starts_with(&url)).collect();
                 if months.is_empty() || months.len() > max_variants + 1 {
                     problems.push(format!("calendar trap {url}: {} captures", months.len()));
                 }
@@ -105,12 +114,17 @@ async fn sample_crawl_archives_exactly_the_reachable_in_scope_pages() {
                 .or(route.redirect.as_ref().map(|_| 301))
                 .unwrap_or(200);
             if *status != expected_status {
-                problems.push(format!("{url}: status {status}, manifest says {expected_status}"));
+                problems.push(format!(
+                    "{url}: status {status}, manifest says {expected_status}"
+                ));
             }
-            if route.generated_bytes.is_some_and(|n| n as usize > max_body) {
-                if record.record.get("WARC-Truncated") != Some("length") || payload.len() != max_body {
-                    problems.push(format!("{url}: large page not truncated at {max_body} bytes"));
-                }
+            if route.generated_bytes.is_some_and(|n| n as usize > max_body)
+                && (record.record.get("WARC-Truncated") != Some("length")
+                    || payload.len() != max_body)
+            {
+                problems.push(format!(
+                    "{url}: large page not truncated at {max_body} bytes"
+                ));
             }
         }
     }
@@ -122,14 +136,24 @@ async fn sample_crawl_archives_exactly_the_reachable_in_scope_pages() {
         // A directory URL without its slash redirects to the slashed form: accept that.
         let slash_redirect = *status == 301 && accounted.contains(&format!("{url}/"));
         if !slash_redirect {
-            problems.push(format!("archived but not implied by the manifest: {url} ({status})"));
+            problems.push(format!(
+                "archived but not implied by the manifest: {url} ({status})"
+            ));
         }
     }
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 
     // Something of each kind happened, as the report says.
     assert!(report.robots_excluded > 0, "robots.txt excluded something");
-    assert!(report.out_of_scope.values().sum::<u64>() > 0, "off-site links were skipped");
+    assert!(
+        report.out_of_scope.values().sum::<u64>() > 0,
+        "off-site links were skipped"
+    );
     assert!(report.truncated >= 1);
     assert_eq!(report.hosts.len(), site.sites.len());
 }

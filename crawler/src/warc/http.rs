@@ -146,11 +146,11 @@ pub fn decode_content_encoding<'a>(
         }
         _ => return body.into(),
     };
-    if let Err(e) = result {
-        if out.is_empty() {
-            tracing::debug!("body declared {encoding} could not be decoded ({e}); kept as is");
-            return body.into();
-        }
+    if let Err(e) = result
+        && out.is_empty()
+    {
+        tracing::debug!("body declared {encoding} could not be decoded ({e}); kept as is");
+        return body.into();
     }
     out.into()
 }

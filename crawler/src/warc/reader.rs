@@ -73,7 +73,10 @@ impl WarcReader<BufReader<File>> {
     pub fn open(path: impl AsRef<Path>) -> io::Result<Self> {
         let path = path.as_ref();
         let file = File::open(path)?;
-        Self::new(BufReader::with_capacity(256 * 1024, file), path.display().to_string())
+        Self::new(
+            BufReader::with_capacity(256 * 1024, file),
+            path.display().to_string(),
+        )
     }
 }
 
@@ -272,12 +275,12 @@ fn parse_record(input: &mut impl BufRead) -> Result<Option<Record>, String> {
         if text.is_empty() {
             break;
         }
-        if text.starts_with([' ', '\t']) {
-            if let Some(last) = fields.last_mut() {
-                last.1.push(' ');
-                last.1.push_str(text.trim());
-                continue;
-            }
+        if text.starts_with([' ', '\t'])
+            && let Some(last) = fields.last_mut()
+        {
+            last.1.push(' ');
+            last.1.push_str(text.trim());
+            continue;
         }
         let Some((name, value)) = text.split_once(':') else {
             return Err(format!("malformed header line {:?}", truncate(text, 60)));

@@ -65,12 +65,22 @@ impl WarcWriter {
         let hostname = gethostname::gethostname()
             .to_string_lossy()
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '.' {
+                    c
+                } else {
+                    '_'
+                }
+            })
             .collect::<String>();
         let serial = next_serial(&config.dir, &config.prefix);
         Ok(Self {
             config,
-            hostname: if hostname.is_empty() { "localhost".into() } else { hostname },
+            hostname: if hostname.is_empty() {
+                "localhost".into()
+            } else {
+                hostname
+            },
             serial,
             current: None,
             closed: Vec::new(),
@@ -95,7 +105,10 @@ impl WarcWriter {
         if self.current.is_none() {
             self.open_next()?;
         }
-        let file = self.current.as_mut().ok_or_else(|| io::Error::other("no open WARC file"))?;
+        let file = self
+            .current
+            .as_mut()
+            .ok_or_else(|| io::Error::other("no open WARC file"))?;
         let records = build(&file.warcinfo_id);
         let mut written = Vec::with_capacity(records.len());
         for record in &records {

@@ -37,7 +37,9 @@ pub async fn start_sample_server(site: SampleSite) -> SocketAddr {
 /// A directory for a test's WARC files, kept after the test under target/tmp so that CI can
 /// check them with independent tools (warcio).
 pub fn warc_dir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("warcs").join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("warcs")
+        .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create test WARC dir");
     dir
@@ -76,7 +78,12 @@ pub fn read_and_verify(files: &[PathBuf]) -> Vec<ReadRecord> {
             let r = item.unwrap_or_else(|e| panic!("unreadable record: {e}"));
             assert_eq!(r.record.version, "WARC/1.1");
             if first {
-                assert_eq!(r.record.record_type(), RecordType::Warcinfo, "{}", file.display());
+                assert_eq!(
+                    r.record.record_type(),
+                    RecordType::Warcinfo,
+                    "{}",
+                    file.display()
+                );
                 first = false;
             }
             let block_digest = r.record.get("WARC-Block-Digest").expect("block digest");
@@ -103,13 +110,28 @@ pub fn read_and_verify(files: &[PathBuf]) -> Vec<ReadRecord> {
         .filter(|r| r.record.record_type() == RecordType::Response)
         .filter_map(|r| Some((r.record.id()?, r)))
         .collect();
-    for r in all.iter().filter(|r| r.record.record_type() == RecordType::Request) {
-        let to = r.record.get("WARC-Concurrent-To").expect("request has Concurrent-To");
-        let resp = responses.get(to).expect("request's response is in the WARC");
-        assert_eq!(resp.record.date(), r.record.date(), "request and response share WARC-Date");
+    for r in all
+        .iter()
+        .filter(|r| r.record.record_type() == RecordType::Request)
+    {
+        let to = r
+            .record
+            .get("WARC-Concurrent-To")
+            .expect("request has Concurrent-To");
+        let resp = responses
+            .get(to)
+            .expect("request's response is in the WARC");
+        assert_eq!(
+            resp.record.date(),
+            r.record.date(),
+            "request and response share WARC-Date"
+        );
         assert_eq!(resp.record.target_uri(), r.record.target_uri());
     }
-    let requests = all.iter().filter(|r| r.record.record_type() == RecordType::Request).count();
+    let requests = all
+        .iter()
+        .filter(|r| r.record.record_type() == RecordType::Request)
+        .count();
     assert_eq!(requests, responses.len(), "one request per response");
     all
 }
@@ -123,7 +145,11 @@ pub fn responses(records: &[ReadRecord]) -> HashMap<String, (u16, Vec<u8>, ReadR
             let head = parse_response_head(&r.record.block).expect("HTTP head parses");
             (
                 r.record.target_uri().unwrap_or_default().to_string(),
-                (head.status, r.record.block[head.body_offset..].to_vec(), r.clone()),
+                (
+                    head.status,
+                    r.record.block[head.body_offset..].to_vec(),
+                    r.clone(),
+                ),
             )
         })
         .collect()
