@@ -14,7 +14,7 @@ use url::Url;
 use crate::canonical::{canonicalize, resolve_link};
 use crate::capture::exchange_records;
 use crate::config::CrawlConfig;
-use crate::discover::{self, DocKind};
+use crate::discover::{self, DocKind, Links};
 use crate::fetch::{Exchange, FetchError, Fetcher, FetcherConfig};
 use crate::frontier::{Candidate, Claim, Frontier, host_key};
 use crate::report::CrawlReport;
@@ -53,7 +53,7 @@ struct Outcome {
     host: String,
     candidate: Candidate,
     result: Result<Exchange, FetchError>,
-    links: Vec<Url>,
+    links: Links,
     parse_error: Option<String>,
 }
 
@@ -226,9 +226,9 @@ async fn fetch_task(fetcher: Fetcher, host: String, candidate: Candidate) -> Out
             let ex = ex.clone();
             tokio::task::spawn_blocking(move || discover_links(&ex))
                 .await
-                .unwrap_or_else(|e| (Vec::new(), Some(format!("link extraction failed: {e}"))))
+                .unwrap_or_else(|e| (Links::default(), Some(format!("link extraction failed: {e}"))))
         }
-        _ => (Vec::new(), None),
+        _ => (Links::default(), None),
     };
     Outcome {
         host,
@@ -240,20 +240,20 @@ async fn fetch_task(fetcher: Fetcher, host: String, candidate: Candidate) -> Out
 }
 
 /// Links found in a successful response, by document kind.
-fn discover_links(ex: &Exchange) -> (Vec<Url>, Option<String>) {
+fn discover_links(ex: &Exchange) -> (Links, Option<String>) {
     let body = decode_content_encoding(ex.header("content-encoding"), &ex.body);
     let content_type = ex.header("content-type");
     match discover::classify(content_type, &body) {
         DocKind::Html => (discover::html_links(&ex.url, &body, content_type), None),
         DocKind::Sitemap => match discover::sitemap_links(&ex.url, &body) {
             Ok(links) => (links, None),
-            Err(e) => (Vec::new(), Some(e)),
+            Err(e) => (Links::default(), Some(e)),
         },
         DocKind::Feed => match discover::feed_links(&ex.url, &body) {
             Ok(links) => (links, None),
-            Err(e) => (Vec::new(), Some(e)),
+            Err(e) => (Links::default(), Some(e)),
         },
-        DocKind::Other => (Vec::new(), None),
+        DocKind::Other => (Links::default(), None),
     }
 }
 
@@ -454,7 +454,15 @@ impl Crawl<'_> {
             if let Some(target) = location {
                 self.enqueue(target, c.depth, c.hops + 1);
             }
-            for link in o.links {
+            for href in &o.links.malformed {
+                tracing::info!(page = %c.url, href, "malformed link skipped");
+            }
+            self.report.malformed_links += o.links.malformed.len() as u64;
+            if o.links.undecodable {
+                tracing::info!(page = %c.url, "bytes invalid in the page's charset (decoded with replacements)");
+                self.report.undecodable_pages += 1;
+            }
+            for link in o.links.urls {
                 self.enqueue(link, c.depth + 1, 0);
             }
         }

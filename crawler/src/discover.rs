@@ -7,8 +7,41 @@ use scraper::{Html, Selector};
 use serde::Deserialize;
 use url::Url;
 
-use crate::canonical::resolve_link;
+use crate::canonical::canonicalize;
 use crate::charset::decode_html;
+
+/// URLs found in a document, and what could not be used.
+#[derive(Debug, Default, Clone)]
+pub struct Links {
+    /// Canonical http(s) URLs, without repeats, in document order.
+    pub urls: Vec<Url>,
+    /// Link values that are not valid URLs (reported, then skipped).
+    pub malformed: Vec<String>,
+    /// Whether the page's bytes were not valid in its charset (decoded with replacements).
+    pub undecodable: bool,
+    seen: std::collections::HashSet<String>,
+}
+
+impl Links {
+    /// Resolves `href` against `base` and keeps it if it is a web URL; `mailto:`, `tel:`,
+    /// `javascript:`, `data:` and fragment-only links are skipped, unparsable ones recorded.
+    pub fn add(&mut self, base: &Url, href: &str) {
+        let href = href.trim();
+        if href.is_empty() || href.starts_with('#') {
+            return;
+        }
+        match base.join(href) {
+            Ok(url) => {
+                if let Some(url) = canonicalize(&url)
+                    && self.seen.insert(url.as_str().to_string())
+                {
+                    self.urls.push(url);
+                }
+            }
+            Err(_) => self.malformed.push(href.chars().take(200).collect()),
+        }
+    }
+}
 
 /// What kind of document a payload is, for discovery.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,16 +90,19 @@ static BASE_SELECTOR: LazyLock<Selector> =
 
 /// Links of an HTML page, resolved against its URL (or its `<base href>`) and canonicalised;
 /// `mailto:`, `tel:`, `javascript:` and fragment-only links are skipped.
-pub fn html_links(page_url: &Url, body: &[u8], content_type: Option<&str>) -> Vec<Url> {
-    let text = decode_html(body, content_type).text;
-    let doc = Html::parse_document(&text);
+pub fn html_links(page_url: &Url, body: &[u8], content_type: Option<&str>) -> Links {
+    let decoded = decode_html(body, content_type);
+    let doc = Html::parse_document(&decoded.text);
     let base = doc
         .select(&BASE_SELECTOR)
         .next()
         .and_then(|b| b.value().attr("href"))
         .and_then(|href| page_url.join(href.trim()).ok())
         .unwrap_or_else(|| page_url.clone());
-    let mut out = Vec::new();
+    let mut out = Links {
+        undecodable: decoded.had_errors,
+        ..Links::default()
+    };
     for el in doc.select(&LINK_SELECTOR) {
         let v = el.value();
         match v.name() {
@@ -89,7 +125,7 @@ pub fn html_links(page_url: &Url, body: &[u8], content_type: Option<&str>) -> Ve
                 let lower = content.to_ascii_lowercase();
                 if let Some(pos) = lower.find("url=") {
                     let target = content[pos + 4..].trim().trim_matches(['"', '\'']);
-                    out.extend(resolve_link(&base, target));
+                    out.add(&base, target);
                 }
                 continue;
             }
@@ -97,18 +133,18 @@ pub fn html_links(page_url: &Url, body: &[u8], content_type: Option<&str>) -> Ve
         }
         for attr in ["href", "src", "poster"] {
             if let Some(href) = v.attr(attr) {
-                out.extend(resolve_link(&base, href));
+                out.add(&base, href);
             }
         }
         if let Some(srcset) = v.attr("srcset") {
             for candidate in srcset.split(',') {
                 if let Some(href) = candidate.split_whitespace().next() {
-                    out.extend(resolve_link(&base, href));
+                    out.add(&base, href);
                 }
             }
         }
     }
-    dedup(out)
+    out
 }
 
 #[derive(Deserialize)]
@@ -130,7 +166,7 @@ struct SitemapIndex {
 
 /// URLs listed in a sitemap: page URLs from a `<urlset>`, sitemap URLs from a
 /// `<sitemapindex>`. Gzipped sitemaps are accepted.
-pub fn sitemap_links(sitemap_url: &Url, body: &[u8]) -> Result<Vec<Url>, String> {
+pub fn sitemap_links(sitemap_url: &Url, body: &[u8]) -> Result<Links, String> {
     let body = if body.starts_with(&[0x1f, 0x8b]) {
         crate::warc::http::decode_content_encoding(Some("gzip"), body)
     } else {
@@ -153,32 +189,26 @@ pub fn sitemap_links(sitemap_url: &Url, body: &[u8]) -> Result<Vec<Url>, String>
             .map(|l| l.loc)
             .collect()
     };
-    Ok(dedup(
-        locs.iter()
-            .filter_map(|l| resolve_link(sitemap_url, l))
-            .collect(),
-    ))
+    let mut out = Links::default();
+    for loc in &locs {
+        out.add(sitemap_url, loc);
+    }
+    Ok(out)
 }
 
 /// Item links of an RSS or Atom feed.
-pub fn feed_links(feed_url: &Url, body: &[u8]) -> Result<Vec<Url>, String> {
+pub fn feed_links(feed_url: &Url, body: &[u8]) -> Result<Links, String> {
     let feed = feed_rs::parser::parse(body).map_err(|e| format!("feed does not parse: {e}"))?;
-    let mut out = Vec::new();
+    let mut out = Links::default();
     for entry in &feed.entries {
         for link in &entry.links {
-            out.extend(resolve_link(feed_url, &link.href));
+            out.add(feed_url, &link.href);
         }
     }
     for link in &feed.links {
-        out.extend(resolve_link(feed_url, &link.href));
+        out.add(feed_url, &link.href);
     }
-    Ok(dedup(out))
-}
-
-fn dedup(mut urls: Vec<Url>) -> Vec<Url> {
-    let mut seen = std::collections::HashSet::new();
-    urls.retain(|u| seen.insert(u.as_str().to_string()));
-    urls
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -197,6 +227,7 @@ mod tests {
         <a href="https://www.service-public.fr/?utm_source=a">sp</a></body></html>"##;
         let links: Vec<String> =
             html_links(&url("http://a.example/index.html"), html, Some("text/html"))
+                .urls
                 .into_iter()
                 .map(String::from)
                 .collect();
@@ -213,15 +244,23 @@ mod tests {
     }
 
     #[test]
+    fn malformed_links_are_reported_not_followed() {
+        let html = br#"<a href="http://exa mple.fr/x">x</a><a href="http://[::1">y</a><a href="/ok.html">ok</a>"#;
+        let links = html_links(&url("http://a.example/"), html, None);
+        assert_eq!(links.urls.len(), 1);
+        assert_eq!(links.malformed.len(), 2);
+    }
+
+    #[test]
     fn sitemaps_and_indexes() {
         let set = br#"<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
           <url><loc>http://a.example/a.html</loc><lastmod>2013-02-01</lastmod></url>
           <url><loc>http://a.example/b.html?x=1&amp;y=2</loc></url></urlset>"#;
         let got = sitemap_links(&url("http://a.example/sitemap.xml"), set).expect("parses");
-        assert_eq!(got[1].as_str(), "http://a.example/b.html?x=1&y=2");
+        assert_eq!(got.urls[1].as_str(), "http://a.example/b.html?x=1&y=2");
         let idx = br#"<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>http://a.example/s1.xml</loc></sitemap></sitemapindex>"#;
         let got = sitemap_links(&url("http://a.example/sitemap.xml"), idx).expect("parses");
-        assert_eq!(got.len(), 1);
+        assert_eq!(got.urls.len(), 1);
         assert!(sitemap_links(&url("http://a.example/s.xml"), b"<urlset><url><loc>x").is_err());
     }
 
@@ -231,7 +270,7 @@ mod tests {
           <item><title>Fibre</title><link>http://a.example/fibre.html</link></item></channel></rss>"#;
         let got = feed_links(&url("http://a.example/rss.xml"), rss).expect("parses");
         assert!(
-            got.iter()
+            got.urls.iter()
                 .any(|u| u.as_str() == "http://a.example/fibre.html")
         );
         assert_eq!(classify(Some("application/rss+xml"), rss), DocKind::Feed);

@@ -56,6 +56,10 @@ pub struct CrawlReport {
     pub errors: BTreeMap<FetchErrorKind, u64>,
     /// Sitemaps or feeds that could not be parsed.
     pub unparsable_documents: u64,
+    /// Link values that are not valid URLs (skipped).
+    pub malformed_links: u64,
+    /// Pages whose bytes were invalid in their charset (decoded with replacements).
+    pub undecodable_pages: u64,
     /// Per host.
     pub hosts: BTreeMap<String, HostReport>,
     /// WARC files written.
@@ -131,6 +135,11 @@ impl fmt::Display for CrawlReport {
             self.truncated,
             self.retries,
             self.error_count()
+        )?;
+        writeln!(
+            f,
+            "  malformed links: {}, undecodable pages: {}, unparsable sitemaps/feeds: {}",
+            self.malformed_links, self.undecodable_pages, self.unparsable_documents
         )?;
         for (kind, n) in &self.errors {
             writeln!(f, "    {kind:?}: {n}")?;

@@ -202,7 +202,7 @@ async fn chunked_gzip_body_is_stored_as_transferred_and_still_followed() {
 #[tokio::test]
 async fn broken_responses_are_counted_and_the_crawl_goes_on() {
     let addr = raw_server(Arc::new(|_, path, _| match path {
-        "/" => html("<a href=\"/garbage\">g</a><a href=\"/reset\">r</a><a href=\"/cut\">c</a><a href=\"/ok.html\">ok</a><a href=\"/bad-header\">b</a>"),
+        "/" => html("<a href=\"/garbage\">g</a><a href=\"/reset\">r</a><a href=\"/cut\">c</a><a href=\"/ok.html\">ok</a><a href=\"/bad-header\">b</a><a href=\"http://exa mple.fr/\">malformed</a>"),
         "/garbage" => b"THIS IS NOT HTTP AT ALL\r\n\r\n".to_vec(),
         "/reset" => b"HTTP/1.1 200 OK\r\nContent-Ty".to_vec(),
         "/cut" => b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n<p>d\xc3\xa9but".to_vec(),
@@ -238,6 +238,7 @@ async fn broken_responses_are_counted_and_the_crawl_goes_on() {
         "{:?}",
         report.errors
     );
+    assert_eq!(report.malformed_links, 1);
     let (_, payload, record) = &captures["http://broken.example/cut"];
     assert_eq!(payload, "<p>début".as_bytes());
     assert_eq!(record.record.get("WARC-Truncated"), Some("disconnect"));

@@ -175,8 +175,20 @@ impl<R: BufRead + Seek> WarcReader<R> {
     ) -> Option<Result<ReadRecord, ReadError>> {
         match parse_record(&mut decoder) {
             Ok(Some(record)) => {
-                // Is the member finished? Then this record had it to itself.
-                let at_end = matches!(decoder.fill_buf(), Ok([]));
+                // Is the member finished? Then this record had it to itself. Reaching the end
+                // also checks the member's CRC: a mismatch means the record is corrupt.
+                let at_end = match decoder.fill_buf() {
+                    Ok(rest) => rest.is_empty(),
+                    Err(e) => {
+                        let err = self.error(offset, describe_io(&e));
+                        let mut inner = decoder.into_inner().into_inner();
+                        match resync_gzip(&mut inner, offset + 1) {
+                            Ok(true) => self.state = State::Between(inner),
+                            _ => self.state = State::Done,
+                        }
+                        return Some(Err(err));
+                    }
+                };
                 if at_end {
                     let mut inner = decoder.into_inner().into_inner();
                     let end = inner.stream_position().unwrap_or(offset);

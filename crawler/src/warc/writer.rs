@@ -221,3 +221,53 @@ fn next_serial(dir: &Path, prefix: &str) -> u32 {
         .max()
         .map_or(0, |m| m + 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::warc::reader::WarcReader;
+
+    #[test]
+    fn rotates_files_each_starting_with_warcinfo_and_never_reuses_names() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = WriterConfig {
+            dir: dir.path().to_path_buf(),
+            prefix: "t".into(),
+            max_file_bytes: 700,
+            warcinfo: vec![("software".into(), "test".into())],
+        };
+        let mut writer = WarcWriter::new(config.clone()).expect("writer");
+        for i in 0..6 {
+            writer
+                .write_group(|info| {
+                    let mut r = Record::new(RecordType::Resource, "2013-01-31T10:00:00Z");
+                    r.push("WARC-Target-URI", format!("http://a.example/{i}"));
+                    r.push("WARC-Warcinfo-ID", info);
+                    r.block = format!("page {i} ").repeat(100).into_bytes();
+                    vec![r]
+                })
+                .expect("write");
+        }
+        writer.close().expect("close");
+        let files = writer.closed_files().to_vec();
+        assert!(files.len() >= 2, "rotated: {files:?}");
+        let mut uris = Vec::new();
+        for f in &files {
+            let records: Vec<_> = WarcReader::open(f).expect("open").map(|r| r.expect("record")).collect();
+            assert_eq!(records[0].record.record_type(), RecordType::Warcinfo);
+            let info_id = records[0].record.id().expect("id").to_string();
+            for r in &records[1..] {
+                assert_eq!(r.record.get("WARC-Warcinfo-ID"), Some(info_id.as_str()));
+                uris.push(r.record.target_uri().expect("uri").to_string());
+            }
+            let name = f.file_name().expect("name").to_string_lossy().into_owned();
+            assert_eq!(records[0].record.get("WARC-Filename"), Some(name.as_str()));
+        }
+        assert_eq!(uris.len(), 6);
+        // A second writer in the same directory continues the serial numbers.
+        let mut again = WarcWriter::new(config).expect("writer");
+        again.write_group(|_| vec![]).expect("write");
+        let last = again.close().expect("close").expect("a file");
+        assert!(!files.contains(&last));
+    }
+}
