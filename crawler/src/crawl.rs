@@ -226,7 +226,12 @@ async fn fetch_task(fetcher: Fetcher, host: String, candidate: Candidate) -> Out
             let ex = ex.clone();
             tokio::task::spawn_blocking(move || discover_links(&ex))
                 .await
-                .unwrap_or_else(|e| (Links::default(), Some(format!("link extraction failed: {e}"))))
+                .unwrap_or_else(|e| {
+                    (
+                        Links::default(),
+                        Some(format!("link extraction failed: {e}")),
+                    )
+                })
         }
         _ => (Links::default(), None),
     };

@@ -270,7 +270,8 @@ mod tests {
           <item><title>Fibre</title><link>http://a.example/fibre.html</link></item></channel></rss>"#;
         let got = feed_links(&url("http://a.example/rss.xml"), rss).expect("parses");
         assert!(
-            got.urls.iter()
+            got.urls
+                .iter()
                 .any(|u| u.as_str() == "http://a.example/fibre.html")
         );
         assert_eq!(classify(Some("application/rss+xml"), rss), DocKind::Feed);

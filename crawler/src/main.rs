@@ -158,23 +158,34 @@ async fn crawl(args: CrawlArgs) -> Result<()> {
     if let Some(ua) = args.user_agent {
         config.fetch.user_agent = ua;
     }
-    let report_path = args.report.clone().unwrap_or_else(|| {
-        config.output.dir.join(format!(
-            "{}-{}-report.json",
-            config.output.prefix,
-            chrono::Utc::now().format("%Y%m%d%H%M%S")
-        ))
-    });
+    let report_path = args
+        .report
+        .clone()
+        .unwrap_or_else(|| default_report_path(&config));
     let report = crawler::crawl::run(config, shutdown_signal()).await?;
-    let json = serde_json::to_string_pretty(&report)?;
-    if let Some(parent) = report_path.parent() {
+    write_report(&report, &report_path)
+}
+
+/// The report's default path: `OUT/PREFIX-TIMESTAMP-report.json`.
+fn default_report_path(config: &CrawlConfig) -> PathBuf {
+    config.output.dir.join(format!(
+        "{}-{}-report.json",
+        config.output.prefix,
+        chrono::Utc::now().format("%Y%m%d%H%M%S")
+    ))
+}
+
+/// Writes the JSON report and prints the human summary.
+fn write_report(report: &crawler::report::CrawlReport, path: &std::path::Path) -> Result<()> {
+    let json = serde_json::to_string_pretty(report)?;
+    if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
     }
-    std::fs::write(&report_path, json)
-        .with_context(|| format!("cannot write the report to {}", report_path.display()))?;
+    std::fs::write(path, json)
+        .with_context(|| format!("cannot write the report to {}", path.display()))?;
     print!("{report}");
-    println!("  report: {}", report_path.display());
+    println!("  report: {}", path.display());
     Ok(())
 }
 
@@ -229,9 +240,9 @@ async fn demo(args: DemoArgs) -> Result<()> {
         config.seeds.len(),
         config.output.dir.display()
     );
+    let report_path = default_report_path(&config);
     let report = crawler::crawl::run(config, shutdown_signal()).await?;
-    print!("{report}");
-    Ok(())
+    write_report(&report, &report_path)
 }
 
 fn load_sample(dir: &std::path::Path) -> Result<SampleSite> {

@@ -253,7 +253,10 @@ mod tests {
         assert!(files.len() >= 2, "rotated: {files:?}");
         let mut uris = Vec::new();
         for f in &files {
-            let records: Vec<_> = WarcReader::open(f).expect("open").map(|r| r.expect("record")).collect();
+            let records: Vec<_> = WarcReader::open(f)
+                .expect("open")
+                .map(|r| r.expect("record"))
+                .collect();
             assert_eq!(records[0].record.record_type(), RecordType::Warcinfo);
             let info_id = records[0].record.id().expect("id").to_string();
             for r in &records[1..] {
