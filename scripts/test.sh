@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Runs all of Veille's tests on a fresh machine (Rust toolchain and Python 3 only):
-#   1. installs warcio (an independent WARC reader) into .venv,
+#   1. installs warcio and cdxj-indexer (independent WARC tools) into .venv,
 #   2. runs the workspace's Rust tests (they crawl real servers on 127.0.0.1 and keep their
 #      WARC files under target/tmp/warcs/),
 #   3. checks every WARC file the tests wrote with `warcio check` and `warcio index`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x .venv/bin/warcio ]; then
-  echo "== installing warcio into .venv"
+if [ ! -x .venv/bin/warcio ] || [ ! -x .venv/bin/cdxj-indexer ]; then
+  echo "== installing warcio and cdxj-indexer into .venv"
   python3 -m venv .venv
-  .venv/bin/pip install --quiet --disable-pip-version-check "warcio==1.8.1"
+  .venv/bin/pip install --quiet --disable-pip-version-check "warcio==1.8.1" "cdxj-indexer==1.5.0"
 fi
 export PATH="$PWD/.venv/bin:$PATH"
 

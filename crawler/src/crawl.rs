@@ -125,6 +125,7 @@ pub async fn run(
             ..CrawlReport::default()
         },
         out_of_scope_seen: std::collections::HashSet::new(),
+        indexed: 0,
     };
     for seed in &config.seeds {
         if let Some(url) = Url::parse(&seed.url).ok().and_then(|u| canonicalize(&u)) {
@@ -199,6 +200,7 @@ pub async fn run(
         path: out_dir.clone(),
         source,
     })?;
+    index_closed_files(&writer, &mut crawl.indexed);
     let mut report = crawl.report;
     report.warc_files = writer
         .closed_files()
@@ -208,6 +210,22 @@ pub async fn run(
     report.finished = Utc::now().to_rfc3339();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Writes the CDXJ index of each WARC file closed since the last call.
+fn index_closed_files(writer: &WarcWriter, indexed: &mut usize) {
+    for file in &writer.closed_files()[*indexed..] {
+        match crate::cdxj::write_index(file) {
+            Ok((path, errors)) => {
+                tracing::info!(index = %path.display(), "wrote CDXJ index");
+                for e in errors {
+                    tracing::warn!("{e}");
+                }
+            }
+            Err(e) => tracing::error!(file = %file.display(), "cannot write CDXJ index: {e}"),
+        }
+    }
+    *indexed = writer.closed_files().len();
 }
 
 fn progress_bar() -> ProgressBar {
@@ -279,6 +297,8 @@ struct Crawl<'a> {
     frontier: Frontier,
     report: CrawlReport,
     out_of_scope_seen: std::collections::HashSet<String>,
+    /// WARC files closed and indexed so far.
+    indexed: usize,
 }
 
 impl Crawl<'_> {
@@ -412,6 +432,7 @@ impl Crawl<'_> {
                 path: out_dir,
                 source,
             })?;
+        index_closed_files(writer, &mut self.indexed);
         self.report
             .capture(&host, status, ex.body.len(), ex.truncated.is_some());
         if ex.truncated == Some("length") {

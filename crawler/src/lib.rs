@@ -8,6 +8,7 @@
 
 pub mod canonical;
 pub mod capture;
+pub mod cdxj;
 pub mod charset;
 pub mod config;
 pub mod crawl;

@@ -26,6 +26,18 @@ enum Command {
     ServeSample(ServeArgs),
     /// Serve the bundled sample sites and crawl them with data/crawls/sample.toml.
     Demo(DemoArgs),
+    /// Write the CDXJ index (pywb format) of WARC files from any tool, beside each file.
+    Cdxj(CdxjArgs),
+}
+
+#[derive(clap::Args)]
+struct CdxjArgs {
+    /// Print the index lines to standard output instead of writing FILE's .cdxj.
+    #[arg(long)]
+    stdout: bool,
+    /// WARC files (.warc.gz or .warc).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -106,6 +118,7 @@ fn main() -> std::process::ExitCode {
             Command::Crawl(args) => crawl(args).await,
             Command::ServeSample(args) => serve_sample(args).await,
             Command::Demo(args) => demo(args).await,
+            Command::Cdxj(args) => cdxj(args),
         }
     });
     match result {
@@ -210,6 +223,43 @@ async fn shutdown_signal() {
     }
     #[cfg(not(unix))]
     ctrl_c.await;
+}
+
+fn cdxj(args: CdxjArgs) -> Result<()> {
+    let mut failed = 0;
+    for file in &args.files {
+        let result = if args.stdout {
+            crawler::cdxj::index_file(file).map(|(lines, errors)| {
+                for line in lines {
+                    println!("{line}");
+                }
+                (None, errors)
+            })
+        } else {
+            crawler::cdxj::write_index(file).map(|(path, errors)| (Some(path), errors))
+        };
+        match result {
+            Ok((path, errors)) => {
+                for e in &errors {
+                    eprintln!("warning: {e} (record skipped)");
+                }
+                if let Some(path) = path {
+                    eprintln!("{} -> {}", file.display(), path.display());
+                }
+            }
+            Err(e) => {
+                eprintln!("error: cannot index {}: {e}", file.display());
+                failed += 1;
+            }
+        }
+    }
+    if failed > 0 {
+        anyhow::bail!(
+            "{failed} of {} files could not be indexed",
+            args.files.len()
+        );
+    }
+    Ok(())
 }
 
 async fn demo(args: DemoArgs) -> Result<()> {

@@ -183,7 +183,9 @@ async fn chunked_gzip_body_is_stored_as_transferred_and_still_followed() {
     .await;
     let out = warc_dir("chunked-gzip");
     crawl(config(addr, &["chunked.example"], &out)).await;
-    let captures = responses(&read_and_verify(&warc_files(&out)));
+    let files = warc_files(&out);
+    assert_cdxj_matches_cdxj_indexer(&files[0]);
+    let captures = responses(&read_and_verify(&files));
     let (status, payload, record) = &captures["http://chunked.example/"];
     assert_eq!(*status, 200);
     assert_eq!(

@@ -34,6 +34,9 @@ async fn sample_crawl_archives_exactly_the_reachable_in_scope_pages() {
         "no file left .open"
     );
     let records = read_and_verify(&files);
+    for file in &files {
+        assert_cdxj_matches_cdxj_indexer(file);
+    }
     let captures = responses(&records);
     assert_eq!(
         captures.len() as u64,

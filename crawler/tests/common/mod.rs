@@ -154,3 +154,52 @@ pub fn responses(records: &[ReadRecord]) -> HashMap<String, (u16, Vec<u8>, ReadR
         })
         .collect()
 }
+
+/// An independent tool on PATH (installed into .venv by scripts/test.sh). Missing, it fails
+/// the test under CI and skips the comparison elsewhere.
+pub fn external_tool(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(name))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{name} is not on PATH: scripts/test.sh installs it into .venv"
+        );
+        eprintln!("note: {name} not on PATH; comparison skipped (run scripts/test.sh)");
+    }
+    found
+}
+
+/// Checks the CDXJ index written beside `warc` against `cdxj-indexer`'s output: same lines
+/// (keys, timestamps, urls, mime, status, digests, lengths, offsets, file names).
+pub fn assert_cdxj_matches_cdxj_indexer(warc: &Path) {
+    let ours_path = crawler::cdxj::cdxj_path(warc);
+    let ours = std::fs::read_to_string(&ours_path)
+        .unwrap_or_else(|e| panic!("no CDXJ beside {}: {e}", warc.display()));
+    let Some(tool) = external_tool("cdxj-indexer") else {
+        return;
+    };
+    let out = std::process::Command::new(tool)
+        .arg(warc)
+        .output()
+        .expect("cdxj-indexer runs");
+    assert!(
+        out.status.success(),
+        "cdxj-indexer failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut theirs: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    theirs.sort();
+    let ours: Vec<String> = ours.lines().map(str::to_string).collect();
+    assert!(!ours.is_empty());
+    for (a, b) in ours.iter().zip(&theirs) {
+        assert_eq!(a, b, "CDXJ line differs from cdxj-indexer's");
+    }
+    assert_eq!(ours.len(), theirs.len(), "same number of CDXJ lines");
+}
