@@ -1,6 +1,7 @@
 //! Turning an HTTP exchange into its WARC `request` and `response` records.
 
 use crate::fetch::Exchange;
+use crate::state::CaptureInfo;
 use crate::warc::http::{request_block, response_block};
 use crate::warc::record::{Record, RecordType, new_record_id, warc_date};
 use crate::warc::sha1_digest;
@@ -40,4 +41,70 @@ pub fn exchange_records(ex: &Exchange, warcinfo_id: &str) -> Vec<Record> {
     request.block = block;
 
     vec![response, request]
+}
+
+/// Why a capture is stored as a `revisit` record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RevisitProfile {
+    /// The server answered 304 Not Modified to a conditional request.
+    ServerNotModified,
+    /// The payload is identical to the earlier capture's (same payload digest).
+    IdenticalPayloadDigest,
+}
+
+impl RevisitProfile {
+    /// The `WARC-Profile` URI (WARC 1.1).
+    pub fn uri(self) -> &'static str {
+        match self {
+            Self::ServerNotModified => {
+                "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
+            }
+            Self::IdenticalPayloadDigest => {
+                "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
+            }
+        }
+    }
+}
+
+/// Builds the `revisit` and `request` records of an exchange that repeats `previous`: the
+/// revisit block holds the response's status line and headers only, and the record names
+/// the earlier capture (`WARC-Refers-To`, `-Target-URI`, `-Date`) for replay tools.
+pub fn revisit_records(
+    ex: &Exchange,
+    previous: &CaptureInfo,
+    profile: RevisitProfile,
+    warcinfo_id: &str,
+) -> Vec<Record> {
+    let date = warc_date(ex.date);
+    let revisit_id = new_record_id();
+    let block = response_block(ex.version, ex.status, &ex.reason, &ex.headers, b"");
+    let mut revisit = Record::new(RecordType::Revisit, &date);
+    revisit.fields[1].1 = revisit_id.clone();
+    revisit.push("WARC-Target-URI", ex.url.as_str());
+    if let Some(ip) = ex.ip {
+        revisit.push("WARC-IP-Address", ip.to_string());
+    }
+    revisit.push("WARC-Warcinfo-ID", warcinfo_id);
+    revisit.push("WARC-Profile", profile.uri());
+    revisit.push("WARC-Refers-To", previous.record_id.clone());
+    revisit.push("WARC-Refers-To-Target-URI", previous.url.clone());
+    revisit.push("WARC-Refers-To-Date", previous.date.clone());
+    revisit.push("WARC-Block-Digest", sha1_digest(&block));
+    revisit.push("WARC-Payload-Digest", previous.digest.clone());
+    revisit.push("Content-Type", "application/http; msgtype=response");
+    revisit.block = block;
+
+    let block = request_block(&ex.request_target, &ex.request_headers);
+    let mut request = Record::new(RecordType::Request, &date);
+    request.push("WARC-Target-URI", ex.url.as_str());
+    if let Some(ip) = ex.ip {
+        request.push("WARC-IP-Address", ip.to_string());
+    }
+    request.push("WARC-Concurrent-To", revisit_id);
+    request.push("WARC-Warcinfo-ID", warcinfo_id);
+    request.push("WARC-Block-Digest", sha1_digest(&block));
+    request.push("Content-Type", "application/http; msgtype=request");
+    request.block = block;
+
+    vec![revisit, request]
 }

@@ -148,6 +148,9 @@ pub struct Output {
     pub prefix: String,
     /// Rotate WARC files past this size in bytes.
     pub max_warc_bytes: u64,
+    /// Crawl state directory (frontier, seen URLs, capture history) [default:
+    /// `data/state/NAME`].
+    pub state_dir: Option<PathBuf>,
 }
 
 impl Default for Output {
@@ -156,6 +159,7 @@ impl Default for Output {
             dir: PathBuf::from("data/warcs"),
             prefix: "veille".into(),
             max_warc_bytes: 1_000_000_000,
+            state_dir: None,
         }
     }
 }
@@ -178,6 +182,28 @@ pub struct CrawlConfig {
 }
 
 impl CrawlConfig {
+    /// The crawl's state directory: `output.state_dir`, or `data/state/NAME`.
+    pub fn state_dir(&self) -> PathBuf {
+        self.output.state_dir.clone().unwrap_or_else(|| {
+            let name: String = self
+                .name
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            PathBuf::from("data/state").join(if name.is_empty() {
+                "default".into()
+            } else {
+                name
+            })
+        })
+    }
+
     /// Reads a config file.
     pub fn from_file(path: &Path) -> Result<Self, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
@@ -231,6 +257,12 @@ impl CrawlConfig {
                     "{name} = {value}: expected seconds above 0"
                 )));
             }
+        }
+        if self.fetch.retries > 10 {
+            return Err(ConfigError::Invalid(format!(
+                "fetch.retries = {}: at most 10",
+                self.fetch.retries
+            )));
         }
         if self.fetch.concurrency == 0 {
             return Err(ConfigError::Invalid(

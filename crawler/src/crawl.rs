@@ -1,8 +1,11 @@
 //! The crawl loop: claims URLs from the frontier, fetches them politely, archives each
-//! exchange, and queues what it discovers.
+//! exchange (as a revisit when it repeats an earlier capture), and queues what it discovers.
+//! The state lives on disk: a killed crawl resumes where it stopped.
 
+use std::collections::HashMap;
 use std::future::Future;
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::Utc;
@@ -11,17 +14,18 @@ use tokio::task::JoinSet;
 use tokio::time::Instant;
 use url::Url;
 
-use crate::canonical::{canonicalize, resolve_link};
-use crate::capture::exchange_records;
+use crate::canonical::canonicalize;
+use crate::capture::{RevisitProfile, exchange_records, revisit_records};
 use crate::config::CrawlConfig;
 use crate::discover::{self, DocKind, Links};
-use crate::fetch::{Exchange, FetchError, Fetcher, FetcherConfig};
+use crate::fetch::{Exchange, FetchError, FetchErrorKind, Fetcher, FetcherConfig};
 use crate::frontier::{Candidate, Claim, Frontier, host_key};
 use crate::report::CrawlReport;
 use crate::robots::RobotsRules;
 use crate::scope::{OutOfScope, Scope};
-use crate::warc::http::decode_content_encoding;
-use crate::warc::{WarcWriter, WriterConfig};
+use crate::state::{CaptureInfo, HostRobots, SqliteStore, StateError, StateStore};
+use crate::warc::http::{decode_content_encoding, parse_response_head};
+use crate::warc::{WarcReader, WarcWriter, WriterConfig, sha1_digest};
 
 /// Errors that stop a crawl before or during its run.
 #[derive(Debug, thiserror::Error)]
@@ -35,6 +39,9 @@ pub enum CrawlError {
     /// The HTTP client could not be built.
     #[error("HTTP client: {0}")]
     Client(#[from] FetchError),
+    /// The crawl state could not be read or written.
+    #[error(transparent)]
+    State(#[from] StateError),
     /// Writing WARC files or the report failed (disk full, permissions…).
     #[error("cannot write to {path}: {source}")]
     Output {
@@ -45,6 +52,16 @@ pub enum CrawlError {
     },
 }
 
+/// How a run treats the state directory.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum StartMode {
+    /// Resume an unfinished crawl if there is one, else start a new one (a recrawl).
+    #[default]
+    ResumeOrStart,
+    /// Start a new crawl even if one is unfinished (the capture history is kept).
+    Fresh,
+}
+
 /// How many robots.txt redirects are followed (RFC 9309 asks for at least five).
 const ROBOTS_MAX_REDIRECTS: u32 = 5;
 
@@ -52,19 +69,52 @@ const ROBOTS_MAX_REDIRECTS: u32 = 5;
 struct Outcome {
     host: String,
     candidate: Candidate,
+    previous: Option<CaptureInfo>,
     result: Result<Exchange, FetchError>,
     links: Links,
+    robots: Option<RobotsRules>,
     parse_error: Option<String>,
 }
 
 fn secs(s: f64) -> Duration {
-    Duration::from_secs_f64(s.max(0.0))
+    Duration::try_from_secs_f64(s.max(0.0)).unwrap_or(Duration::from_secs(86_400))
+}
+
+/// The wait before retry number `attempt + 1`: a Retry-After (capped) when the server gave
+/// one with a 429 or 503, else `backoff` doubling with each attempt (capped the same way).
+pub fn retry_wait(
+    status: Option<u16>,
+    retry_after: Option<&str>,
+    attempt: u32,
+    backoff: f64,
+    cap: f64,
+) -> Duration {
+    let cap = secs(cap);
+    let from_header = retry_after
+        .filter(|_| matches!(status, Some(429 | 503)))
+        .and_then(parse_retry_after);
+    from_header
+        .unwrap_or_else(|| secs(backoff * f64::from(1u32 << attempt.min(16))))
+        .min(cap)
+}
+
+/// Parses a Retry-After value (seconds or an HTTP date) into a wait.
+fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(s) = value.parse::<u64>() {
+        return Some(Duration::from_secs(s));
+    }
+    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let wait = date.with_timezone(&Utc) - Utc::now();
+    Some(wait.to_std().unwrap_or(Duration::ZERO))
 }
 
 /// Runs a crawl until its frontier is empty or `shutdown` completes; in-flight fetches are
-/// finished and archived, and the WARC file is closed cleanly either way.
+/// finished and archived, and the WARC file is closed cleanly either way. An unfinished crawl
+/// in the state directory is resumed (unless `mode` is [`StartMode::Fresh`]).
 pub async fn run(
     config: CrawlConfig,
+    mode: StartMode,
     shutdown: impl Future<Output = ()>,
 ) -> Result<CrawlReport, CrawlError> {
     let resolve = config.validate()?;
@@ -79,6 +129,50 @@ pub async fn run(
         resolve,
     })?;
     let out_dir = config.output.dir.clone();
+    let output_err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| CrawlError::Output { path, source }
+    };
+    std::fs::create_dir_all(&out_dir).map_err(output_err(&out_dir))?;
+
+    let mut report = CrawlReport {
+        name: config.name.clone(),
+        started: Utc::now().to_rfc3339(),
+        ..CrawlReport::default()
+    };
+
+    // WARC files left open by a killed crawl: cut the half-written tail, close, index.
+    for repaired in crate::warc::repair::repair_dir(&out_dir).map_err(output_err(&out_dir))? {
+        match &repaired.path {
+            Some(path) => {
+                tracing::warn!(
+                    file = %path.display(),
+                    "repaired a WARC file left open: {} complete records kept, {} bytes cut",
+                    repaired.records,
+                    repaired.cut_bytes
+                );
+                index_file(path.clone());
+                report.repaired_files.push(path.display().to_string());
+            }
+            None => tracing::warn!("removed a WARC file left open with no complete record"),
+        }
+    }
+
+    let state_dir = config.state_dir();
+    let mut store = SqliteStore::open(&state_dir)?;
+    let resuming = mode == StartMode::ResumeOrStart && store.unfinished()?;
+    if resuming {
+        let in_flight = store.resume()?;
+        tracing::warn!(
+            "resuming the unfinished crawl in {} ({in_flight} URLs were in flight and are fetched again; use --fresh to start over)",
+            state_dir.display()
+        );
+        report.resumed = true;
+    } else {
+        store.start_fresh()?;
+    }
+    let frontier = Frontier::new(Box::new(store), secs(config.fetch.delay));
+
     let mut warcinfo = vec![
         (
             "software".to_string(),
@@ -110,46 +204,79 @@ pub async fn run(
         max_file_bytes: config.output.max_warc_bytes,
         warcinfo,
     })
-    .map_err(|source| CrawlError::Output {
-        path: out_dir.clone(),
-        source,
-    })?;
+    .map_err(output_err(&out_dir))?;
 
     let mut crawl = Crawl {
         config: &config,
         scope,
-        frontier: Frontier::new(secs(config.fetch.delay)),
-        report: CrawlReport {
-            name: config.name.clone(),
-            started: Utc::now().to_rfc3339(),
-            ..CrawlReport::default()
-        },
-        out_of_scope_seen: std::collections::HashSet::new(),
+        frontier,
+        report,
         indexed: 0,
+        pages_started: 0,
     };
-    for seed in &config.seeds {
-        if let Some(url) = Url::parse(&seed.url).ok().and_then(|u| canonicalize(&u)) {
-            crawl.enqueue(url, 0, 0);
+    if resuming {
+        crawl.frontier.load_hosts()?;
+        for saved in crawl.frontier.store().robots()? {
+            let rules = robots_from_saved(&saved, &config.fetch.user_agent);
+            crawl.set_robots(&saved.host, rules);
+        }
+    } else {
+        for seed in &config.seeds {
+            if let Some(url) = Url::parse(&seed.url).ok().and_then(|u| canonicalize(&u)) {
+                crawl.enqueue(url, 0, 0)?;
+            }
         }
     }
+    crawl.frontier.store().commit()?;
 
     let progress = progress_bar();
+    let plain_progress = !std::io::stderr().is_terminal();
+    let mut last_progress_line = Instant::now();
     let started = Instant::now();
     let mut tasks: JoinSet<Outcome> = JoinSet::new();
+    let mut task_hosts: HashMap<tokio::task::Id, String> = HashMap::new();
     let mut stopping = false;
+    let mut budget_spent = false;
     tokio::pin!(shutdown);
 
     loop {
         let mut wake_at = None;
         while !stopping && tasks.len() < config.fetch.concurrency {
-            match crawl.frontier.claim(Instant::now()) {
+            match crawl.frontier.claim(Instant::now())? {
                 Claim::Ready(host, candidate) => {
-                    if !crawl.admit(&host, &candidate) {
+                    if !crawl.admit(&host, &candidate)? {
                         crawl.frontier.release_unused(&host);
                         continue;
                     }
-                    let fetcher = fetcher.clone();
-                    tasks.spawn(fetch_task(fetcher, host, candidate));
+                    if !candidate.robots {
+                        if crawl.pages_started >= config.scope.max_pages {
+                            tracing::warn!(
+                                "page budget of {} reached; stopping",
+                                config.scope.max_pages
+                            );
+                            crawl.frontier.release_unused(&host);
+                            stopping = true;
+                            budget_spent = true;
+                            break;
+                        }
+                        crawl.pages_started += 1;
+                    }
+                    let previous = if candidate.robots {
+                        None
+                    } else {
+                        crawl
+                            .frontier
+                            .store()
+                            .last_capture(candidate.url.as_str())?
+                    };
+                    let handle = tasks.spawn(fetch_task(
+                        fetcher.clone(),
+                        host.clone(),
+                        candidate,
+                        previous,
+                        out_dir.clone(),
+                    ));
+                    task_hosts.insert(handle.id(), host);
                 }
                 Claim::WaitUntil(t) => {
                     wake_at = Some(t);
@@ -158,6 +285,7 @@ pub async fn run(
                 Claim::Idle => break,
             }
         }
+        crawl.frontier.store().commit()?;
         if tasks.is_empty() && (stopping || wake_at.is_none()) {
             break;
         }
@@ -165,9 +293,20 @@ pub async fn run(
             wake_at.unwrap_or_else(|| Instant::now() + Duration::from_secs(3600)),
         );
         tokio::select! {
-            Some(joined) = tasks.join_next() => match joined {
-                Ok(outcome) => crawl.handle(outcome, &mut writer)?,
-                Err(e) => tracing::error!("a fetch task failed: {e}"),
+            Some(joined) = tasks.join_next_with_id() => match joined {
+                Ok((id, outcome)) => {
+                    task_hosts.remove(&id);
+                    crawl.handle(outcome, &mut writer)?;
+                    crawl.frontier.store().commit()?;
+                }
+                Err(e) => {
+                    // A task that panicked: free its host and count the error.
+                    if let Some(host) = task_hosts.remove(&e.id()) {
+                        tracing::error!(host, "a fetch task failed: {e}");
+                        crawl.report.error(&host, FetchErrorKind::Other);
+                        crawl.frontier.release(&host, secs(config.fetch.delay));
+                    }
+                }
             },
             _ = sleep, if wake_at.is_some() => {}
             _ = &mut shutdown, if !stopping => {
@@ -176,31 +315,32 @@ pub async fn run(
                 crawl.report.interrupted = true;
             }
         }
-        if crawl.report.captures >= config.scope.max_pages && !stopping {
-            tracing::warn!(
-                "page budget of {} reached; stopping",
-                config.scope.max_pages
-            );
-            stopping = true;
-        }
         let elapsed = started.elapsed().as_secs_f64().max(0.001);
-        progress.set_message(format!(
+        let line = format!(
             "{} captures ({:.1}/s), {} queued, {} in flight, {} errors",
             crawl.report.captures,
             crawl.report.captures as f64 / elapsed,
             crawl.frontier.queued(),
             tasks.len(),
             crawl.report.error_count()
-        ));
-        progress.tick();
+        );
+        if plain_progress {
+            if last_progress_line.elapsed() >= Duration::from_secs(10) {
+                tracing::info!("progress: {line}");
+                last_progress_line = Instant::now();
+            }
+        } else {
+            progress.set_message(line);
+            progress.tick();
+        }
     }
     progress.finish_and_clear();
 
-    writer.close().map_err(|source| CrawlError::Output {
-        path: out_dir.clone(),
-        source,
-    })?;
+    writer.close().map_err(output_err(&out_dir))?;
     index_closed_files(&writer, &mut crawl.indexed);
+    if !crawl.report.interrupted || budget_spent {
+        crawl.frontier.store().finish()?;
+    }
     let mut report = crawl.report;
     report.warc_files = writer
         .closed_files()
@@ -212,18 +352,32 @@ pub async fn run(
     Ok(report)
 }
 
+fn robots_from_saved(saved: &HostRobots, user_agent: &str) -> RobotsRules {
+    match (saved.status, &saved.error) {
+        (Some(status), _) => RobotsRules::from_response(status, &saved.body, user_agent),
+        (None, Some(error)) => RobotsRules::unreachable(error),
+        (None, None) => RobotsRules::AllowAll,
+    }
+}
+
+/// Writes the CDXJ index of a closed WARC file (this reads the file once: at a rotation the
+/// crawl pauses for as long).
+fn index_file(path: PathBuf) {
+    match crate::cdxj::write_index(&path) {
+        Ok((index, errors)) => {
+            tracing::info!(index = %index.display(), "wrote CDXJ index");
+            for e in errors {
+                tracing::warn!("{e}");
+            }
+        }
+        Err(e) => tracing::error!(file = %path.display(), "cannot write CDXJ index: {e}"),
+    }
+}
+
 /// Writes the CDXJ index of each WARC file closed since the last call.
 fn index_closed_files(writer: &WarcWriter, indexed: &mut usize) {
     for file in &writer.closed_files()[*indexed..] {
-        match crate::cdxj::write_index(file) {
-            Ok((path, errors)) => {
-                tracing::info!(index = %path.display(), "wrote CDXJ index");
-                for e in errors {
-                    tracing::warn!("{e}");
-                }
-            }
-            Err(e) => tracing::error!(file = %file.display(), "cannot write CDXJ index: {e}"),
-        }
+        index_file(file.clone());
     }
     *indexed = writer.closed_files().len();
 }
@@ -237,42 +391,140 @@ fn progress_bar() -> ProgressBar {
     bar
 }
 
-async fn fetch_task(fetcher: Fetcher, host: String, candidate: Candidate) -> Outcome {
-    let result = fetcher.fetch(&candidate.url, &[]).await;
-    let (links, parse_error) = match &result {
-        Ok(ex) if (200..300).contains(&ex.status) && !candidate.robots => {
-            let ex = ex.clone();
-            tokio::task::spawn_blocking(move || discover_links(&ex))
-                .await
-                .unwrap_or_else(|e| {
-                    (
-                        Links::default(),
-                        Some(format!("link extraction failed: {e}")),
-                    )
-                })
+async fn fetch_task(
+    fetcher: Fetcher,
+    host: String,
+    candidate: Candidate,
+    previous: Option<CaptureInfo>,
+    out_dir: PathBuf,
+) -> Outcome {
+    let mut extra = Vec::new();
+    if let Some(prev) = &previous {
+        if let Some(etag) = &prev.etag {
+            extra.push(("If-None-Match".to_string(), etag.clone()));
         }
-        _ => (Links::default(), None),
+        if let Some(lm) = &prev.last_modified {
+            extra.push(("If-Modified-Since".to_string(), lm.clone()));
+        }
+    }
+    let result = fetcher.fetch(&candidate.url, &extra).await;
+    let is_robots = candidate.robots;
+    let ua = fetcher.user_agent().to_string();
+    let (links, robots, parse_error) = match &result {
+        Ok(ex) => {
+            let ex = ex.clone();
+            let previous = previous.clone();
+            tokio::task::spawn_blocking(move || {
+                if is_robots {
+                    (Links::default(), Some(robots_rules(&ex, &ua)), None)
+                } else if (200..300).contains(&ex.status) {
+                    let (links, err) = discover_links(
+                        &ex.url,
+                        ex.header("content-type"),
+                        ex.header("content-encoding"),
+                        &ex.body,
+                    );
+                    (links, None, err)
+                } else if ex.status == 304 {
+                    // Not modified: follow the links of the capture it repeats.
+                    let (links, err) = previous
+                        .map(|p| links_of_capture(&out_dir, &p))
+                        .unwrap_or_default();
+                    (links, None, err)
+                } else {
+                    (Links::default(), None, None)
+                }
+            })
+            .await
+            .unwrap_or_else(|e| (Links::default(), None, Some(format!("parsing failed: {e}"))))
+        }
+        Err(_) => (Links::default(), None, None),
     };
     Outcome {
         host,
         candidate,
+        previous,
         result,
         links,
+        robots,
         parse_error,
     }
 }
 
-/// Links found in a successful response, by document kind.
-fn discover_links(ex: &Exchange) -> (Links, Option<String>) {
+/// robots.txt rules from a response (a cut or rate-limited answer counts as unreachable).
+fn robots_rules(ex: &Exchange, user_agent: &str) -> RobotsRules {
+    match ex.truncated {
+        Some("time" | "disconnect") => {
+            return RobotsRules::unreachable("robots.txt transfer broke off");
+        }
+        _ => {}
+    }
+    if ex.status == 429 {
+        return RobotsRules::unreachable("robots.txt answered 429 Too Many Requests");
+    }
     let body = decode_content_encoding(ex.header("content-encoding"), &ex.body);
-    let content_type = ex.header("content-type");
+    RobotsRules::from_response(ex.status, &body, user_agent)
+}
+
+/// Links of the response record an earlier capture points to.
+fn links_of_capture(out_dir: &Path, capture: &CaptureInfo) -> (Links, Option<String>) {
+    let path = out_dir.join(&capture.warc);
+    let read = (|| {
+        let mut reader = WarcReader::open(&path).ok()?;
+        let _ = reader.seek_to(capture.offset).ok()?;
+        reader.next()?.ok()
+    })();
+    let Some(read) = read else {
+        return (
+            Links::default(),
+            Some(format!(
+                "earlier capture not readable at {}:{}",
+                path.display(),
+                capture.offset
+            )),
+        );
+    };
+    let Ok(head) = parse_response_head(&read.record.block) else {
+        return (
+            Links::default(),
+            Some("earlier capture has no HTTP head".into()),
+        );
+    };
+    let body = &read.record.block[head.body_offset.min(read.record.block.len())..];
+    let Ok(url) = Url::parse(&capture.url) else {
+        return (Links::default(), None);
+    };
+    discover_links(
+        &url,
+        head.header("content-type"),
+        head.header("content-encoding"),
+        body,
+    )
+}
+
+/// Links found in a payload, by document kind.
+fn discover_links(
+    url: &Url,
+    content_type: Option<&str>,
+    content_encoding: Option<&str>,
+    body: &[u8],
+) -> (Links, Option<String>) {
+    let body = decode_content_encoding(content_encoding, body);
+    // A gzipped sitemap served as application/gzip: look inside before classifying.
+    let body = if body.starts_with(&[0x1f, 0x8b]) {
+        decode_content_encoding(Some("gzip"), &body)
+            .into_owned()
+            .into()
+    } else {
+        body
+    };
     match discover::classify(content_type, &body) {
-        DocKind::Html => (discover::html_links(&ex.url, &body, content_type), None),
-        DocKind::Sitemap => match discover::sitemap_links(&ex.url, &body) {
+        DocKind::Html => (discover::html_links(url, &body, content_type), None),
+        DocKind::Sitemap => match discover::sitemap_links(url, &body) {
             Ok(links) => (links, None),
             Err(e) => (Links::default(), Some(e)),
         },
-        DocKind::Feed => match discover::feed_links(&ex.url, &body) {
+        DocKind::Feed => match discover::feed_links(url, &body) {
             Ok(links) => (links, None),
             Err(e) => (Links::default(), Some(e)),
         },
@@ -280,67 +532,61 @@ fn discover_links(ex: &Exchange) -> (Links, Option<String>) {
     }
 }
 
-/// Parses a Retry-After value (seconds or an HTTP date) into a wait.
-fn retry_after(value: &str) -> Option<Duration> {
-    let value = value.trim();
-    if let Ok(s) = value.parse::<u64>() {
-        return Some(Duration::from_secs(s));
-    }
-    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
-    let wait = date.with_timezone(&Utc) - Utc::now();
-    Some(wait.to_std().unwrap_or(Duration::ZERO))
-}
-
 struct Crawl<'a> {
     config: &'a CrawlConfig,
     scope: Scope,
     frontier: Frontier,
     report: CrawlReport,
-    out_of_scope_seen: std::collections::HashSet<String>,
     /// WARC files closed and indexed so far.
     indexed: usize,
+    /// Page fetches started (robots.txt not counted), against the page budget.
+    pages_started: u64,
 }
 
 impl Crawl<'_> {
     /// Queues a URL if in scope and not seen; a first URL on a host queues its robots.txt.
-    fn enqueue(&mut self, url: Url, depth: u32, hops: u32) {
-        if self.frontier.is_seen(&url) {
-            return;
+    fn enqueue(&mut self, url: Url, depth: u32, hops: u32) -> Result<(), StateError> {
+        if self.frontier.is_seen(&url)? {
+            return Ok(());
         }
-        let verdict = self.scope.check(&url, depth).and_then(|()| {
-            if hops > self.config.scope.max_redirects {
-                Err(OutOfScope::TooManyRedirects)
-            } else if self.frontier.count_query_variant(&url) > self.config.scope.max_query_variants
-            {
-                Err(OutOfScope::Trap)
-            } else {
-                Ok(())
-            }
-        });
+        let mut verdict = self.scope.check(&url, depth);
+        if verdict.is_ok() && hops > self.config.scope.max_redirects {
+            verdict = Err(OutOfScope::TooManyRedirects);
+        }
+        if verdict.is_ok()
+            && self.frontier.count_query_variant(&url)? > self.config.scope.max_query_variants
+        {
+            verdict = Err(OutOfScope::Trap);
+        }
         if let Err(reason) = verdict {
-            if self.out_of_scope_seen.insert(url.to_string()) {
+            let name = serde_json::to_string(&reason).unwrap_or_default();
+            if self
+                .frontier
+                .store()
+                .mark_out_of_scope(url.as_str(), &name)?
+            {
                 *self.report.out_of_scope.entry(reason).or_default() += 1;
                 tracing::debug!(%url, ?reason, "out of scope");
             }
-            return;
+            return Ok(());
         }
         let key = host_key(&url);
-        if !self.frontier.has_host(&key)
-            && let Ok(robots_url) = url.join("/robots.txt")
-        {
-            self.frontier.push(
-                Candidate {
-                    url: robots_url,
-                    depth,
-                    hops: 0,
-                    attempt: 0,
-                    robots: true,
-                },
-                true,
-            );
+        if !self.frontier.has_host(&key) {
+            if let Ok(robots_url) = url.join("/robots.txt") {
+                self.frontier.push(
+                    &Candidate {
+                        url: robots_url,
+                        depth: 0,
+                        hops: 0,
+                        attempt: 0,
+                        robots: true,
+                    },
+                    true,
+                )?;
+            }
         }
         self.frontier.push(
-            Candidate {
+            &Candidate {
                 url,
                 depth,
                 hops,
@@ -348,38 +594,42 @@ impl Crawl<'_> {
                 robots: false,
             },
             false,
-        );
+        )?;
+        Ok(())
     }
 
-    /// Whether a claimed candidate may be fetched now (robots rules, host budget).
-    fn admit(&mut self, host: &str, c: &Candidate) -> bool {
+    /// Whether a claimed candidate may be fetched now (robots rules, host budget); a refused
+    /// one is marked skipped.
+    fn admit(&mut self, host: &str, c: &Candidate) -> Result<bool, StateError> {
         if c.robots {
-            return true;
+            return Ok(true);
         }
         let cap = self.config.scope.max_pages_per_host;
         let Some(state) = self.frontier.host(host) else {
-            return true;
+            return Ok(true);
         };
-        if state
+        let refused = if state
             .robots
             .as_ref()
             .is_some_and(|r| !r.allowed(c.url.as_str()))
         {
             tracing::debug!(url = %c.url, "disallowed by robots.txt");
             self.report.robots_excluded(host);
-            return false;
+            true
+        } else if state.fetched >= cap {
+            *self
+                .report
+                .out_of_scope
+                .entry(OutOfScope::HostBudget)
+                .or_default() += 1;
+            true
+        } else {
+            false
+        };
+        if refused {
+            self.frontier.store().complete(c.url.as_str(), false)?;
         }
-        if state.fetched >= cap {
-            if self.out_of_scope_seen.insert(c.url.to_string()) {
-                *self
-                    .report
-                    .out_of_scope
-                    .entry(OutOfScope::HostBudget)
-                    .or_default() += 1;
-            }
-            return false;
-        }
-        true
+        Ok(!refused)
     }
 
     /// Archives a fetch result and queues what it leads to.
@@ -391,43 +641,68 @@ impl Crawl<'_> {
             .frontier
             .host(&host)
             .map_or(secs(fetch.delay), |h| h.delay);
-        let backoff = secs(fetch.retry_backoff * 2f64.powi(c.attempt as i32));
         let ex = match o.result {
             Err(e) => {
                 if e.kind.is_transient() && c.attempt < fetch.retries {
+                    let wait = retry_wait(
+                        None,
+                        None,
+                        c.attempt,
+                        fetch.retry_backoff,
+                        fetch.max_retry_after,
+                    );
                     tracing::info!(url = %c.url, "retrying after {:?}: {}", e.kind, e.message);
                     self.report.retries += 1;
-                    self.retry(&host, c, backoff.max(base_wait));
+                    self.retry(&host, c, wait.max(base_wait))?;
                     return Ok(());
                 }
                 tracing::warn!(url = %c.url, kind = ?e.kind, "fetch failed: {}", e.message);
                 self.report.error(&host, e.kind);
                 if c.robots {
-                    self.set_robots(&host, RobotsRules::unreachable(&e.message));
+                    self.save_and_set_robots(&host, None, Vec::new(), Some(e.message.clone()))?;
                 }
+                self.frontier.store().complete(c.url.as_str(), false)?;
                 self.frontier.release(&host, base_wait);
                 return Ok(());
             }
             Ok(ex) => ex,
         };
         let status = ex.status;
-        let retryable = status == 429 || status >= 500;
-        if retryable && c.attempt < fetch.retries {
-            let wait = ex
-                .header("retry-after")
-                .filter(|_| status == 429 || status == 503)
-                .and_then(retry_after)
-                .map(|w| w.min(secs(fetch.max_retry_after)))
-                .unwrap_or(backoff);
+        let server_wait = matches!(status, 429 | 503)
+            .then(|| ex.header("retry-after"))
+            .flatten()
+            .map(|v| retry_wait(Some(status), Some(v), c.attempt, 0.0, fetch.max_retry_after));
+        if (status == 429 || status >= 500) && c.attempt < fetch.retries {
+            let wait = retry_wait(
+                Some(status),
+                ex.header("retry-after"),
+                c.attempt,
+                fetch.retry_backoff,
+                fetch.max_retry_after,
+            );
             tracing::info!(url = %c.url, status, "retrying in {:.1} s", wait.as_secs_f64());
             self.report.retries += 1;
-            self.retry(&host, c, wait.max(base_wait));
+            self.retry(&host, c, wait.max(base_wait))?;
             return Ok(());
         }
 
+        // Archive: in full, or as a revisit of the earlier capture it repeats.
+        let digest = sha1_digest(&ex.body);
+        let revisit = match &o.previous {
+            Some(p) if status == 304 => Some((p, RevisitProfile::ServerNotModified)),
+            Some(p)
+                if (200..300).contains(&status) && ex.truncated.is_none() && p.digest == digest =>
+            {
+                Some((p, RevisitProfile::IdenticalPayloadDigest))
+            }
+            _ => None,
+        };
         let out_dir = self.config.output.dir.clone();
-        writer
-            .write_group(|warcinfo_id| exchange_records(&ex, warcinfo_id))
+        let written = writer
+            .write_group(|warcinfo_id| match revisit {
+                Some((prev, profile)) => revisit_records(&ex, prev, profile, warcinfo_id),
+                None => exchange_records(&ex, warcinfo_id),
+            })
             .map_err(|source| CrawlError::Output {
                 path: out_dir,
                 source,
@@ -435,42 +710,92 @@ impl Crawl<'_> {
         index_closed_files(writer, &mut self.indexed);
         self.report
             .capture(&host, status, ex.body.len(), ex.truncated.is_some());
+        if !c.robots {
+            match (&o.previous, revisit.is_some(), status) {
+                (_, true, _) => self.report.unchanged += 1,
+                (None, false, 200..=299) => self.report.new += 1,
+                (Some(_), false, 200..=299) => self.report.changed += 1,
+                (Some(_), false, 404 | 410) => self.report.gone += 1,
+                _ => {}
+            }
+        }
+        if revisit.is_none() && (200..300).contains(&status) && ex.truncated.is_none() {
+            if let Some(response) = written.first() {
+                self.frontier.store().record_capture(&CaptureInfo {
+                    url: ex.url.to_string(),
+                    date: crate::warc::record::warc_date(ex.date),
+                    status,
+                    digest: digest.clone(),
+                    etag: ex.header("etag").map(str::to_string),
+                    last_modified: ex.header("last-modified").map(str::to_string),
+                    record_id: response.id.clone(),
+                    warc: response.filename.clone(),
+                    offset: response.offset,
+                })?;
+            }
+        }
         if ex.truncated == Some("length") {
             tracing::warn!(url = %c.url, "body larger than {} bytes: archived truncated", fetch.max_body_bytes);
         }
         tracing::debug!(url = %c.url, status, bytes = ex.body.len(), "archived");
-        if let Some(e) = o.parse_error {
+        if let Some(e) = &o.parse_error {
             tracing::warn!(url = %c.url, "{e}");
             self.report.unparsable_documents += 1;
         }
 
-        let location = (300..400)
-            .contains(&status)
-            .then(|| ex.header("location"))
-            .flatten()
-            .and_then(|l| resolve_link(&ex.url, l));
+        let location = if (300..400).contains(&status) {
+            match ex.header("location") {
+                Some(l) => {
+                    let target = ex.url.join(l.trim()).ok().and_then(|u| canonicalize(&u));
+                    if target.is_none() {
+                        tracing::warn!(url = %c.url, location = l, "unusable redirect Location");
+                        self.report.bad_redirects += 1;
+                    }
+                    target
+                }
+                None => {
+                    let raw = ex
+                        .headers
+                        .iter()
+                        .any(|(n, _)| n.eq_ignore_ascii_case("location"));
+                    if raw {
+                        tracing::warn!(url = %c.url, "redirect Location is not valid text");
+                        self.report.bad_redirects += 1;
+                    }
+                    None
+                }
+            }
+        } else {
+            None
+        };
 
+        self.frontier.store().complete(c.url.as_str(), true)?;
         if c.robots {
             if let Some(target) = location.filter(|_| c.hops < ROBOTS_MAX_REDIRECTS) {
                 let mut next = c.clone();
                 next.url = target;
                 next.hops += 1;
-                self.frontier.push_to_host(&host, next, true);
+                next.attempt = 0;
+                self.frontier.push_to_host(&host, &next, true)?;
             } else {
-                let body = decode_content_encoding(ex.header("content-encoding"), &ex.body);
-                let rules = if (300..400).contains(&status) {
-                    RobotsRules::AllowAll
-                } else {
-                    RobotsRules::from_response(status, &body, &fetch.user_agent)
+                let body =
+                    decode_content_encoding(ex.header("content-encoding"), &ex.body).into_owned();
+                let rules = o.robots.unwrap_or(RobotsRules::AllowAll);
+                let (saved_status, saved_error) = match &rules {
+                    RobotsRules::DisallowAll { reason } if status < 500 => {
+                        (None, Some(reason.clone()))
+                    }
+                    _ if (300..400).contains(&status) => (Some(404), None),
+                    _ => (Some(status), None),
                 };
                 let sitemaps: Vec<Url> = rules
                     .sitemaps()
                     .iter()
-                    .filter_map(|s| resolve_link(&ex.url, s))
+                    .filter_map(|s| ex.url.join(s.trim()).ok().and_then(|u| canonicalize(&u)))
                     .collect();
-                self.set_robots(&host, rules);
+                self.save_and_set_robots(&host, saved_status, body, saved_error)?;
                 for sitemap in sitemaps {
-                    self.enqueue(sitemap, c.depth + 1, 0);
+                    self.enqueue(sitemap, 0, 0)?;
                 }
             }
         } else {
@@ -478,7 +803,7 @@ impl Crawl<'_> {
                 state.fetched += 1;
             }
             if let Some(target) = location {
-                self.enqueue(target, c.depth, c.hops + 1);
+                self.enqueue(target, c.depth, c.hops + 1)?;
             }
             for href in &o.links.malformed {
                 tracing::info!(page = %c.url, href, "malformed link skipped");
@@ -489,18 +814,39 @@ impl Crawl<'_> {
                 self.report.undecodable_pages += 1;
             }
             for link in o.links.urls {
-                self.enqueue(link, c.depth + 1, 0);
+                self.enqueue(link, c.depth + 1, 0)?;
             }
         }
         let wait = self.frontier.host(&host).map_or(base_wait, |h| h.delay);
-        self.frontier.release(&host, wait);
+        self.frontier
+            .release(&host, server_wait.map_or(wait, |w| w.max(wait)));
         Ok(())
     }
 
-    fn retry(&mut self, host: &str, mut c: Candidate, wait: Duration) {
+    fn retry(&mut self, host: &str, mut c: Candidate, wait: Duration) -> Result<(), StateError> {
         c.attempt += 1;
-        self.frontier.push_to_host(host, c, true);
+        self.frontier.push_to_host(host, &c, true)?;
         self.frontier.release(host, wait);
+        Ok(())
+    }
+
+    fn save_and_set_robots(
+        &mut self,
+        host: &str,
+        status: Option<u16>,
+        body: Vec<u8>,
+        error: Option<String>,
+    ) -> Result<(), StateError> {
+        let saved = HostRobots {
+            host: host.to_string(),
+            status,
+            body,
+            error,
+        };
+        let rules = robots_from_saved(&saved, &self.config.fetch.user_agent);
+        self.frontier.store().save_robots(&saved)?;
+        self.set_robots(host, rules);
+        Ok(())
     }
 
     fn set_robots(&mut self, host: &str, rules: RobotsRules) {
@@ -528,12 +874,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn retry_after_seconds_and_dates() {
-        assert_eq!(retry_after("120"), Some(Duration::from_secs(120)));
+    fn retry_waits_follow_retry_after_then_backoff_with_caps() {
+        let d = |s: f64| Duration::from_secs_f64(s);
+        assert_eq!(retry_wait(Some(429), Some("7"), 0, 0.1, 60.0), d(7.0));
         assert_eq!(
-            retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            retry_wait(Some(503), Some("7"), 0, 0.1, 5.0),
+            d(5.0),
+            "capped"
+        );
+        assert_eq!(
+            retry_wait(Some(500), Some("7"), 0, 0.5, 60.0),
+            d(0.5),
+            "Retry-After only for 429/503"
+        );
+        assert_eq!(
+            retry_wait(Some(429), Some("bientôt"), 2, 0.5, 60.0),
+            d(2.0),
+            "unparsable: backoff"
+        );
+        assert_eq!(
+            retry_wait(None, None, 40, 1.0, 30.0),
+            d(30.0),
+            "no overflow on many attempts"
+        );
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
             Some(Duration::ZERO)
         );
-        assert_eq!(retry_after("bientôt"), None);
     }
 }

@@ -117,6 +117,8 @@ impl Fetcher {
             .read_timeout(config.read_timeout)
             .timeout(config.total_timeout)
             .http1_only()
+            // Proxies from the environment would bypass --resolve and hide the server's address.
+            .no_proxy()
             .tls_backend_rustls()
             .pool_max_idle_per_host(2);
         for (host, addr) in &config.resolve {
@@ -177,6 +179,13 @@ impl Fetcher {
         let date = Utc::now();
         let mut resp = req.send().await.map_err(classify)?;
         let ip = resp.remote_addr().map(|a| a.ip());
+        // The server's own reason phrase when it differs from the standard one.
+        let reason = resp
+            .extensions()
+            .get::<hyper::ext::ReasonPhrase>()
+            .map(|r| String::from_utf8_lossy(r.as_bytes()).into_owned())
+            .or_else(|| resp.status().canonical_reason().map(str::to_string))
+            .unwrap_or_default();
         let status = resp.status();
         let version = match resp.version() {
             reqwest::Version::HTTP_10 => "HTTP/1.0",
@@ -221,7 +230,7 @@ impl Fetcher {
             request_headers,
             version,
             status: status.as_u16(),
-            reason: status.canonical_reason().unwrap_or("").to_string(),
+            reason,
             headers,
             body,
             truncated,
@@ -238,6 +247,15 @@ fn classify(e: reqwest::Error) -> FetchError {
         chain.push(err.to_string());
         if kind.is_none() {
             if let Some(io) = err.downcast_ref::<std::io::Error>() {
+                // An io::Error's source() skips the error it wraps: look inside it too.
+                if io
+                    .get_ref()
+                    .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some())
+                {
+                    kind = Some(FetchErrorKind::Tls);
+                    source = err.source();
+                    continue;
+                }
                 kind = match io.kind() {
                     std::io::ErrorKind::ConnectionRefused => Some(FetchErrorKind::Connect),
                     std::io::ErrorKind::ConnectionReset

@@ -1,13 +1,17 @@
 //! The frontier: URLs waiting to be fetched, grouped by host, with per-host politeness
-//! (one request at a time, a delay between requests) and the set of URLs already seen.
+//! (one request at a time, a delay between requests).
+//!
+//! The queue and the seen-URL set live in a [`StateStore`] (on disk, so memory stays bounded
+//! whatever the frontier's size); this type keeps only the small per-host scheduling state.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::HashMap;
 use std::time::Duration;
 
 use tokio::time::Instant;
 use url::Url;
 
 use crate::robots::RobotsRules;
+use crate::state::{QueuedUrl, StateError, StateStore};
 
 /// A URL waiting to be fetched, with how it was reached.
 #[derive(Debug, Clone)]
@@ -24,10 +28,23 @@ pub struct Candidate {
     pub robots: bool,
 }
 
+impl Candidate {
+    fn to_queued(&self, host: &str) -> QueuedUrl {
+        QueuedUrl {
+            url: self.url.to_string(),
+            host: host.to_string(),
+            depth: self.depth,
+            hops: self.hops,
+            attempt: self.attempt,
+            robots: self.robots,
+        }
+    }
+}
+
 /// Politeness and robots state of one host.
 #[derive(Debug)]
 pub struct HostState {
-    queue: VecDeque<Candidate>,
+    queued: u64,
     busy: bool,
     next_at: Instant,
     /// robots.txt rules, once known.
@@ -49,78 +66,100 @@ pub enum Claim {
     Idle,
 }
 
-/// URLs to fetch, per host, and the URLs seen.
-#[derive(Debug, Default)]
-pub struct Frontier {
-    hosts: HashMap<String, HostState>,
-    order: Vec<String>,
-    cursor: usize,
-    seen: HashSet<String>,
-    query_variants: HashMap<String, u32>,
-    default_delay: Duration,
-}
-
 /// The politeness key of a URL: its host name.
 pub fn host_key(url: &Url) -> String {
     url.host_str().unwrap_or_default().to_ascii_lowercase()
 }
 
+/// URLs to fetch, per host, over a state store.
+pub struct Frontier {
+    store: Box<dyn StateStore>,
+    hosts: HashMap<String, HostState>,
+    order: Vec<String>,
+    cursor: usize,
+    default_delay: Duration,
+}
+
 impl Frontier {
-    /// An empty frontier with a default per-host delay.
-    pub fn new(default_delay: Duration) -> Self {
+    /// A frontier over `store`, with a default per-host delay.
+    pub fn new(store: Box<dyn StateStore>, default_delay: Duration) -> Self {
         Self {
+            store,
+            hosts: HashMap::new(),
+            order: Vec::new(),
+            cursor: 0,
             default_delay,
-            ..Self::default()
         }
     }
 
-    /// Whether a URL was already queued or fetched.
-    pub fn is_seen(&self, url: &Url) -> bool {
-        self.seen.contains(url.as_str())
+    /// The state store.
+    pub fn store(&mut self) -> &mut dyn StateStore {
+        self.store.as_mut()
     }
 
-    /// Counts a query-string variant of the URL's path; returns the count so far.
-    pub fn count_query_variant(&mut self, url: &Url) -> u32 {
-        if url.query().is_none() {
-            return 0;
+    /// Rebuilds per-host counts from the store (for a resumed crawl).
+    pub fn load_hosts(&mut self) -> Result<(), StateError> {
+        for (host, queued, fetched) in self.store.host_counts()? {
+            let state = self.host_entry(&host);
+            state.queued = queued;
+            state.fetched = fetched;
         }
-        let key = format!("{}{}", host_key(url), url.path());
-        let n = self.query_variants.entry(key).or_insert(0);
-        *n += 1;
-        *n
+        Ok(())
     }
 
-    /// Queues a candidate unless its URL was seen; returns whether it was added.
-    /// `front` puts it before the host's other URLs (robots.txt, retries).
-    pub fn push(&mut self, candidate: Candidate, front: bool) -> bool {
-        if !self.seen.insert(candidate.url.as_str().to_string()) && candidate.attempt == 0 {
-            return false;
-        }
-        let key = host_key(&candidate.url);
-        self.push_to_host(&key, candidate, front);
-        true
-    }
-
-    /// Queues a candidate on a given host's queue without the seen check (retries,
-    /// robots.txt redirects fetched on behalf of a host).
-    pub fn push_to_host(&mut self, key: &str, candidate: Candidate, front: bool) {
-        let default_delay = self.default_delay;
-        let state = self.hosts.entry(key.to_string()).or_insert_with(|| {
+    fn host_entry(&mut self, key: &str) -> &mut HostState {
+        if !self.hosts.contains_key(key) {
             self.order.push(key.to_string());
-            HostState {
-                queue: VecDeque::new(),
+        }
+        let default_delay = self.default_delay;
+        self.hosts
+            .entry(key.to_string())
+            .or_insert_with(|| HostState {
+                queued: 0,
                 busy: false,
                 next_at: Instant::now(),
                 robots: None,
                 delay: default_delay,
                 fetched: 0,
-            }
-        });
-        if front {
-            state.queue.push_front(candidate);
-        } else {
-            state.queue.push_back(candidate);
+            })
+    }
+
+    /// Whether a URL was already queued or fetched in this crawl.
+    pub fn is_seen(&self, url: &Url) -> Result<bool, StateError> {
+        self.store.is_seen(url.as_str())
+    }
+
+    /// Counts a query-string variant of the URL's path; returns the count so far.
+    pub fn count_query_variant(&mut self, url: &Url) -> Result<u32, StateError> {
+        if url.query().is_none() {
+            return Ok(0);
         }
+        let key = format!("{}{}", host_key(url), url.path());
+        self.store.count_query_variant(&key)
+    }
+
+    /// Queues a candidate on its host unless its URL was seen; returns whether it was added.
+    /// `front` puts it before the host's other URLs.
+    pub fn push(&mut self, candidate: &Candidate, front: bool) -> Result<bool, StateError> {
+        let key = host_key(&candidate.url);
+        let added = self.store.enqueue(&candidate.to_queued(&key), front)?;
+        if added {
+            self.host_entry(&key).queued += 1;
+        }
+        Ok(added)
+    }
+
+    /// Queues a candidate again on a given host's queue, seen or not (retries, robots.txt
+    /// redirects fetched on behalf of a host).
+    pub fn push_to_host(
+        &mut self,
+        key: &str,
+        candidate: &Candidate,
+        front: bool,
+    ) -> Result<(), StateError> {
+        self.store.requeue(&candidate.to_queued(key), front)?;
+        self.host_entry(key).queued += 1;
+        Ok(())
     }
 
     /// Whether a host is known (has been queued on).
@@ -129,29 +168,48 @@ impl Frontier {
     }
 
     /// Takes the next candidate of a free, rested host (round robin over hosts).
-    pub fn claim(&mut self, now: Instant) -> Claim {
+    pub fn claim(&mut self, now: Instant) -> Result<Claim, StateError> {
         let mut earliest: Option<Instant> = None;
         let n = self.order.len();
         for i in 0..n {
             let idx = (self.cursor + i) % n;
-            let key = &self.order[idx];
-            let Some(state) = self.hosts.get_mut(key) else {
+            let key = self.order[idx].clone();
+            let Some(state) = self.hosts.get(&key) else {
                 continue;
             };
-            if state.busy || state.queue.is_empty() {
+            if state.busy || state.queued == 0 {
                 continue;
             }
             if state.next_at > now {
                 earliest = Some(earliest.map_or(state.next_at, |e| e.min(state.next_at)));
                 continue;
             }
-            if let Some(c) = state.queue.pop_front() {
-                state.busy = true;
-                self.cursor = (idx + 1) % n;
-                return Claim::Ready(key.clone(), c);
-            }
+            let item = self.store.claim(&key)?;
+            let state = self.host_entry(&key);
+            let Some(item) = item else {
+                state.queued = 0;
+                continue;
+            };
+            state.queued = state.queued.saturating_sub(1);
+            let Ok(url) = Url::parse(&item.url) else {
+                tracing::warn!(url = item.url, "unparsable URL in the crawl state; skipped");
+                self.store.complete(&item.url, false)?;
+                continue;
+            };
+            state.busy = true;
+            self.cursor = (idx + 1) % n;
+            return Ok(Claim::Ready(
+                key,
+                Candidate {
+                    url,
+                    depth: item.depth,
+                    hops: item.hops,
+                    attempt: item.attempt,
+                    robots: item.robots,
+                },
+            ));
         }
-        earliest.map_or(Claim::Idle, Claim::WaitUntil)
+        Ok(earliest.map_or(Claim::Idle, Claim::WaitUntil))
     }
 
     /// Frees a host after a fetch; its next request waits `wait` from now.
@@ -180,14 +238,15 @@ impl Frontier {
     }
 
     /// URLs queued in all.
-    pub fn queued(&self) -> usize {
-        self.hosts.values().map(|h| h.queue.len()).sum()
+    pub fn queued(&self) -> u64 {
+        self.hosts.values().map(|h| h.queued).sum()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::SqliteStore;
 
     fn cand(s: &str) -> Candidate {
         Candidate {
@@ -201,23 +260,26 @@ mod tests {
 
     #[tokio::test]
     async fn one_request_per_host_and_seen_urls_once() {
-        let mut f = Frontier::new(Duration::from_secs(10));
-        assert!(f.push(cand("http://a.example/1"), false));
-        assert!(!f.push(cand("http://a.example/1"), false));
-        assert!(f.push(cand("http://a.example/2"), false));
-        assert!(f.push(cand("http://b.example/1"), false));
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = SqliteStore::open(dir.path()).expect("store");
+        store.start_fresh().expect("fresh");
+        let mut f = Frontier::new(Box::new(store), Duration::from_secs(10));
+        assert!(f.push(&cand("http://a.example/1"), false).expect("push"));
+        assert!(!f.push(&cand("http://a.example/1"), false).expect("push"));
+        assert!(f.push(&cand("http://a.example/2"), false).expect("push"));
+        assert!(f.push(&cand("http://b.example/1"), false).expect("push"));
         let now = Instant::now();
-        let Claim::Ready(h1, _) = f.claim(now) else {
+        let Ok(Claim::Ready(h1, _)) = f.claim(now) else {
             panic!("a host is ready")
         };
-        let Claim::Ready(h2, _) = f.claim(now) else {
+        let Ok(Claim::Ready(h2, _)) = f.claim(now) else {
             panic!("another host is ready")
         };
         assert_ne!(h1, h2);
-        assert!(matches!(f.claim(now), Claim::Idle), "both hosts busy");
+        assert!(matches!(f.claim(now), Ok(Claim::Idle)), "both hosts busy");
         f.release("a.example", Duration::from_secs(10));
         assert!(
-            matches!(f.claim(Instant::now()), Claim::WaitUntil(_)),
+            matches!(f.claim(Instant::now()), Ok(Claim::WaitUntil(_))),
             "a.example resting"
         );
         assert_eq!(f.queued(), 1);

@@ -19,4 +19,5 @@ pub mod report;
 pub mod robots;
 pub mod sample_server;
 pub mod scope;
+pub mod state;
 pub mod warc;

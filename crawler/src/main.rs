@@ -8,6 +8,7 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use crawler::config::{CrawlConfig, Seed, parse_resolve_arg};
+use crawler::crawl::StartMode;
 use crawler::sample_server::{SampleSite, serve};
 
 /// Veille's archival crawler: polite crawls of municipal websites into standard WARC 1.1 files.
@@ -82,6 +83,14 @@ struct CrawlArgs {
     /// Where to write the JSON report [default: OUT/PREFIX-TIMESTAMP-report.json].
     #[arg(long)]
     report: Option<PathBuf>,
+    /// Crawl state directory; an unfinished crawl there is resumed [config: output.state_dir;
+    /// default data/state/NAME].
+    #[arg(long)]
+    state: Option<PathBuf>,
+    /// Start over even if the state directory holds an unfinished crawl (the capture history
+    /// used for revisits is kept).
+    #[arg(long)]
+    fresh: bool,
     /// Start URLs; they replace the config's seeds (keeping the INSEE code of a matching seed).
     #[arg(value_name = "URL")]
     urls: Vec<String>,
@@ -171,11 +180,19 @@ async fn crawl(args: CrawlArgs) -> Result<()> {
     if let Some(ua) = args.user_agent {
         config.fetch.user_agent = ua;
     }
+    if let Some(state) = args.state {
+        config.output.state_dir = Some(state);
+    }
+    let mode = if args.fresh {
+        StartMode::Fresh
+    } else {
+        StartMode::ResumeOrStart
+    };
     let report_path = args
         .report
         .clone()
         .unwrap_or_else(|| default_report_path(&config));
-    let report = crawler::crawl::run(config, shutdown_signal()).await?;
+    let report = crawler::crawl::run(config, mode, shutdown_signal()).await?;
     write_report(&report, &report_path)
 }
 
@@ -291,7 +308,7 @@ async fn demo(args: DemoArgs) -> Result<()> {
         config.output.dir.display()
     );
     let report_path = default_report_path(&config);
-    let report = crawler::crawl::run(config, shutdown_signal()).await?;
+    let report = crawler::crawl::run(config, StartMode::Fresh, shutdown_signal()).await?;
     write_report(&report, &report_path)
 }
 

@@ -38,6 +38,20 @@ pub struct CrawlReport {
     pub seconds: f64,
     /// Whether the crawl was interrupted (Ctrl-C) before its frontier was empty.
     pub interrupted: bool,
+    /// Whether this run resumed an unfinished crawl.
+    pub resumed: bool,
+    /// WARC files left open by a killed run and repaired at start.
+    pub repaired_files: Vec<String>,
+    /// Pages captured for the first time (2xx, no earlier capture).
+    pub new: u64,
+    /// Pages whose content changed since their last capture.
+    pub changed: u64,
+    /// Pages unchanged since their last capture (archived as revisits).
+    pub unchanged: u64,
+    /// Pages captured before that now answer 404 or 410.
+    pub gone: u64,
+    /// Redirects whose Location could not be used.
+    pub bad_redirects: u64,
     /// Captures archived (request/response pairs).
     pub captures: u64,
     /// Captures by HTTP status.
@@ -138,8 +152,16 @@ impl fmt::Display for CrawlReport {
         )?;
         writeln!(
             f,
-            "  malformed links: {}, undecodable pages: {}, unparsable sitemaps/feeds: {}",
-            self.malformed_links, self.undecodable_pages, self.unparsable_documents
+            "  pages new: {}, changed: {}, unchanged: {}, gone: {}",
+            self.new, self.changed, self.unchanged, self.gone
+        )?;
+        writeln!(
+            f,
+            "  malformed links: {}, bad redirects: {}, undecodable pages: {}, unparsable sitemaps/feeds: {}",
+            self.malformed_links,
+            self.bad_redirects,
+            self.undecodable_pages,
+            self.unparsable_documents
         )?;
         for (kind, n) in &self.errors {
             writeln!(f, "    {kind:?}: {n}")?;

@@ -119,14 +119,19 @@ fn config(addr: SocketAddr, hosts: &[&str], out: &std::path::Path) -> CrawlConfi
     c.fetch.retry_backoff = 0.05;
     c.fetch.read_timeout = 2.0;
     c.output.dir = out.to_path_buf();
+    c.output.state_dir = Some(out.join("state"));
     c.output.prefix = "hostile".into();
     c
 }
 
 async fn crawl(config: CrawlConfig) -> CrawlReport {
-    crawler::crawl::run(config, std::future::pending())
-        .await
-        .expect("crawl runs")
+    crawler::crawl::run(
+        config,
+        crawler::crawl::StartMode::Fresh,
+        std::future::pending(),
+    )
+    .await
+    .expect("crawl runs")
 }
 
 #[tokio::test]

@@ -17,10 +17,18 @@ async fn sigint_closes_the_warc_cleanly() {
     let report_path = out.join("report.json");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_crawler"));
     cmd.current_dir(repo_root())
-        .args(["crawl", "--config", "data/crawls/sample.toml", "--out"])
+        .args([
+            "crawl",
+            "--fresh",
+            "--config",
+            "data/crawls/sample.toml",
+            "--out",
+        ])
         .arg(&out)
         .arg("--report")
         .arg(&report_path)
+        .arg("--state")
+        .arg(out.join("state"))
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     for h in &hosts {

@@ -18,9 +18,13 @@ async fn sample_crawl_archives_exactly_the_reachable_in_scope_pages() {
     let max_variants = config.scope.max_query_variants as usize;
     let user_agent = config.fetch.user_agent.clone();
 
-    let report = crawler::crawl::run(config, std::future::pending())
-        .await
-        .expect("crawl runs");
+    let report = crawler::crawl::run(
+        config,
+        crawler::crawl::StartMode::Fresh,
+        std::future::pending(),
+    )
+    .await
+    .expect("crawl runs");
     assert!(!report.interrupted);
 
     let files = warc_files(&out);

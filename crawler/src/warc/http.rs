@@ -63,8 +63,27 @@ pub fn parse_response_head(block: &[u8]) -> Result<ResponseHead, HeadError> {
     }
 }
 
-/// Writes `name` in the conventional case: `content-type` → `Content-Type`.
+/// Header names whose conventional spelling is not plain title case.
+const SPECIAL_CASE: &[&str] = &[
+    "ETag",
+    "WWW-Authenticate",
+    "Content-MD5",
+    "Content-ID",
+    "DNT",
+    "TE",
+    "P3P",
+    "X-XSS-Protection",
+    "X-UA-Compatible",
+    "X-DNS-Prefetch-Control",
+    "X-WebKit-CSP",
+    "SourceMap",
+];
+
+/// Writes `name` in the conventional case: `content-type` → `Content-Type`, `etag` → `ETag`.
 pub fn title_case(name: &str) -> String {
+    if let Some(special) = SPECIAL_CASE.iter().find(|s| s.eq_ignore_ascii_case(name)) {
+        return (*special).to_string();
+    }
     let mut out = String::with_capacity(name.len());
     let mut upper = true;
     for c in name.chars() {
@@ -121,8 +140,12 @@ pub fn request_block(target: &str, headers: &[(String, String)]) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// The most bytes a decoded body may expand to (against gzip bombs); past it, decoding stops.
+pub const MAX_DECODED_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Undoes a `Content-Encoding` (gzip, x-gzip, deflate) for reading a payload; other or no
-/// encodings return the bytes unchanged. A cut or corrupt stream yields what could be decoded.
+/// encodings return the bytes unchanged. A cut or corrupt stream yields what could be decoded,
+/// and output stops at [`MAX_DECODED_BYTES`].
 pub fn decode_content_encoding<'a>(
     encoding: Option<&str>,
     body: &'a [u8],
@@ -133,13 +156,19 @@ pub fn decode_content_encoding<'a>(
     };
     let mut out = Vec::new();
     let result = match encoding.as_str() {
-        "gzip" | "x-gzip" => flate2::read::MultiGzDecoder::new(body).read_to_end(&mut out),
+        "gzip" | "x-gzip" => flate2::read::MultiGzDecoder::new(body)
+            .take(MAX_DECODED_BYTES)
+            .read_to_end(&mut out),
         "deflate" => {
             // Servers send either zlib-wrapped or raw deflate under this name.
-            let zlib = flate2::read::ZlibDecoder::new(body).read_to_end(&mut out);
+            let zlib = flate2::read::ZlibDecoder::new(body)
+                .take(MAX_DECODED_BYTES)
+                .read_to_end(&mut out);
             if zlib.is_err() {
                 out.clear();
-                flate2::read::DeflateDecoder::new(body).read_to_end(&mut out)
+                flate2::read::DeflateDecoder::new(body)
+                    .take(MAX_DECODED_BYTES)
+                    .read_to_end(&mut out)
             } else {
                 zlib
             }
@@ -172,6 +201,31 @@ mod tests {
         assert_eq!(head.header("transfer-encoding"), None);
         assert_eq!(head.header("X-Orig-Transfer-Encoding"), Some("chunked"));
         assert_eq!(&block[head.body_offset..], b"<p>Bonjour</p>");
+    }
+
+    #[test]
+    fn header_names_keep_their_conventional_spelling() {
+        assert_eq!(title_case("etag"), "ETag");
+        assert_eq!(title_case("www-authenticate"), "WWW-Authenticate");
+        assert_eq!(
+            title_case("x-orig-transfer-encoding"),
+            "X-Orig-Transfer-Encoding"
+        );
+    }
+
+    #[test]
+    fn gzip_bomb_stops_at_the_limit() {
+        use flate2::Compression;
+        use flate2::write::GzEncoder;
+        use std::io::Write;
+        let mut e = GzEncoder::new(Vec::new(), Compression::best());
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..80 {
+            e.write_all(&zeros).expect("in-memory write");
+        }
+        let bomb = e.finish().expect("finish");
+        let out = decode_content_encoding(Some("gzip"), &bomb);
+        assert_eq!(out.len() as u64, MAX_DECODED_BYTES);
     }
 
     #[test]

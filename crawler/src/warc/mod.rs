@@ -12,6 +12,7 @@ pub mod digest;
 pub mod http;
 pub mod reader;
 pub mod record;
+pub mod repair;
 pub mod writer;
 
 pub use digest::{sha1_digest, verify_digest};

@@ -91,6 +91,19 @@ impl<R: BufRead + Seek> WarcReader<R> {
         })
     }
 
+    /// Moves to `offset` (the start of a record, or of its gzip member); reading goes on
+    /// from there.
+    pub fn seek_to(&mut self, offset: u64) -> io::Result<()> {
+        let mut inner = match std::mem::replace(&mut self.state, State::Done) {
+            State::Between(inner) => inner,
+            State::InMember { decoder, .. } => decoder.into_inner().into_inner(),
+            State::Done => return Err(io::Error::other("reader is finished")),
+        };
+        inner.seek(SeekFrom::Start(offset))?;
+        self.state = State::Between(inner);
+        Ok(())
+    }
+
     /// Whether the file is gzip-compressed.
     pub fn is_gzip(&self) -> bool {
         self.gzip
@@ -140,31 +153,37 @@ impl<R: BufRead + Seek> WarcReader<R> {
             Ok(o) => o,
             Err(e) => return Some(Err(self.error(0, format!("cannot tell position: {e}")))),
         };
-        match inner.fill_buf() {
-            Ok([]) => {
-                self.state = State::Done;
-                return None;
-            }
-            Ok(buf) if !buf.starts_with(&GZIP_MAGIC[..2]) => {
-                let err = self.error(offset, "bytes between records are not a gzip member");
-                match resync_gzip(&mut inner, offset + 1) {
-                    Ok(true) => self.state = State::Between(inner),
-                    _ => self.state = State::Done,
-                }
-                return Some(Err(err));
-            }
-            Ok(_) => {}
+        // Peek at two bytes (a buffer may end right inside the magic number).
+        let mut magic = [0u8; 2];
+        let got = match read_up_to(&mut inner, &mut magic) {
+            Ok(n) => n,
             Err(e) => {
                 self.state = State::Done;
                 return Some(Err(self.error(offset, format!("read failed: {e}"))));
             }
+        };
+        if got == 0 {
+            self.state = State::Done;
+            return None;
+        }
+        if got < 2 || magic != GZIP_MAGIC[..2] {
+            let err = self.error(offset, "bytes between records are not a gzip member");
+            match resync_gzip(&mut inner, offset + 1) {
+                Ok(true) => self.state = State::Between(inner),
+                _ => self.state = State::Done,
+            }
+            return Some(Err(err));
+        }
+        if let Err(e) = inner.seek(SeekFrom::Start(offset)) {
+            self.state = State::Done;
+            return Some(Err(self.error(offset, format!("seek failed: {e}"))));
         }
         self.state = State::InMember {
             decoder: Box::new(BufReader::new(GzDecoder::new(inner))),
             offset,
             count: 0,
         };
-        self.next()
+        None
     }
 
     fn next_in_member(
@@ -213,12 +232,9 @@ impl<R: BufRead + Seek> WarcReader<R> {
                 }
             }
             Ok(None) => {
-                let inner = decoder.into_inner().into_inner();
-                if count == 0 {
-                    // An empty member: legal, skip it.
-                }
-                self.state = State::Between(inner);
-                self.next()
+                // End of the member (an empty member is legal): go on with the next one.
+                self.state = State::Between(decoder.into_inner().into_inner());
+                None
             }
             Err(reason) => {
                 let err = self.error(offset, reason);
@@ -237,17 +253,51 @@ impl<R: BufRead + Seek> Iterator for WarcReader<R> {
     type Item = Result<ReadRecord, ReadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        match std::mem::replace(&mut self.state, State::Done) {
-            State::Done => None,
-            State::Between(inner) if self.gzip => self.next_gzip(inner),
-            State::Between(inner) => self.next_plain(inner),
-            State::InMember {
-                decoder,
-                offset,
-                count,
-            } => self.next_in_member(decoder, offset, count),
+        // Each step either yields an item or moves the state on (`None`); loop, not recurse,
+        // so that a file of many empty members cannot exhaust the stack.
+        loop {
+            let item = match std::mem::replace(&mut self.state, State::Done) {
+                State::Done => return None,
+                State::Between(inner) if self.gzip => self.next_gzip(inner),
+                State::Between(inner) => self.next_plain(inner),
+                State::InMember {
+                    decoder,
+                    offset,
+                    count,
+                } => self.next_in_member(decoder, offset, count),
+            };
+            if item.is_some() {
+                return item;
+            }
         }
     }
+}
+
+/// Longest WARC header line accepted (a corrupt file must not be read whole as one line).
+const MAX_LINE: u64 = 64 * 1024;
+
+fn read_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> Result<usize, String> {
+    let n = input
+        .take(MAX_LINE)
+        .read_until(b'\n', line)
+        .map_err(|e| describe_io(&e))?;
+    if n as u64 == MAX_LINE && line.last() != Some(&b'\n') {
+        return Err(format!("header line longer than {MAX_LINE} bytes"));
+    }
+    Ok(n)
+}
+
+fn read_up_to(input: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match input.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
 }
 
 /// Reads one record; `Ok(None)` at a clean end of input.
@@ -256,9 +306,7 @@ fn parse_record(input: &mut impl BufRead) -> Result<Option<Record>, String> {
     // Skip blank lines left between records by some writers.
     loop {
         line.clear();
-        let n = input
-            .read_until(b'\n', &mut line)
-            .map_err(|e| describe_io(&e))?;
+        let n = read_line(input, &mut line)?;
         if n == 0 {
             return Ok(None);
         }
@@ -276,9 +324,7 @@ fn parse_record(input: &mut impl BufRead) -> Result<Option<Record>, String> {
     let mut fields: Vec<(String, String)> = Vec::new();
     loop {
         line.clear();
-        let n = input
-            .read_until(b'\n', &mut line)
-            .map_err(|e| describe_io(&e))?;
+        let n = read_line(input, &mut line)?;
         if n == 0 {
             return Err("record header cut short (end of data)".into());
         }
@@ -455,6 +501,32 @@ mod tests {
         assert_eq!(bad[0].offset, a.len() as u64);
         assert_eq!(ok[1].offset, (a.len() + b.len()) as u64);
         assert_eq!(ok[0].length, Some(a.len() as u64));
+    }
+
+    #[test]
+    fn buffer_ending_inside_the_gzip_magic_loses_nothing() {
+        let a = gz(&record("http://a.example/", "un").to_bytes());
+        let b = gz(&record("http://b.example/", "deux").to_bytes());
+        let mut file = a.clone();
+        file.extend_from_slice(&b);
+        let inner = BufReader::with_capacity(a.len() + 1, Cursor::new(file));
+        let reader = WarcReader::new(inner, "test".into()).expect("reader");
+        let items: Vec<_> = reader.collect();
+        assert_eq!(items.len(), 2);
+        assert!(items.iter().all(|i| i.is_ok()));
+    }
+
+    #[test]
+    fn many_empty_members_do_not_exhaust_the_stack() {
+        let empty = gz(b"");
+        let mut file = Vec::new();
+        for _ in 0..200_000 {
+            file.extend_from_slice(&empty);
+        }
+        file.extend(gz(&record("http://a.example/", "un").to_bytes()));
+        let (ok, bad) = read_all(file);
+        assert_eq!(ok.len(), 1);
+        assert!(bad.is_empty());
     }
 
     #[test]

@@ -53,6 +53,7 @@ pub fn sample_config(addr: SocketAddr, out: &Path) -> CrawlConfig {
         *value = addr.to_string();
     }
     config.output.dir = out.to_path_buf();
+    config.output.state_dir = Some(out.join("state"));
     config
 }
 
