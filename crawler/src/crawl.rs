@@ -453,11 +453,8 @@ async fn fetch_task(
 
 /// robots.txt rules from a response (a cut or rate-limited answer counts as unreachable).
 fn robots_rules(ex: &Exchange, user_agent: &str) -> RobotsRules {
-    match ex.truncated {
-        Some("time" | "disconnect") => {
-            return RobotsRules::unreachable("robots.txt transfer broke off");
-        }
-        _ => {}
+    if let Some("time" | "disconnect") = ex.truncated {
+        return RobotsRules::unreachable("robots.txt transfer broke off");
     }
     if ex.status == 429 {
         return RobotsRules::unreachable("robots.txt answered 429 Too Many Requests");
@@ -471,7 +468,7 @@ fn links_of_capture(out_dir: &Path, capture: &CaptureInfo) -> (Links, Option<Str
     let path = out_dir.join(&capture.warc);
     let read = (|| {
         let mut reader = WarcReader::open(&path).ok()?;
-        let _ = reader.seek_to(capture.offset).ok()?;
+        reader.seek_to(capture.offset).ok()?;
         reader.next()?.ok()
     })();
     let Some(read) = read else {
@@ -571,19 +568,19 @@ impl Crawl<'_> {
             return Ok(());
         }
         let key = host_key(&url);
-        if !self.frontier.has_host(&key) {
-            if let Ok(robots_url) = url.join("/robots.txt") {
-                self.frontier.push(
-                    &Candidate {
-                        url: robots_url,
-                        depth: 0,
-                        hops: 0,
-                        attempt: 0,
-                        robots: true,
-                    },
-                    true,
-                )?;
-            }
+        if !self.frontier.has_host(&key)
+            && let Ok(robots_url) = url.join("/robots.txt")
+        {
+            self.frontier.push(
+                &Candidate {
+                    url: robots_url,
+                    depth: 0,
+                    hops: 0,
+                    attempt: 0,
+                    robots: true,
+                },
+                true,
+            )?;
         }
         self.frontier.push(
             &Candidate {
@@ -719,20 +716,22 @@ impl Crawl<'_> {
                 _ => {}
             }
         }
-        if revisit.is_none() && (200..300).contains(&status) && ex.truncated.is_none() {
-            if let Some(response) = written.first() {
-                self.frontier.store().record_capture(&CaptureInfo {
-                    url: ex.url.to_string(),
-                    date: crate::warc::record::warc_date(ex.date),
-                    status,
-                    digest: digest.clone(),
-                    etag: ex.header("etag").map(str::to_string),
-                    last_modified: ex.header("last-modified").map(str::to_string),
-                    record_id: response.id.clone(),
-                    warc: response.filename.clone(),
-                    offset: response.offset,
-                })?;
-            }
+        if revisit.is_none()
+            && (200..300).contains(&status)
+            && ex.truncated.is_none()
+            && let Some(response) = written.first()
+        {
+            self.frontier.store().record_capture(&CaptureInfo {
+                url: ex.url.to_string(),
+                date: crate::warc::record::warc_date(ex.date),
+                status,
+                digest: digest.clone(),
+                etag: ex.header("etag").map(str::to_string),
+                last_modified: ex.header("last-modified").map(str::to_string),
+                record_id: response.id.clone(),
+                warc: response.filename.clone(),
+                offset: response.offset,
+            })?;
         }
         if ex.truncated == Some("length") {
             tracing::warn!(url = %c.url, "body larger than {} bytes: archived truncated", fetch.max_body_bytes);
