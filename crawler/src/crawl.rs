@@ -708,17 +708,19 @@ impl Crawl<'_> {
         self.report
             .capture(&host, status, ex.body.len(), ex.truncated.is_some());
         if !c.robots {
-            match (&o.previous, revisit.is_some(), status) {
-                (_, true, _) => self.report.unchanged += 1,
-                (None, false, 200..=299) => self.report.new += 1,
+            let same = o.previous.as_ref().is_some_and(|p| p.digest == digest);
+            match (&o.previous, revisit.is_some() || same, status) {
+                (Some(_), true, 200..=299 | 304) => self.report.unchanged += 1,
+                (None, _, 200..=299) => self.report.new += 1,
                 (Some(_), false, 200..=299) => self.report.changed += 1,
-                (Some(_), false, 404 | 410) => self.report.gone += 1,
+                (Some(_), _, 404 | 410) => self.report.gone += 1,
                 _ => {}
             }
         }
+        // Full 2xx captures are the references of later revisits (a truncated one too: a
+        // revisit is only written for a complete payload, so it never points at less).
         if revisit.is_none()
             && (200..300).contains(&status)
-            && ex.truncated.is_none()
             && let Some(response) = written.first()
         {
             self.frontier.store().record_capture(&CaptureInfo {

@@ -104,6 +104,10 @@ struct ServeArgs {
     /// Directory holding manifest.toml and the sites.
     #[arg(long, default_value = "data/sample-site")]
     dir: PathBuf,
+    /// Content version to serve: 0 as written, 1 with the routes' `next_version` changes
+    /// (to try incremental recrawls).
+    #[arg(long, default_value_t = 0)]
+    content_version: u32,
 }
 
 fn main() -> std::process::ExitCode {
@@ -323,6 +327,7 @@ fn load_sample(dir: &std::path::Path) -> Result<SampleSite> {
 
 async fn serve_sample(args: ServeArgs) -> Result<()> {
     let sample = load_sample(&args.dir)?;
+    sample.set_version(args.content_version);
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| format!("cannot listen on {} (is it already in use?)", args.bind))?;

@@ -74,6 +74,14 @@ pub struct Route {
     pub calendar: bool,
     /// A generated HTML page of this many bytes.
     pub generated_bytes: Option<u64>,
+    /// Extra response headers (e.g. `Retry-After`).
+    #[serde(default)]
+    pub headers: std::collections::BTreeMap<String, String>,
+    /// File (relative to the site directory) served instead from content version 1 on.
+    pub next_version: Option<String>,
+    /// Whether the page answers 410 Gone from content version 1 on.
+    #[serde(default)]
+    pub gone_in_next_version: bool,
 }
 
 /// A site's `_site.toml`.
@@ -137,6 +145,9 @@ fn collect_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
 pub struct SampleSite {
     /// Sites by lower-case host name.
     pub sites: HashMap<String, Site>,
+    /// Content version served: 0 is the site as written; 1 applies the routes'
+    /// `next_version` and `gone_in_next_version` (to test recrawls). Shared with clones.
+    pub version: Arc<std::sync::atomic::AtomicU32>,
 }
 
 impl SampleSite {
@@ -162,7 +173,16 @@ impl SampleSite {
                 },
             );
         }
-        Ok(Self { sites })
+        Ok(Self {
+            sites,
+            version: Arc::default(),
+        })
+    }
+
+    /// Switches the content version served (see [`SampleSite::version`]).
+    pub fn set_version(&self, version: u32) {
+        self.version
+            .store(version, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// Host names, sorted.
@@ -227,14 +247,40 @@ async fn handle(
     if let Some(ms) = route.as_ref().and_then(|r| r.delay_ms) {
         tokio::time::sleep(Duration::from_millis(ms)).await;
     }
+    let version = sample.version.load(std::sync::atomic::Ordering::SeqCst);
+    let mut response = route_response(site, &path, uri.query(), route.as_ref(), version, &headers);
+    if let Some(route) = &route {
+        for (name, value) in &route.headers {
+            if let (Ok(n), Ok(v)) = (
+                header::HeaderName::from_bytes(name.as_bytes()),
+                HeaderValue::from_str(value),
+            ) {
+                response.headers_mut().insert(n, v);
+            }
+        }
+    }
+    response
+}
+
+fn route_response(
+    site: &Site,
+    path: &str,
+    query: Option<&str>,
+    route: Option<&Route>,
+    version: u32,
+    request: &HeaderMap,
+) -> Response {
     if let Some(route) = route {
+        if version >= 1 && route.gone_in_next_version {
+            return html(StatusCode::GONE, error_page(410));
+        }
         if let Some(location) = &route.redirect {
             let status = StatusCode::from_u16(route.status.unwrap_or(301))
                 .unwrap_or(StatusCode::MOVED_PERMANENTLY);
             return redirect(status, location);
         }
         if route.calendar {
-            return html(StatusCode::OK, calendar_page(&path, uri.query()));
+            return html(StatusCode::OK, calendar_page(path, query));
         }
         if let Some(n) = route.generated_bytes {
             return html(StatusCode::OK, generated_page(n as usize));
@@ -243,12 +289,21 @@ async fn handle(
             let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             return html(status, error_page(code));
         }
-        return serve_file(site, &path, route.content_type.as_deref());
+        if let Some(next) = route.next_version.as_deref().filter(|_| version >= 1) {
+            let file = site.dir.join(next);
+            return send_file(&file, route.content_type.as_deref(), 1, request);
+        }
+        return serve_file(site, path, route.content_type.as_deref(), request);
     }
-    serve_file(site, &path, None)
+    serve_file(site, path, None, request)
 }
 
-fn serve_file(site: &Site, path: &str, content_type: Option<&str>) -> Response {
+fn serve_file(
+    site: &Site,
+    path: &str,
+    content_type: Option<&str>,
+    request: &HeaderMap,
+) -> Response {
     if path
         .split('/')
         .any(|seg| seg == ".." || seg.starts_with('_') || seg.starts_with('.'))
@@ -261,16 +316,70 @@ fn serve_file(site: &Site, path: &str, content_type: Option<&str>) -> Response {
     } else if file.is_dir() {
         return redirect(StatusCode::MOVED_PERMANENTLY, &format!("{path}/"));
     }
-    let Ok(bytes) = std::fs::read(&file) else {
+    send_file(&file, content_type, 0, request)
+}
+
+/// Last-Modified of each content version.
+const LAST_MODIFIED: [&str; 2] = [
+    "Thu, 31 Jan 2013 10:00:00 GMT",
+    "Tue, 12 Jan 2016 09:00:00 GMT",
+];
+
+/// Sends a file with ETag and Last-Modified, answering 304 to a matching conditional GET.
+fn send_file(
+    file: &Path,
+    content_type: Option<&str>,
+    version: usize,
+    request: &HeaderMap,
+) -> Response {
+    let Ok(bytes) = std::fs::read(file) else {
         return html(StatusCode::NOT_FOUND, error_page(404));
     };
-    let ct = content_type
-        .map(str::to_string)
-        .unwrap_or_else(|| content_type_for(&file).to_string());
-    let mut resp = Response::new(Body::from(bytes));
-    if let Ok(v) = HeaderValue::from_str(&ct) {
-        resp.headers_mut().insert(header::CONTENT_TYPE, v);
+    let etag = {
+        use sha1::Digest;
+        let d = sha1::Sha1::digest(&bytes);
+        format!(
+            "\"{}\"",
+            d.iter()
+                .take(8)
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        )
+    };
+    let last_modified = LAST_MODIFIED[version.min(LAST_MODIFIED.len() - 1)];
+    let not_modified = match request
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+    {
+        Some(tags) => tags.split(',').any(|t| t.trim() == etag || t.trim() == "*"),
+        None => request
+            .get(header::IF_MODIFIED_SINCE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| chrono::DateTime::parse_from_rfc2822(v).ok())
+            .zip(chrono::DateTime::parse_from_rfc2822(last_modified).ok())
+            .is_some_and(|(since, modified)| modified <= since),
+    };
+    let mut resp = if not_modified {
+        let mut r = Response::new(Body::empty());
+        *r.status_mut() = StatusCode::NOT_MODIFIED;
+        r
+    } else {
+        let mut r = Response::new(Body::from(bytes));
+        let ct = content_type
+            .map(str::to_string)
+            .unwrap_or_else(|| content_type_for(file).to_string());
+        if let Ok(v) = HeaderValue::from_str(&ct) {
+            r.headers_mut().insert(header::CONTENT_TYPE, v);
+        }
+        r
+    };
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        resp.headers_mut().insert(header::ETAG, v);
     }
+    resp.headers_mut().insert(
+        header::LAST_MODIFIED,
+        HeaderValue::from_static(last_modified),
+    );
     resp
 }
 

@@ -108,7 +108,12 @@ pub fn read_and_verify(files: &[PathBuf]) -> Vec<ReadRecord> {
     }
     let responses: HashMap<&str, &ReadRecord> = all
         .iter()
-        .filter(|r| r.record.record_type() == RecordType::Response)
+        .filter(|r| {
+            matches!(
+                r.record.record_type(),
+                RecordType::Response | RecordType::Revisit
+            )
+        })
         .filter_map(|r| Some((r.record.id()?, r)))
         .collect();
     for r in all

@@ -1,0 +1,129 @@
+//! Incremental recrawl: crawl the sample, change it (content version 1), crawl again; the
+//! second crawl sends conditional requests, archives unchanged pages as revisits pointing at
+//! the first captures, and archives new and changed pages in full.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use common::*;
+use crawler::crawl::StartMode;
+use crawler::warc::{RecordType, WarcReader};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn recrawl_archives_revisits_and_changes() {
+    let site = sample_site();
+    let version = site.version.clone();
+    let addr = start_sample_server(site).await;
+    let out = warc_dir("recrawl");
+
+    let first = crawler::crawl::run(
+        sample_config(addr, &out),
+        StartMode::ResumeOrStart,
+        std::future::pending(),
+    )
+    .await
+    .expect("first crawl");
+    assert!(
+        first.new > 100,
+        "first crawl: everything is new ({})",
+        first.new
+    );
+    assert_eq!(first.unchanged + first.changed + first.gone, 0);
+
+    version.store(1, std::sync::atomic::Ordering::SeqCst);
+    let second = crawler::crawl::run(
+        sample_config(addr, &out),
+        StartMode::ResumeOrStart,
+        std::future::pending(),
+    )
+    .await
+    .expect("second crawl");
+    assert!(
+        !second.resumed,
+        "a finished crawl is not resumed: the second run is a recrawl"
+    );
+    assert_eq!(second.new, 1, "the article added in version 1");
+    assert_eq!(second.gone, 1, "the article removed in version 1");
+    assert!(second.changed >= 1, "the news list changed");
+    assert!(
+        second.unchanged > 100,
+        "unchanged pages: {}",
+        second.unchanged
+    );
+
+    // Every WARC file of both runs reads back, digests verify, requests pair with responses.
+    let all_files = warc_files(&out);
+    read_and_verify(&all_files);
+    let second_files: Vec<PathBuf> = second.warc_files.iter().map(PathBuf::from).collect();
+    for f in &all_files {
+        assert_cdxj_matches_cdxj_indexer(f);
+    }
+
+    // Index the first run's response records by id.
+    let mut originals: HashMap<String, (String, String)> = HashMap::new();
+    for f in first.warc_files.iter().map(PathBuf::from) {
+        for r in WarcReader::open(&f).expect("open").flatten() {
+            if r.record.record_type() == RecordType::Response {
+                originals.insert(
+                    r.record.id().expect("id").to_string(),
+                    (
+                        r.record.target_uri().expect("uri").to_string(),
+                        r.record.date().expect("date").to_string(),
+                    ),
+                );
+            }
+        }
+    }
+
+    let mut profiles: HashMap<String, usize> = HashMap::new();
+    let mut full: HashMap<String, u16> = HashMap::new();
+    for f in &second_files {
+        for r in WarcReader::open(f).expect("open").flatten() {
+            let rec = &r.record;
+            match rec.record_type() {
+                RecordType::Revisit => {
+                    let profile = rec.get("WARC-Profile").expect("profile").to_string();
+                    *profiles.entry(profile).or_default() += 1;
+                    let refers_to = rec.get("WARC-Refers-To").expect("Refers-To");
+                    let (uri, date) = originals
+                        .get(refers_to)
+                        .expect("refers to a first-run response");
+                    assert_eq!(rec.get("WARC-Refers-To-Target-URI"), Some(uri.as_str()));
+                    assert_eq!(rec.get("WARC-Refers-To-Date"), Some(date.as_str()));
+                    assert_eq!(rec.target_uri(), Some(uri.as_str()));
+                }
+                RecordType::Response => {
+                    let head = crawler::warc::http::parse_response_head(&rec.block).expect("head");
+                    full.insert(rec.target_uri().expect("uri").to_string(), head.status);
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(
+        profiles["http://netpreserve.org/warc/1.1/revisit/server-not-modified"] > 50,
+        "{profiles:?}"
+    );
+    assert!(
+        profiles
+            .get("http://netpreserve.org/warc/1.1/revisit/identical-payload-digest")
+            .copied()
+            .unwrap_or(0)
+            > 0,
+        "pages without validators but with the same content: {profiles:?}"
+    );
+    assert_eq!(
+        full.get("http://www.allonnes.example/actualites/2016/borne-numerique-mairie.html"),
+        Some(&200)
+    );
+    assert_eq!(
+        full.get("http://www.allonnes.example/actualites/"),
+        Some(&200)
+    );
+    assert_eq!(
+        full.get("http://www.allonnes.example/actualites/2013/budget-primitif-2013.html"),
+        Some(&410)
+    );
+}
