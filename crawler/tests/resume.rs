@@ -1,0 +1,113 @@
+//! A crawl killed with SIGKILL part-way resumes from its state directory: the WARC file left
+//! `.open` is repaired, the URLs in flight are fetched again, and the union of what the two
+//! runs archived equals what an uninterrupted crawl archives.
+
+mod common;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::*;
+use crawler::crawl::StartMode;
+use crawler::warc::RecordType;
+
+fn crawl_command(out: &Path, hosts: &[String], addr: std::net::SocketAddr) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crawler"));
+    cmd.current_dir(repo_root())
+        .args(["crawl", "--config", "data/crawls/sample.toml", "--out"])
+        .arg(out)
+        .arg("--state")
+        .arg(out.join("state"))
+        .arg("--report")
+        .arg(out.join("report.json"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    for h in hosts {
+        cmd.arg("--resolve").arg(format!("{h}={addr}"));
+    }
+    cmd
+}
+
+fn archived_urls(records: &[crawler::warc::reader::ReadRecord]) -> Vec<String> {
+    records
+        .iter()
+        .filter(|r| matches!(r.record.record_type(), RecordType::Response | RecordType::Revisit))
+        .filter_map(|r| r.record.target_uri().map(str::to_string))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn killed_crawl_resumes_and_loses_nothing() {
+    let site = sample_site();
+    let hosts = site.hosts();
+    let addr = start_sample_server(site).await;
+
+    // The reference: an uninterrupted crawl.
+    let reference_dir = warc_dir("resume-reference");
+    crawler::crawl::run(sample_config(addr, &reference_dir), StartMode::Fresh, std::future::pending())
+        .await
+        .expect("reference crawl");
+    let reference: BTreeSet<String> =
+        archived_urls(&read_and_verify(&warc_files(&reference_dir))).into_iter().collect();
+
+    // The same crawl, killed once its open WARC file holds 400 kB.
+    let out = warc_dir("resume-killed");
+    let mut child = crawl_command(&out, &hosts, addr).spawn().expect("crawler starts");
+    let open_size = || {
+        std::fs::read_dir(&out)
+            .ok()
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().to_string_lossy().ends_with(".open"))
+            .filter_map(|e| e.metadata().ok())
+            .map(|m| m.len())
+            .sum::<u64>()
+    };
+    let mut polls = 0;
+    while open_size() < 400_000 {
+        assert!(child.try_wait().expect("poll").is_none(), "crawl ended before the kill point");
+        assert!(polls < 6000, "no WARC data after 60 s");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        polls += 1;
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+    assert!(open_size() > 0, "the killed crawl left its WARC file open");
+
+    // Resume: same command, no --fresh.
+    let status = tokio::task::spawn_blocking({
+        let out = out.clone();
+        let hosts = hosts.clone();
+        move || crawl_command(&out, &hosts, addr).status()
+    })
+    .await
+    .expect("join")
+    .expect("crawler runs");
+    assert!(status.success());
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report")).expect("JSON");
+    assert_eq!(report["resumed"], true, "the second run says it resumed");
+    assert_eq!(report["repaired_files"].as_array().map(Vec::len), Some(1));
+    assert_eq!(open_size(), 0, "no file left open");
+
+    let files = warc_files(&out);
+    assert!(files.len() >= 2, "the repaired file and the resumed run's file");
+    let urls = archived_urls(&read_and_verify(&files));
+    let union: BTreeSet<String> = urls.iter().cloned().collect();
+    assert_eq!(union, reference, "the two runs together archived what one uninterrupted crawl does");
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for u in &urls {
+        *counts.entry(u.as_str()).or_default() += 1;
+    }
+    let twice: Vec<&&str> = counts.iter().filter(|(_, n)| **n > 1).map(|(u, _)| u).collect();
+    assert!(
+        twice.len() <= 8,
+        "only URLs in flight at the kill (at most the concurrency, 8) are archived twice: {twice:?}"
+    );
+    for f in &files {
+        assert_cdxj_matches_cdxj_indexer(f);
+    }
+}
