@@ -18,6 +18,7 @@ pub mod frontier;
 pub mod report;
 pub mod robots;
 pub mod sample_server;
+pub mod schedule;
 pub mod scope;
 pub mod state;
 pub mod warc;

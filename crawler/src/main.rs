@@ -29,6 +29,18 @@ enum Command {
     Demo(DemoArgs),
     /// Write the CDXJ index (pywb format) of WARC files from any tool, beside each file.
     Cdxj(CdxjArgs),
+    /// Run named crawl jobs on cron schedules (see data/crawls/jobs.toml).
+    Schedule(ScheduleArgs),
+}
+
+#[derive(clap::Args)]
+struct ScheduleArgs {
+    /// Jobs file: [[job]] entries with name, schedule (cron) and config (a crawl config).
+    #[arg(long, short)]
+    config: PathBuf,
+    /// Stop once this many runs have been started and have finished.
+    #[arg(long)]
+    max_runs: Option<u64>,
 }
 
 #[derive(clap::Args)]
@@ -132,6 +144,7 @@ fn main() -> std::process::ExitCode {
             Command::ServeSample(args) => serve_sample(args).await,
             Command::Demo(args) => demo(args).await,
             Command::Cdxj(args) => cdxj(args),
+            Command::Schedule(args) => schedule(args).await,
         }
     });
     match result {
@@ -195,31 +208,31 @@ async fn crawl(args: CrawlArgs) -> Result<()> {
     let report_path = args
         .report
         .clone()
-        .unwrap_or_else(|| default_report_path(&config));
+        .unwrap_or_else(|| crawler::schedule::report_path(&config));
     let report = crawler::crawl::run(config, mode, shutdown_signal()).await?;
     write_report(&report, &report_path)
 }
 
-/// The report's default path: `OUT/PREFIX-TIMESTAMP-report.json`.
-fn default_report_path(config: &CrawlConfig) -> PathBuf {
-    config.output.dir.join(format!(
-        "{}-{}-report.json",
-        config.output.prefix,
-        chrono::Utc::now().format("%Y%m%d%H%M%S")
-    ))
-}
-
 /// Writes the JSON report and prints the human summary.
 fn write_report(report: &crawler::report::CrawlReport, path: &std::path::Path) -> Result<()> {
-    let json = serde_json::to_string_pretty(report)?;
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
-    }
-    std::fs::write(path, json)
+    report
+        .write_json(path)
         .with_context(|| format!("cannot write the report to {}", path.display()))?;
     print!("{report}");
     println!("  report: {}", path.display());
+    Ok(())
+}
+
+async fn schedule(args: ScheduleArgs) -> Result<()> {
+    let jobs = crawler::schedule::load_jobs(&args.config)?;
+    let summaries =
+        crawler::schedule::run_schedule(jobs.clone(), args.max_runs, shutdown_signal()).await;
+    for (job, s) in jobs.iter().zip(&summaries) {
+        println!(
+            "{}: {} runs started, {} finished, {} failed, {} skipped (previous run still going)",
+            job.name, s.started, s.succeeded, s.failed, s.skipped
+        );
+    }
     Ok(())
 }
 
@@ -311,7 +324,7 @@ async fn demo(args: DemoArgs) -> Result<()> {
         config.seeds.len(),
         config.output.dir.display()
     );
-    let report_path = default_report_path(&config);
+    let report_path = crawler::schedule::report_path(&config);
     let report = crawler::crawl::run(config, StartMode::Fresh, shutdown_signal()).await?;
     write_report(&report, &report_path)
 }

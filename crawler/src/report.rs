@@ -118,6 +118,15 @@ impl CrawlReport {
     pub fn error_count(&self) -> u64 {
         self.errors.values().sum()
     }
+
+    /// Writes the report as pretty JSON, creating the directory if needed.
+    pub fn write_json(&self, path: &std::path::Path) -> std::io::Result<()> {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let json = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
+        std::fs::write(path, json)
+    }
 }
 
 impl fmt::Display for CrawlReport {

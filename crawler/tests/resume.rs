@@ -33,7 +33,12 @@ fn crawl_command(out: &Path, hosts: &[String], addr: std::net::SocketAddr) -> Co
 fn archived_urls(records: &[crawler::warc::reader::ReadRecord]) -> Vec<String> {
     records
         .iter()
-        .filter(|r| matches!(r.record.record_type(), RecordType::Response | RecordType::Revisit))
+        .filter(|r| {
+            matches!(
+                r.record.record_type(),
+                RecordType::Response | RecordType::Revisit
+            )
+        })
         .filter_map(|r| r.record.target_uri().map(str::to_string))
         .collect()
 }
@@ -46,15 +51,22 @@ async fn killed_crawl_resumes_and_loses_nothing() {
 
     // The reference: an uninterrupted crawl.
     let reference_dir = warc_dir("resume-reference");
-    crawler::crawl::run(sample_config(addr, &reference_dir), StartMode::Fresh, std::future::pending())
-        .await
-        .expect("reference crawl");
-    let reference: BTreeSet<String> =
-        archived_urls(&read_and_verify(&warc_files(&reference_dir))).into_iter().collect();
+    crawler::crawl::run(
+        sample_config(addr, &reference_dir),
+        StartMode::Fresh,
+        std::future::pending(),
+    )
+    .await
+    .expect("reference crawl");
+    let reference: BTreeSet<String> = archived_urls(&read_and_verify(&warc_files(&reference_dir)))
+        .into_iter()
+        .collect();
 
     // The same crawl, killed once its open WARC file holds 400 kB.
     let out = warc_dir("resume-killed");
-    let mut child = crawl_command(&out, &hosts, addr).spawn().expect("crawler starts");
+    let mut child = crawl_command(&out, &hosts, addr)
+        .spawn()
+        .expect("crawler starts");
     let open_size = || {
         std::fs::read_dir(&out)
             .ok()
@@ -68,7 +80,10 @@ async fn killed_crawl_resumes_and_loses_nothing() {
     };
     let mut polls = 0;
     while open_size() < 400_000 {
-        assert!(child.try_wait().expect("poll").is_none(), "crawl ended before the kill point");
+        assert!(
+            child.try_wait().expect("poll").is_none(),
+            "crawl ended before the kill point"
+        );
         assert!(polls < 6000, "no WARC data after 60 s");
         tokio::time::sleep(Duration::from_millis(10)).await;
         polls += 1;
@@ -88,21 +103,32 @@ async fn killed_crawl_resumes_and_loses_nothing() {
     .expect("crawler runs");
     assert!(status.success());
     let report: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report")).expect("JSON");
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report"))
+            .expect("JSON");
     assert_eq!(report["resumed"], true, "the second run says it resumed");
     assert_eq!(report["repaired_files"].as_array().map(Vec::len), Some(1));
     assert_eq!(open_size(), 0, "no file left open");
 
     let files = warc_files(&out);
-    assert!(files.len() >= 2, "the repaired file and the resumed run's file");
+    assert!(
+        files.len() >= 2,
+        "the repaired file and the resumed run's file"
+    );
     let urls = archived_urls(&read_and_verify(&files));
     let union: BTreeSet<String> = urls.iter().cloned().collect();
-    assert_eq!(union, reference, "the two runs together archived what one uninterrupted crawl does");
+    assert_eq!(
+        union, reference,
+        "the two runs together archived what one uninterrupted crawl does"
+    );
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for u in &urls {
         *counts.entry(u.as_str()).or_default() += 1;
     }
-    let twice: Vec<&&str> = counts.iter().filter(|(_, n)| **n > 1).map(|(u, _)| u).collect();
+    let twice: Vec<&&str> = counts
+        .iter()
+        .filter(|(_, n)| **n > 1)
+        .map(|(u, _)| u)
+        .collect();
     assert!(
         twice.len() <= 8,
         "only URLs in flight at the kill (at most the concurrency, 8) are archived twice: {twice:?}"
