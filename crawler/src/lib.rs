@@ -21,4 +21,5 @@ pub mod sample_server;
 pub mod schedule;
 pub mod scope;
 pub mod state;
+pub mod synthetic;
 pub mod warc;

@@ -120,6 +120,18 @@ struct ServeArgs {
     /// (to try incremental recrawls).
     #[arg(long, default_value_t = 0)]
     content_version: u32,
+    /// Also serve this many generated benchmark sites (www.communeK.bench.example).
+    #[arg(long, default_value_t = 0)]
+    synthetic_hosts: u32,
+    /// Pages per generated site.
+    #[arg(long, default_value_t = 1000)]
+    synthetic_pages: u64,
+    /// Child links per generated page.
+    #[arg(long, default_value_t = 10)]
+    synthetic_fanout: u64,
+    /// Milliseconds the server takes to answer each generated page.
+    #[arg(long, default_value_t = 0)]
+    synthetic_latency_ms: u64,
 }
 
 fn main() -> std::process::ExitCode {
@@ -339,8 +351,20 @@ fn load_sample(dir: &std::path::Path) -> Result<SampleSite> {
 }
 
 async fn serve_sample(args: ServeArgs) -> Result<()> {
-    let sample = load_sample(&args.dir)?;
+    let mut sample = load_sample(&args.dir)?;
     sample.set_version(args.content_version);
+    if args.synthetic_hosts > 0 {
+        sample.synthetic = Some(crawler::synthetic::Synthetic {
+            hosts: args.synthetic_hosts,
+            pages: args.synthetic_pages,
+            fanout: args.synthetic_fanout.max(1),
+            latency_ms: args.synthetic_latency_ms,
+        });
+        println!(
+            "Also serving {} generated sites of {} pages (www.commune0.bench.example …)",
+            args.synthetic_hosts, args.synthetic_pages
+        );
+    }
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| format!("cannot listen on {} (is it already in use?)", args.bind))?;

@@ -148,6 +148,8 @@ pub struct SampleSite {
     /// Content version served: 0 is the site as written; 1 applies the routes'
     /// `next_version` and `gone_in_next_version` (to test recrawls). Shared with clones.
     pub version: Arc<std::sync::atomic::AtomicU32>,
+    /// Generated benchmark sites served beside the sample ones, if any.
+    pub synthetic: Option<crate::synthetic::Synthetic>,
 }
 
 impl SampleSite {
@@ -176,6 +178,7 @@ impl SampleSite {
         Ok(Self {
             sites,
             version: Arc::default(),
+            synthetic: None,
         })
     }
 
@@ -233,6 +236,17 @@ async fn handle(
         })
         .unwrap_or_default()
         .to_ascii_lowercase();
+    if let Some(synthetic) = &sample.synthetic
+        && let Some(k) = crate::synthetic::parse_host(&host).filter(|k| *k < synthetic.hosts)
+    {
+        if synthetic.latency_ms > 0 {
+            tokio::time::sleep(Duration::from_millis(synthetic.latency_ms)).await;
+        }
+        return match synthetic.page(k, uri.path()) {
+            Some((content_type, body)) => (StatusCode::OK, [(header::CONTENT_TYPE, content_type)], body).into_response(),
+            None => html(StatusCode::NOT_FOUND, error_page(404)),
+        };
+    }
     let Some(site) = sample.sites.get(&host) else {
         return (
             StatusCode::NOT_FOUND,

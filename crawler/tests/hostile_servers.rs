@@ -19,7 +19,8 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 /// What the raw server does for one request: bytes to send, then close.
 type Handler = Arc<dyn Fn(&str, &str, usize) -> Vec<u8> + Send + Sync>;
 
-/// Starts a raw HTTP/1.1 server; `handler(host, path, nth_request_for_path)` gives the bytes.
+/// Starts a raw HTTP/1.1 server; `handler(host, path, nth_request_for_path)` gives the bytes
+/// (none: the server stays silent for 3 s).
 async fn raw_server(handler: Handler) -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -62,6 +63,10 @@ async fn raw_server(handler: Handler) -> SocketAddr {
                     *e
                 };
                 let reply = handler(&host, &path, n);
+                if reply.is_empty() {
+                    // Say nothing, keep the connection open a while.
+                    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+                }
                 let _ = sock.write_all(&reply).await;
                 let _ = sock.shutdown().await;
             });
@@ -314,5 +319,30 @@ async fn endless_redirects_are_bounded() {
         captures.contains_key("http://loops.example/a")
             && captures.contains_key("http://loops.example/b")
     );
-    assert!(report.out_of_scope.values().sum::<u64>() >= 1);
+    assert_eq!(
+        report.out_of_scope.get(&crawler::scope::OutOfScope::TooManyRedirects),
+        Some(&1),
+        "the sixth redirect target is refused"
+    );
+}
+
+#[tokio::test]
+async fn a_silent_server_times_out_and_the_page_budget_holds() {
+    let addr = raw_server(Arc::new(|_, path, _| match path {
+        "/" => html("<a href=\"/hang\">h</a><a href=\"/1\">1</a><a href=\"/2\">2</a><a href=\"/3\">3</a><a href=\"/4\">4</a>"),
+        "/hang" => Vec::new(),
+        _ => html("<p>page</p>"),
+    }))
+    .await;
+    let out = warc_dir("timeouts-budget");
+    let mut cfg = config(addr, &["slow.example"], &out);
+    cfg.fetch.retries = 0;
+    cfg.fetch.read_timeout = 0.5;
+    cfg.fetch.total_timeout = 1.0;
+    cfg.scope.max_pages = 3;
+    let report = crawl(cfg).await;
+    assert_eq!(report.errors.get(&FetchErrorKind::Timeout), Some(&1), "{:?}", report.errors);
+    let captures = responses(&read_and_verify(&warc_files(&out)));
+    let pages = captures.keys().filter(|u| !u.ends_with("/robots.txt")).count();
+    assert_eq!(pages, 2, "3 page fetches started: /, /hang (timed out) and one more");
 }

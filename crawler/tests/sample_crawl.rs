@@ -55,6 +55,15 @@ async fn sample_crawl_archives_exactly_the_reachable_in_scope_pages() {
         let robots_txt = std::fs::read(s.dir.join("robots.txt")).unwrap_or_default();
         let robots = RobotsRules::from_response(200, &robots_txt, &user_agent);
         accounted.insert(format!("{base}/robots.txt"));
+        // An independent reading of the `User-agent: *` group's plain Disallow prefixes: no
+        // archived URL may start with one (the parser used above could share a bug with the
+        // crawler's).
+        for prefix in star_disallow_prefixes(&String::from_utf8_lossy(&robots_txt)) {
+            let forbidden = format!("{base}{prefix}");
+            if let Some(u) = captures.keys().find(|u| u.starts_with(&forbidden)) {
+                problems.push(format!("{u} is under robots.txt's Disallow: {prefix}"));
+            }
+        }
 
         for path in s.file_paths() {
             let url = format!("{base}{path}");
@@ -163,4 +172,29 @@ async fn sample_crawl_archives_exactly_the_reachable_in_scope_pages() {
     );
     assert!(report.truncated >= 1);
     assert_eq!(report.hosts.len(), site.sites.len());
+}
+
+/// `Disallow:` values without wildcards in the `User-agent: *` group of a robots.txt.
+fn star_disallow_prefixes(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_star = false;
+    let mut last_was_agent = false;
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let (key, value) = (key.trim().to_ascii_lowercase(), value.trim());
+        if key == "user-agent" {
+            in_star = if last_was_agent { in_star || value == "*" } else { value == "*" };
+            last_was_agent = true;
+            continue;
+        }
+        last_was_agent = false;
+        if in_star && key == "disallow" && !value.is_empty() && !value.contains(['*', '$']) {
+            out.push(value.to_string());
+        }
+    }
+    assert!(!out.is_empty(), "each sample robots.txt disallows something");
+    out
 }

@@ -1,0 +1,167 @@
+//! Large synthetic municipal sites for benchmarks: `pages` pages on each of `hosts` hosts
+//! (`www.communeK.bench.example`), generated on request (nothing on disk), linked like the
+//! sample (menus, lists of news, related articles) with French text of realistic size.
+//!
+//! Page `i` of a host links to its `fanout` children `fanout·i + 1 … fanout·i + fanout`, so
+//! every page is reachable from `/` in about log_fanout(pages) clicks, plus three related
+//! pages and the menu.
+
+/// Shape of the generated sites.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Synthetic {
+    /// Hosts (`www.commune0.bench.example` …).
+    pub hosts: u32,
+    /// Pages per host.
+    pub pages: u64,
+    /// Child links per page.
+    pub fanout: u64,
+    /// Time the server takes to answer each request, in milliseconds (a CMS generating the
+    /// page); 0 for none.
+    pub latency_ms: u64,
+}
+
+/// The host name of synthetic site `k`.
+pub fn host_name(k: u32) -> String {
+    format!("www.commune{k}.bench.example")
+}
+
+const SENTENCES: &[&str] = &[
+    "Le conseil municipal s'est réuni jeudi soir en mairie pour examiner les dossiers de la rentrée.",
+    "Les travaux de réfection de la chaussée débuteront lundi et dureront trois semaines.",
+    "La fibre optique sera proposée aux habitants des quartiers nord avant la fin de l'année.",
+    "Les familles peuvent désormais régler la cantine et l'accueil périscolaire en ligne.",
+    "Une borne d'accès à internet est installée dans le hall de l'hôtel de ville.",
+    "La médiathèque propose chaque mercredi des ateliers d'initiation au numérique.",
+    "Le marché hebdomadaire se tiendra exceptionnellement sur la place de l'église.",
+    "Les inscriptions sur les listes électorales sont ouvertes jusqu'au 31 décembre.",
+    "Le comité des fêtes recherche des bénévoles pour l'organisation de la fête de la musique.",
+    "Les écoles élémentaires ont été équipées de tableaux numériques interactifs.",
+    "La commune a obtenu le label Villes Internet avec une mention de trois arobases.",
+    "Un questionnaire en ligne permet aux habitants de donner leur avis sur le futur parc.",
+    "Le wifi public gratuit est disponible dans les salles municipales et à la médiathèque.",
+    "Les données publiques de la ville sont publiées sous licence ouverte.",
+    "La déchetterie sera fermée le premier mai et le quatorze juillet.",
+    "Le club de football a fêté sa montée en division supérieure.",
+];
+
+/// Whether `host` is a synthetic host, and which.
+pub fn parse_host(host: &str) -> Option<u32> {
+    host.strip_prefix("www.commune")?
+        .strip_suffix(".bench.example")?
+        .parse()
+        .ok()
+}
+
+fn mix(mut x: u64) -> u64 {
+    // splitmix64: a cheap deterministic scramble.
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+fn page_path(i: u64) -> String {
+    if i == 0 { "/".into() } else { format!("/actualites/{i}.html") }
+}
+
+impl Synthetic {
+    /// The response body for a path of site `k`, or `None` (404).
+    pub fn page(&self, k: u32, path: &str) -> Option<(&'static str, String)> {
+        if path == "/robots.txt" {
+            return Some((
+                "text/plain; charset=utf-8",
+                "User-agent: *\nDisallow: /admin/\n".into(),
+            ));
+        }
+        let i: u64 = if path == "/" {
+            0
+        } else {
+            path.strip_prefix("/actualites/")?.strip_suffix(".html")?.parse().ok()?
+        };
+        if i >= self.pages || (i == 0 && path != "/") {
+            return None;
+        }
+        Some(("text/html; charset=utf-8", self.html(k, i)))
+    }
+
+    fn html(&self, k: u32, i: u64) -> String {
+        let seed = mix(u64::from(k) << 40 ^ i);
+        let mut out = String::with_capacity(24_000);
+        out.push_str(&format!(
+            "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Actualité {i} – Commune {k}</title>\
+<meta name=\"description\" content=\"Les nouvelles de la commune {k}\"><link rel=\"stylesheet\" href=\"/style.css\"></head><body>\
+<header><a href=\"/\">Mairie de la commune {k}</a><nav><ul>"
+        ));
+        for (label, target) in [
+            ("Accueil", 0u64),
+            ("Actualités", 1),
+            ("Vie municipale", 2),
+            ("Démarches", 3),
+            ("Culture", 4),
+            ("Sports", 5),
+        ] {
+            if target < self.pages {
+                out.push_str(&format!("<li><a href=\"{}\">{label}</a></li>", page_path(target)));
+            }
+        }
+        out.push_str("</ul></nav></header><main><article>");
+        out.push_str(&format!("<h1>Actualité n° {i} de la commune {k}</h1><p class=\"date\">Publié le {:02}/{:02}/{}</p>", seed % 28 + 1, seed % 12 + 1, 2008 + seed % 16));
+        let paragraphs = 8 + seed % 10;
+        for p in 0..paragraphs {
+            out.push_str("<p>");
+            for s in 0..4 {
+                let idx = (mix(seed ^ (p * 8 + s)) % SENTENCES.len() as u64) as usize;
+                out.push_str(SENTENCES[idx]);
+                out.push(' ');
+            }
+            out.push_str("</p>\n");
+        }
+        out.push_str("</article><aside><h2>À lire aussi</h2><ul>");
+        let children = (self.fanout * i + 1)..=(self.fanout * i + self.fanout);
+        for c in children.filter(|c| *c < self.pages) {
+            out.push_str(&format!("<li><a href=\"{}\">Actualité n° {c}</a></li>", page_path(c)));
+        }
+        for r in [mix(seed) % self.pages, mix(seed + 1) % self.pages, (i + 1) % self.pages] {
+            out.push_str(&format!("<li><a href=\"{}\">Voir aussi l'actualité {r}</a></li>", page_path(r)));
+        }
+        out.push_str("</ul></aside></main><footer><p>Hôtel de ville, place de la République. Accueil du lundi au vendredi de 8 h 30 à 17 h 30.</p>\
+<p><a href=\"https://www.service-public.fr/\">Service-public.fr</a> · <a href=\"mailto:mairie@commune.example\">Nous écrire</a></p></footer></body></html>\n");
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_is_reachable_and_pages_have_realistic_size() {
+        let s = Synthetic {
+            hosts: 1,
+            pages: 500,
+            fanout: 10,
+            latency_ms: 0,
+        };
+        let mut seen = vec![false; 500];
+        let mut stack = vec![0u64];
+        let mut total = 0usize;
+        while let Some(i) = stack.pop() {
+            if std::mem::replace(&mut seen[i as usize], true) {
+                continue;
+            }
+            let (_, body) = s.page(0, &page_path(i)).expect("page exists");
+            total += body.len();
+            for part in body.split("href=\"").skip(1) {
+                let href = &part[..part.find('"').unwrap_or(0)];
+                if let Some(n) = href.strip_prefix("/actualites/").and_then(|r| r.strip_suffix(".html")) {
+                    stack.push(n.parse().expect("number"));
+                }
+            }
+        }
+        assert!(seen.iter().all(|s| *s));
+        let mean = total / 500;
+        assert!((5_000..40_000).contains(&mean), "mean page size {mean}");
+        assert!(s.page(0, "/actualites/500.html").is_none());
+        assert_eq!(parse_host(&host_name(7)), Some(7));
+    }
+}

@@ -1,0 +1,70 @@
+//! WARC files written by other tools (Python's warcio; wget against the sample server) read
+//! back without error, and `crawler cdxj` indexes them as `cdxj-indexer` does.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+use crawler::warc::WarcReader;
+
+#[test]
+fn warcio_written_warc_reads_and_indexes_like_cdxj_indexer() {
+    let Some(python) = external_tool("python3") else { return };
+    let has_warcio = Command::new(&python)
+        .args(["-c", "import warcio"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_warcio {
+        assert!(std::env::var_os("CI").is_none(), "warcio is not importable: run scripts/test.sh");
+        eprintln!("note: warcio not importable; skipped");
+        return;
+    }
+    let dir = warc_dir("foreign-warcio");
+    let warc = dir.join("warcio.warc.gz");
+    let status = Command::new(&python)
+        .arg(repo_root().join("crawler/tests/fixtures/make_warcio_warc.py"))
+        .arg(&warc)
+        .status()
+        .expect("python runs");
+    assert!(status.success());
+    let records: Vec<_> = WarcReader::open(&warc)
+        .expect("open")
+        .map(|r| r.expect("every record reads"))
+        .collect();
+    assert_eq!(records.len(), 7);
+    crawler::cdxj::write_index(&warc).expect("index");
+    assert_cdxj_matches_cdxj_indexer(&warc);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wget_written_warc_of_the_sample_indexes_like_cdxj_indexer() {
+    let Some(wget) = external_tool("wget") else { return };
+    let site = sample_site();
+    let addr = start_sample_server(site).await;
+    let dir = warc_dir("foreign-wget");
+    let status = tokio::task::spawn_blocking({
+        let dir = dir.clone();
+        move || {
+            Command::new(wget)
+                .current_dir(&dir)
+                .args(["--recursive", "--level=2", "--no-verbose", "--delete-after", "--no-directories"])
+                .args(["-e", "use_proxy=on", "-e", &format!("http_proxy=http://{addr}")])
+                .args(["--warc-file", "wget", "http://www.allonnes.example/"])
+                .output()
+        }
+    })
+    .await
+    .expect("join")
+    .expect("wget runs");
+    // wget exits 8 when some link answered an error status (the sample has a deliberate 404).
+    assert!(matches!(status.status.code(), Some(0 | 8)), "{}", String::from_utf8_lossy(&status.stderr));
+    let warc = dir.join("wget.warc.gz");
+    let records: Vec<_> = WarcReader::open(&warc)
+        .expect("open")
+        .map(|r| r.expect("every record reads"))
+        .collect();
+    assert!(records.len() > 20, "{} records", records.len());
+    crawler::cdxj::write_index(&warc).expect("index");
+    assert_cdxj_matches_cdxj_indexer(&warc);
+}
