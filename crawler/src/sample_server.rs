@@ -243,7 +243,9 @@ async fn handle(
             tokio::time::sleep(Duration::from_millis(synthetic.latency_ms)).await;
         }
         return match synthetic.page(k, uri.path()) {
-            Some((content_type, body)) => (StatusCode::OK, [(header::CONTENT_TYPE, content_type)], body).into_response(),
+            Some((content_type, body)) => {
+                (StatusCode::OK, [(header::CONTENT_TYPE, content_type)], body).into_response()
+            }
             None => html(StatusCode::NOT_FOUND, error_page(404)),
         };
     }

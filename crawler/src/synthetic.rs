@@ -25,6 +25,60 @@ pub fn host_name(k: u32) -> String {
     format!("www.commune{k}.bench.example")
 }
 
+const MENU: &[&str] = &[
+    "Conseil municipal",
+    "Délibérations",
+    "Budget",
+    "Élus",
+    "Services municipaux",
+    "État civil",
+    "Cartes d'identité",
+    "Urbanisme",
+    "Marchés publics",
+    "Emploi",
+    "Écoles",
+    "Restauration scolaire",
+    "Petite enfance",
+    "Jeunesse",
+    "Seniors",
+    "Action sociale",
+    "Santé",
+    "Sécurité",
+    "Propreté",
+    "Déchets",
+    "Eau et assainissement",
+    "Voirie",
+    "Transports",
+    "Stationnement",
+    "Environnement",
+    "Médiathèque",
+    "Musée",
+    "Cinéma",
+    "Associations",
+    "Équipements sportifs",
+    "Agenda",
+    "Plan de la ville",
+    "Histoire",
+    "Jumelages",
+    "Économie",
+    "Commerces",
+    "Marché",
+    "Numérique",
+    "Wifi public",
+    "Démarches en ligne",
+];
+
+const STYLE: &str = "<style>body{font-family:Arial,sans-serif;margin:0;color:#222}header{background:#003b70;color:#fff;padding:1em}\
+nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap}nav li{margin:0 .6em}nav a{color:#fff;text-decoration:none}\
+main{display:flex;max-width:72em;margin:auto}article{flex:3;padding:1em 2em}aside{flex:1;padding:1em;background:#f3f3f3}\
+footer{background:#222;color:#ddd;padding:2em;font-size:.9em}.cookies{position:fixed;bottom:0;background:#ffd;padding:1em;width:100%}\
+h1{font-size:1.8em;color:#003b70}.date{color:#777;font-style:italic}p{line-height:1.5}</style>";
+
+const SCRIPT: &str = "<script>(function(){var b=document.querySelectorAll('.cookies button');for(var i=0;i<b.length;i++){\
+b[i].addEventListener('click',function(){document.querySelector('.cookies').style.display='none';\
+try{localStorage.setItem('cookies','1')}catch(e){}});}if(window.localStorage&&localStorage.getItem('cookies')){\
+document.querySelector('.cookies').style.display='none';}})();</script>";
+
 const SENTENCES: &[&str] = &[
     "Le conseil municipal s'est réuni jeudi soir en mairie pour examiner les dossiers de la rentrée.",
     "Les travaux de réfection de la chaussée débuteront lundi et dureront trois semaines.",
@@ -61,7 +115,11 @@ fn mix(mut x: u64) -> u64 {
 }
 
 fn page_path(i: u64) -> String {
-    if i == 0 { "/".into() } else { format!("/actualites/{i}.html") }
+    if i == 0 {
+        "/".into()
+    } else {
+        format!("/actualites/{i}.html")
+    }
 }
 
 impl Synthetic {
@@ -76,7 +134,10 @@ impl Synthetic {
         let i: u64 = if path == "/" {
             0
         } else {
-            path.strip_prefix("/actualites/")?.strip_suffix(".html")?.parse().ok()?
+            path.strip_prefix("/actualites/")?
+                .strip_suffix(".html")?
+                .parse()
+                .ok()?
         };
         if i >= self.pages || (i == 0 && path != "/") {
             return None;
@@ -89,7 +150,8 @@ impl Synthetic {
         let mut out = String::with_capacity(24_000);
         out.push_str(&format!(
             "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Actualité {i} – Commune {k}</title>\
-<meta name=\"description\" content=\"Les nouvelles de la commune {k}\"><link rel=\"stylesheet\" href=\"/style.css\"></head><body>\
+<meta name=\"description\" content=\"Les nouvelles de la commune {k}\"><link rel=\"stylesheet\" href=\"/style.css\">{STYLE}</head><body>\
+<div class=\"cookies\">Ce site utilise des cookies de mesure d'audience. <button>Accepter</button> <button>Refuser</button></div>\
 <header><a href=\"/\">Mairie de la commune {k}</a><nav><ul>"
         ));
         for (label, target) in [
@@ -101,15 +163,26 @@ impl Synthetic {
             ("Sports", 5),
         ] {
             if target < self.pages {
-                out.push_str(&format!("<li><a href=\"{}\">{label}</a></li>", page_path(target)));
+                out.push_str(&format!(
+                    "<li><a href=\"{}\">{label}</a></li>",
+                    page_path(target)
+                ));
             }
+        }
+        // A mega-menu, as town-hall sites have: a list of the site's sections.
+        for (n, label) in MENU.iter().enumerate() {
+            let target = (n as u64 * 37 + 11) % self.pages;
+            out.push_str(&format!(
+                "<li><a href=\"{}\">{label}</a></li>",
+                page_path(target)
+            ));
         }
         out.push_str("</ul></nav></header><main><article>");
         out.push_str(&format!("<h1>Actualité n° {i} de la commune {k}</h1><p class=\"date\">Publié le {:02}/{:02}/{}</p>", seed % 28 + 1, seed % 12 + 1, 2008 + seed % 16));
-        let paragraphs = 8 + seed % 10;
+        let paragraphs = 14 + seed % 16;
         for p in 0..paragraphs {
             out.push_str("<p>");
-            for s in 0..4 {
+            for s in 0..6 {
                 let idx = (mix(seed ^ (p * 8 + s)) % SENTENCES.len() as u64) as usize;
                 out.push_str(SENTENCES[idx]);
                 out.push(' ');
@@ -119,13 +192,25 @@ impl Synthetic {
         out.push_str("</article><aside><h2>À lire aussi</h2><ul>");
         let children = (self.fanout * i + 1)..=(self.fanout * i + self.fanout);
         for c in children.filter(|c| *c < self.pages) {
-            out.push_str(&format!("<li><a href=\"{}\">Actualité n° {c}</a></li>", page_path(c)));
+            out.push_str(&format!(
+                "<li><a href=\"{}\">Actualité n° {c}</a></li>",
+                page_path(c)
+            ));
         }
-        for r in [mix(seed) % self.pages, mix(seed + 1) % self.pages, (i + 1) % self.pages] {
-            out.push_str(&format!("<li><a href=\"{}\">Voir aussi l'actualité {r}</a></li>", page_path(r)));
+        for r in [
+            mix(seed) % self.pages,
+            mix(seed + 1) % self.pages,
+            (i + 1) % self.pages,
+        ] {
+            out.push_str(&format!(
+                "<li><a href=\"{}\">Voir aussi l'actualité {r}</a></li>",
+                page_path(r)
+            ));
         }
         out.push_str("</ul></aside></main><footer><p>Hôtel de ville, place de la République. Accueil du lundi au vendredi de 8 h 30 à 17 h 30.</p>\
-<p><a href=\"https://www.service-public.fr/\">Service-public.fr</a> · <a href=\"mailto:mairie@commune.example\">Nous écrire</a></p></footer></body></html>\n");
+<p><a href=\"https://www.service-public.fr/\">Service-public.fr</a> · <a href=\"mailto:mairie@commune.example\">Nous écrire</a></p></footer>");
+        out.push_str(SCRIPT);
+        out.push_str("</body></html>\n");
         out
     }
 }
@@ -153,14 +238,17 @@ mod tests {
             total += body.len();
             for part in body.split("href=\"").skip(1) {
                 let href = &part[..part.find('"').unwrap_or(0)];
-                if let Some(n) = href.strip_prefix("/actualites/").and_then(|r| r.strip_suffix(".html")) {
+                if let Some(n) = href
+                    .strip_prefix("/actualites/")
+                    .and_then(|r| r.strip_suffix(".html"))
+                {
                     stack.push(n.parse().expect("number"));
                 }
             }
         }
         assert!(seen.iter().all(|s| *s));
         let mean = total / 500;
-        assert!((5_000..40_000).contains(&mean), "mean page size {mean}");
+        assert!((15_000..60_000).contains(&mean), "mean page size {mean}");
         assert!(s.page(0, "/actualites/500.html").is_none());
         assert_eq!(parse_host(&host_name(7)), Some(7));
     }

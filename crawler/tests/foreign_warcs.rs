@@ -10,13 +10,18 @@ use crawler::warc::WarcReader;
 
 #[test]
 fn warcio_written_warc_reads_and_indexes_like_cdxj_indexer() {
-    let Some(python) = external_tool("python3") else { return };
+    let Some(python) = external_tool("python3") else {
+        return;
+    };
     let has_warcio = Command::new(&python)
         .args(["-c", "import warcio"])
         .status()
         .is_ok_and(|s| s.success());
     if !has_warcio {
-        assert!(std::env::var_os("CI").is_none(), "warcio is not importable: run scripts/test.sh");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "warcio is not importable: run scripts/test.sh"
+        );
         eprintln!("note: warcio not importable; skipped");
         return;
     }
@@ -39,7 +44,9 @@ fn warcio_written_warc_reads_and_indexes_like_cdxj_indexer() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wget_written_warc_of_the_sample_indexes_like_cdxj_indexer() {
-    let Some(wget) = external_tool("wget") else { return };
+    let Some(wget) = external_tool("wget") else {
+        return;
+    };
     let site = sample_site();
     let addr = start_sample_server(site).await;
     let dir = warc_dir("foreign-wget");
@@ -48,8 +55,19 @@ async fn wget_written_warc_of_the_sample_indexes_like_cdxj_indexer() {
         move || {
             Command::new(wget)
                 .current_dir(&dir)
-                .args(["--recursive", "--level=2", "--no-verbose", "--delete-after", "--no-directories"])
-                .args(["-e", "use_proxy=on", "-e", &format!("http_proxy=http://{addr}")])
+                .args([
+                    "--recursive",
+                    "--level=2",
+                    "--no-verbose",
+                    "--delete-after",
+                    "--no-directories",
+                ])
+                .args([
+                    "-e",
+                    "use_proxy=on",
+                    "-e",
+                    &format!("http_proxy=http://{addr}"),
+                ])
                 .args(["--warc-file", "wget", "http://www.allonnes.example/"])
                 .output()
         }
@@ -58,7 +76,11 @@ async fn wget_written_warc_of_the_sample_indexes_like_cdxj_indexer() {
     .expect("join")
     .expect("wget runs");
     // wget exits 8 when some link answered an error status (the sample has a deliberate 404).
-    assert!(matches!(status.status.code(), Some(0 | 8)), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        matches!(status.status.code(), Some(0 | 8)),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let warc = dir.join("wget.warc.gz");
     let records: Vec<_> = WarcReader::open(&warc)
         .expect("open")

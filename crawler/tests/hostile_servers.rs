@@ -320,7 +320,9 @@ async fn endless_redirects_are_bounded() {
             && captures.contains_key("http://loops.example/b")
     );
     assert_eq!(
-        report.out_of_scope.get(&crawler::scope::OutOfScope::TooManyRedirects),
+        report
+            .out_of_scope
+            .get(&crawler::scope::OutOfScope::TooManyRedirects),
         Some(&1),
         "the sixth redirect target is refused"
     );
@@ -341,8 +343,19 @@ async fn a_silent_server_times_out_and_the_page_budget_holds() {
     cfg.fetch.total_timeout = 1.0;
     cfg.scope.max_pages = 3;
     let report = crawl(cfg).await;
-    assert_eq!(report.errors.get(&FetchErrorKind::Timeout), Some(&1), "{:?}", report.errors);
+    assert_eq!(
+        report.errors.get(&FetchErrorKind::Timeout),
+        Some(&1),
+        "{:?}",
+        report.errors
+    );
     let captures = responses(&read_and_verify(&warc_files(&out)));
-    let pages = captures.keys().filter(|u| !u.ends_with("/robots.txt")).count();
-    assert_eq!(pages, 2, "3 page fetches started: /, /hang (timed out) and one more");
+    let pages = captures
+        .keys()
+        .filter(|u| !u.ends_with("/robots.txt"))
+        .count();
+    assert_eq!(
+        pages, 2,
+        "3 page fetches started: /, /hang (timed out) and one more"
+    );
 }

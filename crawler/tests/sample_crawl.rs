@@ -186,7 +186,11 @@ fn star_disallow_prefixes(text: &str) -> Vec<String> {
         };
         let (key, value) = (key.trim().to_ascii_lowercase(), value.trim());
         if key == "user-agent" {
-            in_star = if last_was_agent { in_star || value == "*" } else { value == "*" };
+            in_star = if last_was_agent {
+                in_star || value == "*"
+            } else {
+                value == "*"
+            };
             last_was_agent = true;
             continue;
         }
@@ -195,6 +199,9 @@ fn star_disallow_prefixes(text: &str) -> Vec<String> {
             out.push(value.to_string());
         }
     }
-    assert!(!out.is_empty(), "each sample robots.txt disallows something");
+    assert!(
+        !out.is_empty(),
+        "each sample robots.txt disallows something"
+    );
     out
 }

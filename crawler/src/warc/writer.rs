@@ -273,7 +273,11 @@ mod tests {
         let last = again.close().expect("close").expect("a file");
         let serial = |p: &std::path::Path| -> u32 {
             let name = p.file_name().expect("name").to_string_lossy().into_owned();
-            name.split('-').nth(2).expect("serial").parse().expect("number")
+            name.split('-')
+                .nth(2)
+                .expect("serial")
+                .parse()
+                .expect("number")
         };
         let max_before = files.iter().map(|f| serial(f)).max().expect("files");
         assert_eq!(serial(&last), max_before + 1, "serials continue: {last:?}");
