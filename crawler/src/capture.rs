@@ -28,19 +28,24 @@ pub fn exchange_records(ex: &Exchange, warcinfo_id: &str) -> Vec<Record> {
     response.push("Content-Type", "application/http; msgtype=response");
     response.block = block;
 
+    let request = request_record(ex, &date, response_id, warcinfo_id);
+    vec![response, request]
+}
+
+/// The `request` record of an exchange, concurrent to the record `concurrent_to`.
+fn request_record(ex: &Exchange, date: &str, concurrent_to: String, warcinfo_id: &str) -> Record {
     let block = request_block(&ex.request_target, &ex.request_headers);
-    let mut request = Record::new(RecordType::Request, &date);
+    let mut request = Record::new(RecordType::Request, date);
     request.push("WARC-Target-URI", ex.url.as_str());
     if let Some(ip) = ex.ip {
         request.push("WARC-IP-Address", ip.to_string());
     }
-    request.push("WARC-Concurrent-To", response_id);
+    request.push("WARC-Concurrent-To", concurrent_to);
     request.push("WARC-Warcinfo-ID", warcinfo_id);
     request.push("WARC-Block-Digest", sha1_digest(&block));
     request.push("Content-Type", "application/http; msgtype=request");
     request.block = block;
-
-    vec![response, request]
+    request
 }
 
 /// Why a capture is stored as a `revisit` record.
@@ -94,17 +99,6 @@ pub fn revisit_records(
     revisit.push("Content-Type", "application/http; msgtype=response");
     revisit.block = block;
 
-    let block = request_block(&ex.request_target, &ex.request_headers);
-    let mut request = Record::new(RecordType::Request, &date);
-    request.push("WARC-Target-URI", ex.url.as_str());
-    if let Some(ip) = ex.ip {
-        request.push("WARC-IP-Address", ip.to_string());
-    }
-    request.push("WARC-Concurrent-To", revisit_id);
-    request.push("WARC-Warcinfo-ID", warcinfo_id);
-    request.push("WARC-Block-Digest", sha1_digest(&block));
-    request.push("Content-Type", "application/http; msgtype=request");
-    request.block = block;
-
+    let request = request_record(ex, &date, revisit_id, warcinfo_id);
     vec![revisit, request]
 }

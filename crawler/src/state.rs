@@ -215,6 +215,33 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// Runs an INSERT of a queued URL (parameters in the `urls` column order).
+    fn insert_url(
+        &mut self,
+        sql: &str,
+        item: &QueuedUrl,
+        front: bool,
+    ) -> Result<usize, StateError> {
+        self.tx()?;
+        let seq = self.next_seq(front);
+        self.conn
+            .prepare_cached(sql)
+            .and_then(|mut st| {
+                st.execute(params![
+                    item.url,
+                    item.host,
+                    item.depth,
+                    item.hops,
+                    item.attempt,
+                    item.robots,
+                    QUEUED,
+                    Self::prio(front),
+                    seq
+                ])
+            })
+            .map_err(|e| self.err(e))
+    }
+
     fn prio(front: bool) -> i64 {
         i64::from(front)
     }
@@ -273,56 +300,25 @@ impl StateStore for SqliteStore {
     }
 
     fn enqueue(&mut self, item: &QueuedUrl, front: bool) -> Result<bool, StateError> {
-        self.tx()?;
-        let seq = self.next_seq(front);
-        let n = self
-            .conn
-            .prepare_cached(
-                "INSERT OR IGNORE INTO urls(url, host, depth, hops, attempt, robots, state, prio, seq)
-                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )
-            .and_then(|mut st| {
-                st.execute(params![
-                    item.url,
-                    item.host,
-                    item.depth,
-                    item.hops,
-                    item.attempt,
-                    item.robots,
-                    QUEUED,
-                    Self::prio(front),
-                    seq
-                ])
-            })
-            .map_err(|e| self.err(e))?;
+        let n = self.insert_url(
+            "INSERT OR IGNORE INTO urls(url, host, depth, hops, attempt, robots, state, prio, seq)
+             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            item,
+            front,
+        )?;
         Ok(n == 1)
     }
 
     fn requeue(&mut self, item: &QueuedUrl, front: bool) -> Result<(), StateError> {
-        self.tx()?;
-        let seq = self.next_seq(front);
-        self.conn
-            .prepare_cached(
-                "INSERT INTO urls(url, host, depth, hops, attempt, robots, state, prio, seq)
-                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                 ON CONFLICT(url) DO UPDATE SET host=excluded.host, depth=excluded.depth,
-                   hops=excluded.hops, attempt=excluded.attempt, robots=excluded.robots,
-                   state=excluded.state, prio=excluded.prio, seq=excluded.seq",
-            )
-            .and_then(|mut st| {
-                st.execute(params![
-                    item.url,
-                    item.host,
-                    item.depth,
-                    item.hops,
-                    item.attempt,
-                    item.robots,
-                    QUEUED,
-                    Self::prio(front),
-                    seq
-                ])
-            })
-            .map_err(|e| self.err(e))?;
+        self.insert_url(
+            "INSERT INTO urls(url, host, depth, hops, attempt, robots, state, prio, seq)
+             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT(url) DO UPDATE SET host=excluded.host, depth=excluded.depth,
+               hops=excluded.hops, attempt=excluded.attempt, robots=excluded.robots,
+               state=excluded.state, prio=excluded.prio, seq=excluded.seq",
+            item,
+            front,
+        )?;
         Ok(())
     }
 

@@ -3,8 +3,7 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::process::Command;
 
 use common::*;
 
@@ -15,49 +14,12 @@ async fn sigint_closes_the_warc_cleanly() {
     let addr = start_sample_server(site).await;
     let out = warc_dir("interrupted");
     let report_path = out.join("report.json");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crawler"));
-    cmd.current_dir(repo_root())
-        .args([
-            "crawl",
-            "--fresh",
-            "--config",
-            "data/crawls/sample.toml",
-            "--out",
-        ])
-        .arg(&out)
-        .arg("--report")
-        .arg(&report_path)
-        .arg("--state")
-        .arg(out.join("state"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    for h in &hosts {
-        cmd.arg("--resolve").arg(format!("{h}={addr}"));
-    }
-    let mut child = cmd.spawn().expect("crawler starts");
-
+    let mut child = sample_crawl_command(&out, &hosts, addr)
+        .arg("--fresh")
+        .spawn()
+        .expect("crawler starts");
     // Interrupt once the open WARC file holds some captures.
-    let open_size = || {
-        std::fs::read_dir(&out)
-            .ok()
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter(|e| e.path().to_string_lossy().ends_with(".open"))
-            .filter_map(|e| e.metadata().ok())
-            .map(|m| m.len())
-            .sum::<u64>()
-    };
-    let mut waited = 0;
-    while open_size() < 40_000 {
-        assert!(
-            child.try_wait().expect("poll").is_none(),
-            "crawl ended before the interrupt point"
-        );
-        assert!(waited < 3000, "no WARC data after 60 s");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-        waited += 1;
-    }
+    wait_for_open_warc(&mut child, &out, 40_000).await;
     let status = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()

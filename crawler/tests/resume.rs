@@ -5,30 +5,10 @@
 mod common;
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::Duration;
 
 use common::*;
 use crawler::crawl::StartMode;
 use crawler::warc::RecordType;
-
-fn crawl_command(out: &Path, hosts: &[String], addr: std::net::SocketAddr) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crawler"));
-    cmd.current_dir(repo_root())
-        .args(["crawl", "--config", "data/crawls/sample.toml", "--out"])
-        .arg(out)
-        .arg("--state")
-        .arg(out.join("state"))
-        .arg("--report")
-        .arg(out.join("report.json"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    for h in hosts {
-        cmd.arg("--resolve").arg(format!("{h}={addr}"));
-    }
-    cmd
-}
 
 fn archived_urls(records: &[crawler::warc::reader::ReadRecord]) -> Vec<String> {
     records
@@ -64,39 +44,22 @@ async fn killed_crawl_resumes_and_loses_nothing() {
 
     // The same crawl, killed once its open WARC file holds 400 kB.
     let out = warc_dir("resume-killed");
-    let mut child = crawl_command(&out, &hosts, addr)
+    let mut child = sample_crawl_command(&out, &hosts, addr)
         .spawn()
         .expect("crawler starts");
-    let open_size = || {
-        std::fs::read_dir(&out)
-            .ok()
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter(|e| e.path().to_string_lossy().ends_with(".open"))
-            .filter_map(|e| e.metadata().ok())
-            .map(|m| m.len())
-            .sum::<u64>()
-    };
-    let mut polls = 0;
-    while open_size() < 400_000 {
-        assert!(
-            child.try_wait().expect("poll").is_none(),
-            "crawl ended before the kill point"
-        );
-        assert!(polls < 6000, "no WARC data after 60 s");
-        tokio::time::sleep(Duration::from_millis(10)).await;
-        polls += 1;
-    }
+    wait_for_open_warc(&mut child, &out, 400_000).await;
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
-    assert!(open_size() > 0, "the killed crawl left its WARC file open");
+    assert!(
+        open_warc_bytes(&out) > 0,
+        "the killed crawl left its WARC file open"
+    );
 
     // Resume: same command, no --fresh.
     let status = tokio::task::spawn_blocking({
         let out = out.clone();
         let hosts = hosts.clone();
-        move || crawl_command(&out, &hosts, addr).status()
+        move || sample_crawl_command(&out, &hosts, addr).status()
     })
     .await
     .expect("join")
@@ -107,7 +70,7 @@ async fn killed_crawl_resumes_and_loses_nothing() {
             .expect("JSON");
     assert_eq!(report["resumed"], true, "the second run says it resumed");
     assert_eq!(report["repaired_files"].as_array().map(Vec::len), Some(1));
-    assert_eq!(open_size(), 0, "no file left open");
+    assert_eq!(open_warc_bytes(&out), 0, "no file left open");
 
     let files = warc_files(&out);
     assert!(

@@ -209,3 +209,54 @@ pub fn assert_cdxj_matches_cdxj_indexer(warc: &Path) {
     }
     assert_eq!(ours.len(), theirs.len(), "same number of CDXJ lines");
 }
+
+/// Bytes in the `.open` WARC files of a directory (a crawl in progress).
+pub fn open_warc_bytes(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .ok()
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().to_string_lossy().ends_with(".open"))
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// The `crawler crawl` command for data/crawls/sample.toml against the test server, writing
+/// WARC files, state and report into `out`.
+pub fn sample_crawl_command(
+    out: &Path,
+    hosts: &[String],
+    addr: SocketAddr,
+) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_crawler"));
+    cmd.current_dir(repo_root())
+        .args(["crawl", "--config", "data/crawls/sample.toml", "--out"])
+        .arg(out)
+        .arg("--state")
+        .arg(out.join("state"))
+        .arg("--report")
+        .arg(out.join("report.json"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    for h in hosts {
+        cmd.arg("--resolve").arg(format!("{h}={addr}"));
+    }
+    cmd
+}
+
+/// Waits (polling, no fixed sleep) until the crawl writing into `out` has `bytes` in its open
+/// WARC file; fails if the process ends first.
+pub async fn wait_for_open_warc(child: &mut std::process::Child, out: &Path, bytes: u64) {
+    let mut polls = 0;
+    while open_warc_bytes(out) < bytes {
+        assert!(
+            child.try_wait().expect("poll").is_none(),
+            "crawl ended before the chosen point"
+        );
+        assert!(polls < 6000, "no WARC data after 60 s");
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        polls += 1;
+    }
+}
