@@ -127,6 +127,33 @@ pub fn response_block(
     out
 }
 
+/// Removes chunked transfer framing from a body stored with it (some tools archive the bytes
+/// as transferred); `None` if the bytes are not valid chunked framing.
+pub fn dechunk(body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(body.len());
+    let mut rest = body;
+    loop {
+        let (consumed, size) = match httparse::parse_chunk_size(rest) {
+            Ok(httparse::Status::Complete(v)) => v,
+            // Cut short inside the framing: keep what was complete.
+            Ok(httparse::Status::Partial) => return (!out.is_empty()).then_some(out),
+            Err(_) => return None,
+        };
+        rest = &rest[consumed..];
+        if size == 0 {
+            return Some(out);
+        }
+        let size = usize::try_from(size).ok()?;
+        if rest.len() < size {
+            out.extend_from_slice(rest);
+            return Some(out);
+        }
+        out.extend_from_slice(&rest[..size]);
+        rest = &rest[size..];
+        rest = rest.strip_prefix(b"\r\n").or_else(|| rest.strip_prefix(b"\n")).unwrap_or(rest);
+    }
+}
+
 /// Builds a GET request block from the request line's target and the headers sent.
 pub fn request_block(target: &str, headers: &[(String, String)]) -> Vec<u8> {
     let mut out = format!("GET {target} HTTP/1.1\r\n");
@@ -143,7 +170,7 @@ pub fn request_block(target: &str, headers: &[(String, String)]) -> Vec<u8> {
 /// The most bytes a decoded body may expand to (against gzip bombs); past it, decoding stops.
 pub const MAX_DECODED_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Undoes a `Content-Encoding` (gzip, x-gzip, deflate) for reading a payload; other or no
+/// Undoes a `Content-Encoding` (gzip, x-gzip, deflate, br) for reading a payload; other or no
 /// encodings return the bytes unchanged. A cut or corrupt stream yields what could be decoded,
 /// and output stops at [`MAX_DECODED_BYTES`].
 pub fn decode_content_encoding<'a>(
@@ -173,6 +200,9 @@ pub fn decode_content_encoding<'a>(
                 zlib
             }
         }
+        "br" => brotli_decompressor::Decompressor::new(body, 64 * 1024)
+            .take(MAX_DECODED_BYTES)
+            .read_to_end(&mut out),
         _ => return body.into(),
     };
     if let Err(e) = result
@@ -201,6 +231,15 @@ mod tests {
         assert_eq!(head.header("transfer-encoding"), None);
         assert_eq!(head.header("X-Orig-Transfer-Encoding"), Some("chunked"));
         assert_eq!(&block[head.body_offset..], b"<p>Bonjour</p>");
+    }
+
+    #[test]
+    fn chunked_bodies_are_unframed_and_brotli_decodes() {
+        assert_eq!(dechunk(b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n").as_deref(), Some(&b"Wikipedia"[..]));
+        assert_eq!(dechunk(b"<html>not chunked"), None);
+        // "bonjour" compressed with brotli (quality 11).
+        let br = [0x0b, 0x03, 0x80, 0x62, 0x6f, 0x6e, 0x6a, 0x6f, 0x75, 0x72, 0x03];
+        assert_eq!(&*decode_content_encoding(Some("br"), &br), b"bonjour");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 pub mod digest;
 pub mod http;
+pub mod payload;
 pub mod reader;
 pub mod record;
 pub mod repair;
