@@ -1,1 +1,6 @@
-//! Veille indexer: reads WARC captures and builds the search index (see issues 4 and 5).
+//! Veille indexer: reads WARC captures from any tool and turns French municipal pages into
+//! clean documents (main text, title, date, commune, topics), then into a search index.
+
+pub mod analysis;
+pub mod communes;
+pub mod extract;

@@ -1,0 +1,341 @@
+//! French communes (from `data/communes.csv`, derived from the official geographic code; see
+//! data/README.md): lookup by INSEE code, recognition in host names and in text, with
+//! homonyms (three communes are named Allonnes) resolved by département context or reported
+//! as ambiguous, never guessed.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::analysis::fold;
+
+const COMMUNES_CSV: &str = include_str!("../../data/communes.csv");
+const DEPARTEMENTS_CSV: &str = include_str!("../../data/departements.csv");
+const REGIONS_CSV: &str = include_str!("../../data/regions.csv");
+
+/// One commune, with its département and région.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Commune {
+    /// INSEE code (`72003`).
+    pub insee: String,
+    /// Official name (`Allonnes`).
+    pub name: String,
+    /// Département code (`72`).
+    pub departement: String,
+    /// Département name (`Sarthe`).
+    pub departement_name: String,
+    /// Région code (`52`).
+    pub region: String,
+    /// Région name (`Pays de la Loire`).
+    pub region_name: String,
+}
+
+/// A commune name found somewhere, resolved to one commune or left ambiguous.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Found {
+    /// One commune.
+    One(Commune),
+    /// A name several communes share, with no context to choose: all candidates.
+    Ambiguous {
+        /// The name.
+        name: String,
+        /// INSEE codes of the communes bearing it.
+        candidates: Vec<String>,
+    },
+}
+
+impl Found {
+    /// The commune, when resolved.
+    pub fn commune(&self) -> Option<&Commune> {
+        match self {
+            Self::One(c) => Some(c),
+            Self::Ambiguous { .. } => None,
+        }
+    }
+}
+
+/// Capitalised words that are commune names but far more often something else in municipal
+/// news (months, operators, common nouns).
+const STOP_NAMES: &[&str] = &[
+    "mars", "mai", "juin", "orange", "ville", "mairie", "plan", "port", "pont", "bois",
+    "saint", "sainte", "sports", "vie", "eu", "y", "bus", "free", "fleurs", "mont",
+    "ferme", "val", "lac", "loire", "seine", "marne", "moselle", "somme", "sarthe",
+    "vienne", "charente", "creuse", "aube", "ain", "aisne", "allier", "ardennes",
+    "cher", "doubs", "eure", "gard", "gers", "indre", "isere", "jura", "landes", "lot",
+    "manche", "mayenne", "meuse", "nord", "oise", "orne", "tarn", "var", "vendee",
+    "vosges", "yonne", "essonne", "paris", "france", "europe", "internet", "wifi",
+    "conseil", "centre", "grand", "nouvelle", "rue", "place", "fontaine", "moulin",
+];
+
+/// The communes of France.
+pub struct Communes {
+    list: Vec<Commune>,
+    by_insee: HashMap<String, usize>,
+    by_key: HashMap<String, Vec<usize>>,
+    by_compact: HashMap<String, Vec<usize>>,
+    departements: Vec<(String, String)>,
+    max_words: usize,
+}
+
+/// The matching key of a name: folded words joined by spaces (`Sablé-sur-Sarthe` →
+/// `sable sur sarthe`).
+pub fn name_key(name: &str) -> String {
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Communes {
+    /// Loads the bundled lists.
+    pub fn load() -> Self {
+        let departements: HashMap<String, (String, String)> = csv_rows(DEPARTEMENTS_CSV)
+            .into_iter()
+            .filter_map(|r| Some((r.first()?.clone(), (r.get(1)?.clone(), r.get(2)?.clone()))))
+            .collect();
+        let regions: HashMap<String, String> = csv_rows(REGIONS_CSV)
+            .into_iter()
+            .filter_map(|r| Some((r.first()?.clone(), r.get(1)?.clone())))
+            .collect();
+        let mut list = Vec::new();
+        for r in csv_rows(COMMUNES_CSV) {
+            let (Some(insee), Some(name), Some(dep), Some(reg)) = (r.first(), r.get(1), r.get(2), r.get(3))
+            else {
+                continue;
+            };
+            list.push(Commune {
+                insee: insee.clone(),
+                name: name.clone(),
+                departement: dep.clone(),
+                departement_name: departements.get(dep).map(|d| d.0.clone()).unwrap_or_default(),
+                region: reg.clone(),
+                region_name: regions.get(reg).cloned().unwrap_or_default(),
+            });
+        }
+        let mut by_insee = HashMap::new();
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_compact: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut max_words = 1;
+        for (i, c) in list.iter().enumerate() {
+            by_insee.insert(c.insee.clone(), i);
+            let key = name_key(&c.name);
+            max_words = max_words.max(key.split(' ').count());
+            by_compact.entry(key.replace(' ', "")).or_default().push(i);
+            by_key.entry(key).or_default().push(i);
+        }
+        let mut deps: Vec<(String, String)> = departements
+            .into_iter()
+            .map(|(code, (name, _))| (code, name_key(&name)))
+            .collect();
+        deps.sort();
+        Self {
+            list,
+            by_insee,
+            by_key,
+            by_compact,
+            departements: deps,
+            max_words: max_words.min(8),
+        }
+    }
+
+    /// Number of communes.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The commune with an INSEE code.
+    pub fn by_insee(&self, insee: &str) -> Option<&Commune> {
+        self.by_insee.get(insee).map(|i| &self.list[*i])
+    }
+
+    /// Communes bearing a name (any case, accents optional).
+    pub fn by_name(&self, name: &str) -> Vec<&Commune> {
+        self.by_key
+            .get(&name_key(name))
+            .map(|v| v.iter().map(|i| &self.list[*i]).collect())
+            .unwrap_or_default()
+    }
+
+    /// Départements a text refers to: by name (`Maine-et-Loire`) or as a code in parentheses
+    /// (`Allonnes (49)`).
+    pub fn departements_in(&self, text: &str) -> HashSet<String> {
+        let folded = format!(" {} ", name_key(text));
+        let mut out = HashSet::new();
+        for (code, key) in &self.departements {
+            if folded.contains(&format!(" {key} ")) {
+                out.insert(code.clone());
+            }
+        }
+        let bytes = text.as_bytes();
+        for (i, _) in text.match_indices('(') {
+            let rest = &bytes[i + 1..];
+            let len = rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            if (2..=3).contains(&len) && rest.get(len) == Some(&b')') {
+                let code = String::from_utf8_lossy(&rest[..len]).to_uppercase();
+                if self.departements.iter().any(|(c, _)| *c == code) {
+                    out.insert(code);
+                }
+            }
+        }
+        out
+    }
+
+    fn resolve(&self, candidates: &[usize], context: &HashSet<String>) -> Found {
+        if let [only] = candidates {
+            return Found::One(self.list[*only].clone());
+        }
+        let in_context: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|i| context.contains(&self.list[*i].departement))
+            .collect();
+        match in_context.as_slice() {
+            [only] => Found::One(self.list[*only].clone()),
+            _ => Found::Ambiguous {
+                name: self.list[candidates[0]].name.clone(),
+                candidates: candidates.iter().map(|i| self.list[*i].insee.clone()).collect(),
+            },
+        }
+    }
+
+    /// The commune a host name designates (`www.ville-lafleche.fr` → La Flèche), using the
+    /// département numbers in the host (`allonnes49`) or `context` to tell homonyms apart.
+    pub fn from_host(&self, host: &str, context: &HashSet<String>) -> Option<Found> {
+        let labels: Vec<&str> = host.split('.').collect();
+        // Every label but the top-level domain.
+        for label in labels.iter().take(labels.len().saturating_sub(1).max(1)) {
+            let label = label.to_ascii_lowercase();
+            if label == "www" || label.len() < 2 {
+                continue;
+            }
+            let mut bare = label.as_str();
+            for prefix in ["ville-", "mairie-", "commune-", "ville", "mairie", "commune-de-", "cc-"] {
+                if let Some(rest) = bare.strip_prefix(prefix)
+                    && rest.len() >= 2
+                {
+                    bare = rest;
+                }
+            }
+            let digits: String = bare.chars().filter(|c| c.is_ascii_digit()).collect();
+            let letters: String = bare.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+            if let Some(candidates) = self.by_compact.get(&letters) {
+                let mut ctx = context.clone();
+                if (2..=3).contains(&digits.len()) {
+                    ctx.clear();
+                    ctx.insert(digits.clone());
+                }
+                return Some(self.resolve(candidates, &ctx));
+            }
+        }
+        None
+    }
+
+    /// Communes named in a text, in order of first mention, each once; homonyms are resolved
+    /// by the départements the text names, then by `context` (e.g. the page's own
+    /// département), else reported as ambiguous.
+    pub fn mentioned(&self, text: &str, context: &HashSet<String>) -> Vec<Found> {
+        let text_deps = self.departements_in(text);
+        // Words with their original first character (capital letters mark names).
+        let mut words: Vec<(String, bool)> = Vec::new();
+        for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+            let raw = raw
+                .rsplit(['\'', '’'])
+                .next()
+                .unwrap_or(raw);
+            if raw.is_empty() {
+                continue;
+            }
+            let capital = raw.chars().next().is_some_and(char::is_uppercase)
+                && !raw.chars().all(|c| !c.is_lowercase());
+            words.push((fold(raw), capital));
+        }
+        let mut out: Vec<Found> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut i = 0;
+        while i < words.len() {
+            if !words[i].1 {
+                i += 1;
+                continue;
+            }
+            let mut matched = 0;
+            for n in (1..=self.max_words.min(words.len() - i)).rev() {
+                let key = words[i..i + n].iter().map(|w| w.0.as_str()).collect::<Vec<_>>().join(" ");
+                if n == 1 && (key.len() < 4 || STOP_NAMES.contains(&key.as_str())) {
+                    continue;
+                }
+                let Some(candidates) = self.by_key.get(&key) else {
+                    continue;
+                };
+                matched = n;
+                if seen.insert(key.clone()) {
+                    let ctx = if candidates
+                        .iter()
+                        .filter(|c| text_deps.contains(&self.list[**c].departement))
+                        .count()
+                        == 1
+                    {
+                        &text_deps
+                    } else {
+                        context
+                    };
+                    out.push(self.resolve(candidates, ctx));
+                }
+                break;
+            }
+            i += matched.max(1);
+        }
+        out
+    }
+}
+
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    reader
+        .records()
+        .filter_map(Result::ok)
+        .map(|r| r.iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn homonyms_resolve_by_context_or_stay_ambiguous() {
+        let c = Communes::load();
+        assert!(c.len() > 34_000);
+        assert_eq!(c.by_name("Allonnes").len(), 3);
+        let none = HashSet::new();
+        let found = c.from_host("www.allonnes49.example", &none).expect("found");
+        assert_eq!(found.commune().map(|c| c.insee.as_str()), Some("49002"));
+        assert!(matches!(c.from_host("www.allonnes.example", &none), Some(Found::Ambiguous { .. })));
+        let sarthe: HashSet<String> = ["72".to_string()].into();
+        let found = c.from_host("www.allonnes.example", &sarthe).expect("found");
+        assert_eq!(found.commune().map(|c| c.insee.as_str()), Some("72003"));
+        let lf = c.from_host("www.ville-lafleche.fr", &none).expect("found");
+        assert_eq!(lf.commune().map(|c| c.name.as_str()), Some("La Flèche"));
+    }
+
+    #[test]
+    fn mentions_in_text() {
+        let c = Communes::load();
+        let text = "Allonnes rejoint Sablé-sur-Sarthe, La Flèche et Le Mans parmi les villes labellisées de la Sarthe. L'opérateur Orange déploie la fibre en mai.";
+        let found = c.mentioned(text, &HashSet::new());
+        let names: Vec<String> = found
+            .iter()
+            .map(|f| f.commune().map_or("?".into(), |c| format!("{} {}", c.name, c.insee)))
+            .collect();
+        assert_eq!(names, ["Allonnes 72003", "Sablé-sur-Sarthe 72264", "La Flèche 72154", "Le Mans 72181"]);
+        let alone = c.mentioned("Une réunion publique à Allonnes.", &HashSet::new());
+        assert!(matches!(alone.as_slice(), [Found::Ambiguous { .. }]));
+        assert_eq!(c.departements_in("Allonnes (49), près de Saumur"), ["49".to_string()].into());
+    }
+}
