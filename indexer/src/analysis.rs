@@ -76,7 +76,10 @@ mod tests {
     #[test]
     fn elision_folding_and_stemming_meet() {
         let s = FrenchStemmer::default();
-        assert_eq!(words("L'école d’Allonnes, qu'on aime"), ["ecole", "allonnes", "on", "aime"]);
+        assert_eq!(
+            words("L'école d’Allonnes, qu'on aime"),
+            ["ecole", "allonnes", "on", "aime"]
+        );
         assert_eq!(s.stems("écoles"), s.stems("ECOLE"));
         assert_eq!(s.stems("numériques"), s.stems("Numérique"));
         assert_eq!(s.stems("activité"), s.stems("activite"));

@@ -58,13 +58,12 @@ impl Found {
 /// Capitalised words that are commune names but far more often something else in municipal
 /// news (months, operators, common nouns).
 const STOP_NAMES: &[&str] = &[
-    "mars", "mai", "juin", "orange", "ville", "mairie", "plan", "port", "pont", "bois",
-    "saint", "sainte", "sports", "vie", "eu", "y", "bus", "free", "fleurs", "mont",
-    "ferme", "val", "lac", "loire", "seine", "marne", "moselle", "somme", "sarthe",
-    "vienne", "charente", "creuse", "aube", "ain", "aisne", "allier", "ardennes",
-    "cher", "doubs", "eure", "gard", "gers", "indre", "isere", "jura", "landes", "lot",
-    "manche", "mayenne", "meuse", "nord", "oise", "orne", "tarn", "var", "vendee",
-    "vosges", "yonne", "essonne", "paris", "france", "europe", "internet", "wifi",
+    "mars", "mai", "juin", "orange", "ville", "mairie", "plan", "port", "pont", "bois", "saint",
+    "sainte", "sports", "vie", "eu", "y", "bus", "free", "fleurs", "mont", "ferme", "val", "lac",
+    "loire", "seine", "marne", "moselle", "somme", "sarthe", "vienne", "charente", "creuse",
+    "aube", "ain", "aisne", "allier", "ardennes", "cher", "doubs", "eure", "gard", "gers", "indre",
+    "isere", "jura", "landes", "lot", "manche", "mayenne", "meuse", "nord", "oise", "orne", "tarn",
+    "var", "vendee", "vosges", "yonne", "essonne", "paris", "france", "europe", "internet", "wifi",
     "conseil", "centre", "grand", "nouvelle", "rue", "place", "fontaine", "moulin",
 ];
 
@@ -101,7 +100,8 @@ impl Communes {
             .collect();
         let mut list = Vec::new();
         for r in csv_rows(COMMUNES_CSV) {
-            let (Some(insee), Some(name), Some(dep), Some(reg)) = (r.first(), r.get(1), r.get(2), r.get(3))
+            let (Some(insee), Some(name), Some(dep), Some(reg)) =
+                (r.first(), r.get(1), r.get(2), r.get(3))
             else {
                 continue;
             };
@@ -109,7 +109,10 @@ impl Communes {
                 insee: insee.clone(),
                 name: name.clone(),
                 departement: dep.clone(),
-                departement_name: departements.get(dep).map(|d| d.0.clone()).unwrap_or_default(),
+                departement_name: departements
+                    .get(dep)
+                    .map(|d| d.0.clone())
+                    .unwrap_or_default(),
                 region: reg.clone(),
                 region_name: regions.get(reg).cloned().unwrap_or_default(),
             });
@@ -176,7 +179,10 @@ impl Communes {
         let bytes = text.as_bytes();
         for (i, _) in text.match_indices('(') {
             let rest = &bytes[i + 1..];
-            let len = rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            let len = rest
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
             if (2..=3).contains(&len) && rest.get(len) == Some(&b')') {
                 let code = String::from_utf8_lossy(&rest[..len]).to_uppercase();
                 if self.departements.iter().any(|(c, _)| *c == code) {
@@ -200,7 +206,10 @@ impl Communes {
             [only] => Found::One(self.list[*only].clone()),
             _ => Found::Ambiguous {
                 name: self.list[candidates[0]].name.clone(),
-                candidates: candidates.iter().map(|i| self.list[*i].insee.clone()).collect(),
+                candidates: candidates
+                    .iter()
+                    .map(|i| self.list[*i].insee.clone())
+                    .collect(),
             },
         }
     }
@@ -216,7 +225,15 @@ impl Communes {
                 continue;
             }
             let mut bare = label.as_str();
-            for prefix in ["ville-", "mairie-", "commune-", "ville", "mairie", "commune-de-", "cc-"] {
+            for prefix in [
+                "ville-",
+                "mairie-",
+                "commune-",
+                "ville",
+                "mairie",
+                "commune-de-",
+                "cc-",
+            ] {
                 if let Some(rest) = bare.strip_prefix(prefix)
                     && rest.len() >= 2
                 {
@@ -245,10 +262,7 @@ impl Communes {
         // Words with their original first character (capital letters mark names).
         let mut words: Vec<(String, bool)> = Vec::new();
         for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-            let raw = raw
-                .rsplit(['\'', '’'])
-                .next()
-                .unwrap_or(raw);
+            let raw = raw.rsplit(['\'', '’']).next().unwrap_or(raw);
             if raw.is_empty() {
                 continue;
             }
@@ -266,7 +280,11 @@ impl Communes {
             }
             let mut matched = 0;
             for n in (1..=self.max_words.min(words.len() - i)).rev() {
-                let key = words[i..i + n].iter().map(|w| w.0.as_str()).collect::<Vec<_>>().join(" ");
+                let key = words[i..i + n]
+                    .iter()
+                    .map(|w| w.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 if n == 1 && (key.len() < 4 || STOP_NAMES.contains(&key.as_str())) {
                     continue;
                 }
@@ -316,7 +334,10 @@ mod tests {
         let none = HashSet::new();
         let found = c.from_host("www.allonnes49.example", &none).expect("found");
         assert_eq!(found.commune().map(|c| c.insee.as_str()), Some("49002"));
-        assert!(matches!(c.from_host("www.allonnes.example", &none), Some(Found::Ambiguous { .. })));
+        assert!(matches!(
+            c.from_host("www.allonnes.example", &none),
+            Some(Found::Ambiguous { .. })
+        ));
         let sarthe: HashSet<String> = ["72".to_string()].into();
         let found = c.from_host("www.allonnes.example", &sarthe).expect("found");
         assert_eq!(found.commune().map(|c| c.insee.as_str()), Some("72003"));
@@ -331,11 +352,25 @@ mod tests {
         let found = c.mentioned(text, &HashSet::new());
         let names: Vec<String> = found
             .iter()
-            .map(|f| f.commune().map_or("?".into(), |c| format!("{} {}", c.name, c.insee)))
+            .map(|f| {
+                f.commune()
+                    .map_or("?".into(), |c| format!("{} {}", c.name, c.insee))
+            })
             .collect();
-        assert_eq!(names, ["Allonnes 72003", "Sablé-sur-Sarthe 72264", "La Flèche 72154", "Le Mans 72181"]);
+        assert_eq!(
+            names,
+            [
+                "Allonnes 72003",
+                "Sablé-sur-Sarthe 72264",
+                "La Flèche 72154",
+                "Le Mans 72181"
+            ]
+        );
         let alone = c.mentioned("Une réunion publique à Allonnes.", &HashSet::new());
         assert!(matches!(alone.as_slice(), [Found::Ambiguous { .. }]));
-        assert_eq!(c.departements_in("Allonnes (49), près de Saumur"), ["49".to_string()].into());
+        assert_eq!(
+            c.departements_in("Allonnes (49), près de Saumur"),
+            ["49".to_string()].into()
+        );
     }
 }

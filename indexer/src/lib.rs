@@ -4,3 +4,4 @@
 pub mod analysis;
 pub mod communes;
 pub mod extract;
+pub mod topics;

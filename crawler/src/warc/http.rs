@@ -150,7 +150,10 @@ pub fn dechunk(body: &[u8]) -> Option<Vec<u8>> {
         }
         out.extend_from_slice(&rest[..size]);
         rest = &rest[size..];
-        rest = rest.strip_prefix(b"\r\n").or_else(|| rest.strip_prefix(b"\n")).unwrap_or(rest);
+        rest = rest
+            .strip_prefix(b"\r\n")
+            .or_else(|| rest.strip_prefix(b"\n"))
+            .unwrap_or(rest);
     }
 }
 
@@ -235,10 +238,15 @@ mod tests {
 
     #[test]
     fn chunked_bodies_are_unframed_and_brotli_decodes() {
-        assert_eq!(dechunk(b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n").as_deref(), Some(&b"Wikipedia"[..]));
+        assert_eq!(
+            dechunk(b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n").as_deref(),
+            Some(&b"Wikipedia"[..])
+        );
         assert_eq!(dechunk(b"<html>not chunked"), None);
         // "bonjour" compressed with brotli (quality 11).
-        let br = [0x0b, 0x03, 0x80, 0x62, 0x6f, 0x6e, 0x6a, 0x6f, 0x75, 0x72, 0x03];
+        let br = [
+            0x0b, 0x03, 0x80, 0x62, 0x6f, 0x6e, 0x6a, 0x6f, 0x75, 0x72, 0x03,
+        ];
         assert_eq!(&*decode_content_encoding(Some("br"), &br), b"bonjour");
     }
 

@@ -3,7 +3,7 @@
 //! record the block itself. Revisits carry no payload: [`revisit_target`] says what they
 //! repeat.
 
-use super::http::{decode_content_encoding, dechunk, parse_response_head};
+use super::http::{dechunk, decode_content_encoding, parse_response_head};
 use super::record::{Record, RecordType};
 
 /// A payload read back from a record.
@@ -54,8 +54,8 @@ pub fn payload(record: &Record) -> Result<Payload, PayloadError> {
             truncated,
         }),
         RecordType::Response => {
-            let head =
-                parse_response_head(&record.block).map_err(|e| PayloadError::BadHead(e.to_string()))?;
+            let head = parse_response_head(&record.block)
+                .map_err(|e| PayloadError::BadHead(e.to_string()))?;
             let raw = &record.block[head.body_offset.min(record.block.len())..];
             let chunked = head
                 .header("transfer-encoding")
@@ -65,7 +65,8 @@ pub fn payload(record: &Record) -> Result<Payload, PayloadError> {
             } else {
                 raw.to_vec()
             };
-            let body = decode_content_encoding(head.header("content-encoding"), &unframed).into_owned();
+            let body =
+                decode_content_encoding(head.header("content-encoding"), &unframed).into_owned();
             Ok(Payload {
                 status: head.status,
                 content_type: head.header("content-type").map(str::to_string),

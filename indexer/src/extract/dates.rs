@@ -8,18 +8,35 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 const MONTHS: &[(&str, u32)] = &[
-    ("janvier", 1), ("janv", 1), ("jan", 1),
-    ("fevrier", 2), ("fevr", 2), ("fev", 2), ("février", 2), ("févr", 2), ("fév", 2),
+    ("janvier", 1),
+    ("janv", 1),
+    ("jan", 1),
+    ("fevrier", 2),
+    ("fevr", 2),
+    ("fev", 2),
+    ("février", 2),
+    ("févr", 2),
+    ("fév", 2),
     ("mars", 3),
-    ("avril", 4), ("avr", 4),
+    ("avril", 4),
+    ("avr", 4),
     ("mai", 5),
     ("juin", 6),
-    ("juillet", 7), ("juil", 7),
-    ("aout", 8), ("août", 8),
-    ("septembre", 9), ("sept", 9), ("sep", 9),
-    ("octobre", 10), ("oct", 10),
-    ("novembre", 11), ("nov", 11),
-    ("decembre", 12), ("décembre", 12), ("dec", 12), ("déc", 12),
+    ("juillet", 7),
+    ("juil", 7),
+    ("aout", 8),
+    ("août", 8),
+    ("septembre", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("octobre", 10),
+    ("oct", 10),
+    ("novembre", 11),
+    ("nov", 11),
+    ("decembre", 12),
+    ("décembre", 12),
+    ("dec", 12),
+    ("déc", 12),
 ];
 
 fn month_number(name: &str) -> Option<u32> {
@@ -38,9 +55,8 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b").expect("static regex compiles")
 });
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})").expect("static regex compiles")
-});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})").expect("static regex compiles"));
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d{2})[/\-](0[1-9]|1[0-2])[/\-](0[1-9]|[12]\d|3[01])(?:/|$|[\-_.])")
@@ -109,7 +125,10 @@ mod tests {
 
     #[test]
     fn url_paths() {
-        assert_eq!(url_date("http://a.fr/2011/12/08/label/"), Some(d(2011, 12, 8)));
+        assert_eq!(
+            url_date("http://a.fr/2011/12/08/label/"),
+            Some(d(2011, 12, 8))
+        );
         assert_eq!(url_date("http://a.fr/actualites/2013/fibre.html"), None);
         assert_eq!(url_date("http://a.fr/2013/01/"), None, "no day: no date");
     }

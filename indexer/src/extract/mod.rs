@@ -1,3 +1,237 @@
-//! Extraction: from one HTML or PDF capture to a clean French document.
+//! Extraction: from one HTML or PDF capture to a clean French document — main text, title,
+//! description, publication date, language, commune (with département and région), the
+//! communes it mentions, digital-policy topics and any Villes Internet label. The indexing
+//! path and `indexer extract` use this same code.
 
 pub mod dates;
+pub mod html;
+pub mod label;
+pub mod pdf;
+
+use std::collections::HashSet;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use url::Url;
+
+use crate::communes::{Communes, Found};
+use crate::topics::{Taxonomy, TaxonomyError, TopicScore};
+use crawler::charset::decode_html;
+
+/// What extraction reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The payload (decoded from any content-encoding).
+    pub bytes: &'a [u8],
+    /// The page's URL, when known.
+    pub url: Option<&'a str>,
+    /// The Content-Type header, when known.
+    pub content_type: Option<&'a str>,
+    /// When the page was captured (publication dates are never later).
+    pub captured: Option<NaiveDate>,
+    /// INSEE code of the crawl seed the page belongs to, when the WARC came from Veille.
+    pub seed_insee: Option<&'a str>,
+}
+
+/// A clean document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Extracted {
+    /// The URL given.
+    pub url: Option<String>,
+    /// `html` or `pdf`.
+    pub kind: &'static str,
+    /// The article's title.
+    pub title: Option<String>,
+    /// Meta description.
+    pub description: Option<String>,
+    /// Main text, paragraphs separated by blank lines.
+    pub text: String,
+    /// Publication date (ISO 8601), or null when nothing on the page supports one.
+    pub published: Option<String>,
+    /// Where the date came from.
+    pub published_source: Option<&'static str>,
+    /// Language (ISO 639-1), detected from the text.
+    pub language: Option<String>,
+    /// The commune the page is about (with département and région), or the candidates when
+    /// a homonym cannot be resolved.
+    pub commune: Option<Found>,
+    /// Communes named in the text.
+    pub communes_mentioned: Vec<Found>,
+    /// Digital-policy topics with scores, best first.
+    pub topics: Vec<TopicScore>,
+    /// Whether the page is about digital policy (at least one topic).
+    pub digital_policy: bool,
+    /// A Villes Internet label the page reports.
+    pub label: Option<label::Label>,
+    /// Links found in the page (absolute, canonical).
+    pub outlinks: Vec<String>,
+    /// The charset used to decode the page.
+    pub charset: Option<String>,
+}
+
+/// Why a payload could not be extracted.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// A PDF that cannot be parsed.
+    #[error("PDF could not be read: {0}")]
+    Pdf(String),
+    /// A content type we do not extract.
+    #[error("content type {0:?} is not extracted (HTML and PDF are)")]
+    Unsupported(String),
+}
+
+/// Extraction with its reference data (communes, topic taxonomy) loaded once.
+pub struct Extractor {
+    communes: Communes,
+    taxonomy: Taxonomy,
+}
+
+impl Extractor {
+    /// Loads the bundled communes and taxonomy.
+    pub fn new() -> Result<Self, TaxonomyError> {
+        Ok(Self {
+            communes: Communes::load(),
+            taxonomy: Taxonomy::bundled()?,
+        })
+    }
+
+    /// The communes list.
+    pub fn communes(&self) -> &Communes {
+        &self.communes
+    }
+
+    /// Extracts a document from an HTML or PDF payload.
+    pub fn extract(&self, input: &Input) -> Result<Extracted, ExtractError> {
+        let ct = input.content_type.unwrap_or_default().to_ascii_lowercase();
+        let is_pdf = ct.contains("pdf") || input.bytes.starts_with(b"%PDF");
+        let is_html = ct.contains("html")
+            || ct.is_empty()
+            || ct.starts_with("text/plain") && looks_like_html(input.bytes);
+        let url = input.url.and_then(|u| Url::parse(u).ok());
+        let (title, description, text, published, source, charset, outlinks, kind) = if is_pdf {
+            let text = pdf::text(input.bytes).map_err(ExtractError::Pdf)?;
+            let title = text
+                .lines()
+                .map(str::trim)
+                .find(|l| l.len() > 5)
+                .map(str::to_string);
+            let published = input
+                .url
+                .and_then(dates::url_date)
+                .filter(|d| input.captured.is_none_or(|c| *d <= c));
+            (
+                title,
+                None,
+                text,
+                published,
+                published.map(|_| "url"),
+                None,
+                Vec::new(),
+                "pdf",
+            )
+        } else if is_html {
+            let decoded = decode_html(input.bytes, input.content_type);
+            let facts = html::read(&decoded.text, url.as_ref(), input.captured);
+            let outlinks = url
+                .as_ref()
+                .map(|u| {
+                    crawler::discover::html_links(
+                        u,
+                        decoded.text.as_bytes(),
+                        Some("text/html; charset=utf-8"),
+                    )
+                    .urls
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+                })
+                .unwrap_or_default();
+            (
+                facts.title,
+                facts.description,
+                facts.text,
+                facts.published,
+                facts.published_source,
+                Some(decoded.encoding.name().to_string()),
+                outlinks,
+                "html",
+            )
+        } else {
+            return Err(ExtractError::Unsupported(ct));
+        };
+
+        let full = format!("{}\n\n{}", title.clone().unwrap_or_default(), text);
+        let language = whatlang::detect(&full).map(|info| iso639_1(info.lang()).to_string());
+        let text_deps = self.communes.departements_in(&full);
+        let commune = input
+            .seed_insee
+            .and_then(|code| self.communes.by_insee(code))
+            .map(|c| Found::One(c.clone()))
+            .or_else(|| {
+                url.as_ref()
+                    .and_then(|u| u.host_str())
+                    .and_then(|h| self.communes.from_host(h, &text_deps))
+            });
+        let mut context: HashSet<String> = text_deps;
+        if let Some(c) = commune.as_ref().and_then(Found::commune) {
+            context.insert(c.departement.clone());
+        }
+        let communes_mentioned = self.communes.mentioned(&full, &context);
+        let commune = commune.or_else(|| {
+            // No host or seed: the commune the text names most prominently (first), if resolved.
+            communes_mentioned
+                .iter()
+                .find(|f| f.commune().is_some())
+                .cloned()
+        });
+        let topics = self.taxonomy.classify(&full);
+        let commune_insee = commune
+            .as_ref()
+            .and_then(Found::commune)
+            .map(|c| c.insee.clone());
+        let label = label::find(&text, published.map(|d| d.year()), commune_insee.as_deref());
+        Ok(Extracted {
+            url: input.url.map(str::to_string),
+            kind,
+            title,
+            description,
+            digital_policy: !topics.is_empty(),
+            topics,
+            text,
+            published: published.map(|d| d.format("%Y-%m-%d").to_string()),
+            published_source: source,
+            language,
+            commune,
+            communes_mentioned,
+            label,
+            outlinks,
+            charset,
+        })
+    }
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    head.contains("<html") || head.contains("<!doctype html")
+}
+
+/// ISO 639-1 code of a detected language (639-3 when there is no two-letter code).
+fn iso639_1(lang: whatlang::Lang) -> &'static str {
+    use whatlang::Lang::*;
+    match lang {
+        Fra => "fr",
+        Eng => "en",
+        Deu => "de",
+        Spa => "es",
+        Ita => "it",
+        Por => "pt",
+        Nld => "nl",
+        Cat => "ca",
+        Ara => "ar",
+        Tur => "tr",
+        Pol => "pl",
+        Ron => "ro",
+        Rus => "ru",
+        other => other.code(),
+    }
+}
