@@ -4,4 +4,5 @@
 pub mod analysis;
 pub mod communes;
 pub mod extract;
+pub mod source;
 pub mod topics;

@@ -200,11 +200,10 @@ fn title(doc: &Html, og_title: Option<String>) -> Option<String> {
             return Some(h.clone());
         }
     }
-    if let Some(og) = og_title.filter(|t| !t.is_empty()) {
-        if h1s.is_empty() || h1s.len() > 1 {
+    if let Some(og) = og_title.filter(|t| !t.is_empty())
+        && (h1s.is_empty() || h1s.len() > 1) {
             return Some(strip_site_name(&og));
         }
-    }
     if let [only] = h1s.as_slice() {
         return Some(only.clone());
     }
