@@ -201,9 +201,10 @@ fn title(doc: &Html, og_title: Option<String>) -> Option<String> {
         }
     }
     if let Some(og) = og_title.filter(|t| !t.is_empty())
-        && (h1s.is_empty() || h1s.len() > 1) {
-            return Some(strip_site_name(&og));
-        }
+        && (h1s.is_empty() || h1s.len() > 1)
+    {
+        return Some(strip_site_name(&og));
+    }
     if let [only] = h1s.as_slice() {
         return Some(only.clone());
     }
