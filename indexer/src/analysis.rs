@@ -86,3 +86,125 @@ mod tests {
         assert_eq!(words("e-démocratie"), ["e", "democratie"]);
     }
 }
+
+/// Name under which the French analyzer is registered in a Tantivy index.
+pub const FRENCH_ANALYZER: &str = "fr_veille";
+
+/// The Tantivy analyzer for French text: words (apostrophes kept inside them) → elision
+/// removed (l', d', qu', jusqu'…, with ' or ’; one-letter tokens dropped, so « e-démocratie »
+/// meets « démocratie ») → lower case → French stop words → ASCII folding → Snowball French
+/// stemmer. Folding comes before stemming so that queries typed without accents meet
+/// accented text (measured on this project; see the shared dependency notes).
+pub fn french_analyzer() -> tantivy::tokenizer::TextAnalyzer {
+    use tantivy::tokenizer::{
+        AsciiFoldingFilter, Language, LowerCaser, RegexTokenizer, RemoveLongFilter, Stemmer,
+        StopWordFilter, TextAnalyzer,
+    };
+    let tokenizer =
+        RegexTokenizer::new(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*").expect("static regex compiles");
+    let builder = TextAnalyzer::builder(tokenizer)
+        .filter(RemoveLongFilter::limit(60))
+        .filter(ElisionFilter)
+        .filter(LowerCaser);
+    match StopWordFilter::new(Language::French) {
+        Some(stop) => builder
+            .filter(stop)
+            .filter(AsciiFoldingFilter)
+            .filter(Stemmer::new(Language::French))
+            .build(),
+        None => builder
+            .filter(AsciiFoldingFilter)
+            .filter(Stemmer::new(Language::French))
+            .build(),
+    }
+}
+
+/// Registers the French analyzer on an index (needed after every `Index::open`).
+pub fn register(index: &tantivy::Index) {
+    index
+        .tokenizers()
+        .register(FRENCH_ANALYZER, french_analyzer());
+}
+
+/// Removes elided articles and pronouns (`l'école` → `école`, `qu’on` → `on`) and drops
+/// one-letter tokens.
+#[derive(Clone)]
+pub struct ElisionFilter;
+
+impl tantivy::tokenizer::TokenFilter for ElisionFilter {
+    type Tokenizer<T: tantivy::tokenizer::Tokenizer> = ElisionWrapper<T>;
+
+    fn transform<T: tantivy::tokenizer::Tokenizer>(self, tokenizer: T) -> ElisionWrapper<T> {
+        ElisionWrapper(tokenizer)
+    }
+}
+
+/// [`ElisionFilter`] applied to a tokenizer.
+#[derive(Clone)]
+pub struct ElisionWrapper<T>(T);
+
+impl<T: tantivy::tokenizer::Tokenizer> tantivy::tokenizer::Tokenizer for ElisionWrapper<T> {
+    type TokenStream<'a> = ElisionStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        ElisionStream(self.0.token_stream(text))
+    }
+}
+
+/// The token stream of [`ElisionFilter`].
+pub struct ElisionStream<S>(S);
+
+impl<S: tantivy::tokenizer::TokenStream> tantivy::tokenizer::TokenStream for ElisionStream<S> {
+    fn advance(&mut self) -> bool {
+        while self.0.advance() {
+            let token = self.0.token_mut();
+            if let Some(pos) = token.text.find(['\'', '’']) {
+                let head = fold(&token.text[..pos]);
+                if ELISIONS.contains(&head.as_str()) {
+                    let skip = pos + token.text[pos..].chars().next().map_or(1, char::len_utf8);
+                    token.text = token.text[skip..].to_string();
+                    token.offset_from += skip;
+                }
+            }
+            if token.text.chars().count() > 1 {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &tantivy::tokenizer::Token {
+        self.0.token()
+    }
+
+    fn token_mut(&mut self) -> &mut tantivy::tokenizer::Token {
+        self.0.token_mut()
+    }
+}
+
+#[cfg(test)]
+mod analyzer_tests {
+    use super::*;
+    use tantivy::tokenizer::TokenStream;
+
+    fn tokens(text: &str) -> Vec<String> {
+        let mut a = french_analyzer();
+        let mut stream = a.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn french_forms_meet() {
+        assert_eq!(tokens("l'école"), tokens("écoles"));
+        assert_eq!(tokens("ECOLE"), tokens("écoles"));
+        assert_eq!(tokens("numériques"), tokens("Numérique"));
+        assert_eq!(tokens("d’Allonnes"), tokens("Allonnes"));
+        assert_eq!(tokens("e-démocratie"), tokens("démocratie"));
+        assert_eq!(tokens("activite"), tokens("activité"));
+        assert!(tokens("le la les de des").is_empty(), "stop words");
+    }
+}

@@ -4,5 +4,8 @@
 pub mod analysis;
 pub mod communes;
 pub mod extract;
+pub mod indexing;
+pub mod query;
+pub mod schema;
 pub mod source;
 pub mod topics;

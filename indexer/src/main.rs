@@ -19,6 +19,90 @@ struct Cli {
 enum Command {
     /// Print what is extracted from one HTML (or PDF) file.
     Extract(ExtractArgs),
+    /// Index WARC files (only those not indexed before).
+    Index(IndexArgs),
+    /// Search the index.
+    Search(SearchArgs),
+    /// Statistics of the index.
+    Stats(StatsArgs),
+}
+
+#[derive(clap::Args)]
+struct IndexArgs {
+    /// Index directory.
+    #[arg(long, default_value = "data/index")]
+    index: PathBuf,
+    /// WARC files, or directories searched for *.warc.gz and *.warc.
+    #[arg(required = true, value_name = "WARC_OR_DIR")]
+    inputs: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutFormat {
+    /// Human-readable lines.
+    Text,
+    /// JSON.
+    Json,
+    /// CSV, one row per result.
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SortArg {
+    /// Best match first.
+    Relevance,
+    /// Most recent first.
+    Date,
+}
+
+#[derive(clap::Args)]
+struct SearchArgs {
+    /// Index directory.
+    #[arg(long, default_value = "data/index")]
+    index: PathBuf,
+    /// Query: words, "phrases", AND/OR, -word, field:value (fields: title, text, commune,
+    /// departement, topic, host, url, language, label_year…).
+    query: String,
+    /// Commune: name or INSEE code.
+    #[arg(long)]
+    commune: Option<String>,
+    /// Département code (72, 2A…).
+    #[arg(long)]
+    departement: Option<String>,
+    /// Topic id (repeat for several, all required).
+    #[arg(long)]
+    topic: Vec<String>,
+    /// Only pages about digital policy.
+    #[arg(long)]
+    digital_only: bool,
+    /// Published on or after (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<chrono::NaiveDate>,
+    /// Published on or before (YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<chrono::NaiveDate>,
+    /// Order.
+    #[arg(long, value_enum, default_value = "relevance")]
+    sort: SortArg,
+    /// Results per page.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Results skipped.
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: OutFormat,
+}
+
+#[derive(clap::Args)]
+struct StatsArgs {
+    /// Index directory.
+    #[arg(long, default_value = "data/index")]
+    index: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -56,12 +140,28 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Index(args) => index(args),
+        Command::Search(args) => search(args),
+        Command::Stats(args) => stats(args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
-            std::process::ExitCode::FAILURE
+            // A query the user can fix: exit status 2.
+            if e.downcast_ref::<indexer::query::QueryError>()
+                .is_some_and(|q| {
+                    matches!(
+                        q,
+                        indexer::query::QueryError::Syntax { .. }
+                            | indexer::query::QueryError::Filter(_)
+                    )
+                })
+            {
+                std::process::ExitCode::from(2)
+            } else {
+                std::process::ExitCode::FAILURE
+            }
         }
     }
 }
@@ -87,6 +187,146 @@ fn extract(args: ExtractArgs) -> Result<()> {
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&doc)?),
         Format::Text => println!("{}", doc.text),
+    }
+    Ok(())
+}
+
+fn index(args: IndexArgs) -> Result<()> {
+    let extractor = Extractor::new()?;
+    let summary = indexer::indexing::index_warcs(
+        &args.index,
+        &args.inputs,
+        &extractor,
+        std::io::stderr().is_terminal(),
+    )?;
+    println!(
+        "Indexed {} WARC files ({} already indexed): {} records read, {} documents added, {} captures merged, {} bad records; {} documents in {}",
+        summary.files_indexed.len(),
+        summary.files_already_indexed,
+        summary.records_read,
+        summary.documents_added,
+        summary.captures_merged,
+        summary.bad_records,
+        summary.documents_total,
+        args.index.display()
+    );
+    for (reason, n) in &summary.skipped {
+        println!("  skipped {n}: {reason}");
+    }
+    Ok(())
+}
+
+fn search(args: SearchArgs) -> Result<()> {
+    let index = indexer::query::SearchIndex::open(&args.index).with_context(|| {
+        format!(
+            "cannot open the index (build it with `indexer index --index {} WARC...`)",
+            args.index.display()
+        )
+    })?;
+    let results = index.search(&indexer::query::SearchRequest {
+        query: args.query.clone(),
+        commune: args.commune,
+        departement: args.departement,
+        topics: args.topic,
+        digital_only: args.digital_only,
+        from: args.from,
+        to: args.to,
+        sort: match args.sort {
+            SortArg::Relevance => indexer::query::Sort::Relevance,
+            SortArg::Date => indexer::query::Sort::Date,
+        },
+        limit: args.limit,
+        offset: args.offset,
+    })?;
+    match args.format {
+        OutFormat::Json => println!("{}", serde_json::to_string_pretty(&results)?),
+        OutFormat::Csv => {
+            let mut w = csv::Writer::from_writer(std::io::stdout());
+            w.write_record([
+                "score",
+                "url",
+                "title",
+                "commune",
+                "commune_name",
+                "departement",
+                "published",
+                "captures",
+                "topics",
+                "digital_policy",
+                "label_rating",
+                "label_year",
+                "language",
+                "digest",
+                "warc_file",
+                "warc_offset",
+                "snippet",
+            ])?;
+            for h in &results.hits {
+                w.write_record([
+                    format!("{:.3}", h.score),
+                    h.url.clone(),
+                    h.title.clone().unwrap_or_default(),
+                    h.commune.clone().unwrap_or_default(),
+                    h.commune_name.clone().unwrap_or_default(),
+                    h.departement.clone().unwrap_or_default(),
+                    h.published.clone().unwrap_or_default(),
+                    h.captures.join(" "),
+                    h.topics.join(" "),
+                    h.digital_policy.to_string(),
+                    h.label_rating.map(|r| r.to_string()).unwrap_or_default(),
+                    h.label_year.map(|r| r.to_string()).unwrap_or_default(),
+                    h.language.clone().unwrap_or_default(),
+                    h.digest.clone().unwrap_or_default(),
+                    h.warc_file.clone().unwrap_or_default(),
+                    h.warc_offset.map(|o| o.to_string()).unwrap_or_default(),
+                    h.snippet.clone(),
+                ])?;
+            }
+            w.flush()?;
+        }
+        OutFormat::Text => {
+            println!("{} results", results.total);
+            for (i, h) in results.hits.iter().enumerate() {
+                println!(
+                    "\n{}. {}\n   {} ({}) · {} · {}",
+                    args.offset + i + 1,
+                    h.title.as_deref().unwrap_or("(sans titre)"),
+                    h.commune_name.as_deref().unwrap_or("commune inconnue"),
+                    h.departement.as_deref().unwrap_or("?"),
+                    h.published.as_deref().unwrap_or("date inconnue"),
+                    h.url
+                );
+                println!("   {}", h.snippet.replace('\n', " "));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn stats(args: StatsArgs) -> Result<()> {
+    let index = indexer::query::SearchIndex::open(&args.index)
+        .with_context(|| format!("cannot open the index {}", args.index.display()))?;
+    let s = index.stats()?;
+    match args.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&s)?),
+        Format::Text => {
+            println!(
+                "{} documents, {} captures, {} communes",
+                s.documents, s.captures, s.communes
+            );
+            println!(
+                "published from {} to {}; {} about digital policy",
+                s.published_from.as_deref().unwrap_or("?"),
+                s.published_to.as_deref().unwrap_or("?"),
+                s.digital_policy
+            );
+            for (t, n) in &s.topics {
+                println!("  topic {t}: {n}");
+            }
+            for (y, n) in &s.years {
+                println!("  year {y}: {n}");
+            }
+        }
     }
     Ok(())
 }

@@ -52,6 +52,19 @@ pub struct Captures {
 impl Captures {
     /// Reads the captures of one WARC file and adds them.
     pub fn read_file(&mut self, path: &Path) -> std::io::Result<()> {
+        let mut captures = Vec::new();
+        self.stream_file(path, |c, _| captures.push(c))?;
+        self.captures.extend(captures);
+        Ok(())
+    }
+
+    /// Reads one WARC file capture by capture, without keeping them: `each` receives every
+    /// capture and the seeds known so far. Bad records are added to `errors`.
+    pub fn stream_file(
+        &mut self,
+        path: &Path,
+        mut each: impl FnMut(Capture, &HashMap<String, String>),
+    ) -> std::io::Result<()> {
         for item in WarcReader::open(path)? {
             let read = match item {
                 Ok(r) => r,
@@ -90,15 +103,18 @@ impl Captures {
                 },
                 _ => continue,
             };
-            self.captures.push(Capture {
-                url,
-                date: record.date().unwrap_or_default().to_string(),
-                record_id: record.id().map(str::to_string),
-                file: path.to_path_buf(),
-                offset: read.offset,
-                digest: record.get("WARC-Payload-Digest").map(str::to_string),
-                body,
-            });
+            each(
+                Capture {
+                    url,
+                    date: record.date().unwrap_or_default().to_string(),
+                    record_id: record.id().map(str::to_string),
+                    file: path.to_path_buf(),
+                    offset: read.offset,
+                    digest: record.get("WARC-Payload-Digest").map(str::to_string),
+                    body,
+                },
+                &self.seeds,
+            );
         }
         Ok(())
     }

@@ -130,7 +130,10 @@ impl Extractor {
                 "pdf",
             )
         } else if is_html {
-            let decoded = decode_html(input.bytes, input.content_type);
+            // A page of several megabytes is a data dump or a trap, not an article: its head
+            // is enough (and keeps extraction time bounded).
+            let bytes = &input.bytes[..input.bytes.len().min(MAX_HTML_BYTES)];
+            let decoded = decode_html(bytes, input.content_type);
             let facts = html::read(&decoded.text, url.as_ref(), input.captured);
             let outlinks = url
                 .as_ref()
@@ -209,6 +212,9 @@ impl Extractor {
         })
     }
 }
+
+/// HTML past this size is cut before extraction.
+pub const MAX_HTML_BYTES: usize = 2 * 1024 * 1024;
 
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();

@@ -1,0 +1,469 @@
+//! Building the index from WARC files: one document per distinct content of a URL (URL +
+//! payload digest); a revisit or an identical capture adds its date to that document. Only
+//! WARC files not indexed before are read (their list is stored in the commit, so it is
+//! atomic with the documents), and each file is committed on its own: an interrupted run
+//! leaves the last commit usable, and a rerun completes it.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::DateTime;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::{Deserialize, Serialize};
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::{Facet, IndexRecordOption, OwnedValue, Value};
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+
+use crate::extract::{Extracted, Extractor, Input};
+use crate::schema::{self, Fields};
+use crate::source::{Capture, CaptureBody, Captures};
+
+/// Errors that stop indexing.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// The index could not be opened, read or written.
+    #[error("index {path}: {source}")]
+    Tantivy {
+        /// The index directory.
+        path: PathBuf,
+        /// What Tantivy said.
+        source: tantivy::TantivyError,
+    },
+    /// A WARC file or directory could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The path.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// What a run did.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct IndexSummary {
+    /// WARC files read in this run.
+    pub files_indexed: Vec<String>,
+    /// WARC files skipped because an earlier run indexed them.
+    pub files_already_indexed: usize,
+    /// Records read (captures of any kind).
+    pub records_read: u64,
+    /// Documents added.
+    pub documents_added: u64,
+    /// Captures merged into an existing document (revisits, identical captures).
+    pub captures_merged: u64,
+    /// Records not indexed, by reason.
+    pub skipped: BTreeMap<String, u64>,
+    /// Unreadable records (file and offset were logged).
+    pub bad_records: u64,
+    /// Documents in the index after the run.
+    pub documents_total: u64,
+}
+
+/// What the commit payload records.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Payload {
+    /// Indexed WARC files: file name → size.
+    files: BTreeMap<String, u64>,
+}
+
+/// Opens the index in `dir`, creating it if needed, with the French analyzer registered.
+pub fn open_or_create(dir: &Path) -> Result<Index, IndexError> {
+    let err = |source| IndexError::Tantivy {
+        path: dir.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(|source| IndexError::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|e| err(e.into()))?;
+    let index = Index::open_or_create(directory, schema::build().0).map_err(err)?;
+    crate::analysis::register(&index);
+    Ok(index)
+}
+
+/// Opens an existing index for reading.
+pub fn open(dir: &Path) -> Result<Index, IndexError> {
+    let index = Index::open_in_dir(dir).map_err(|source| IndexError::Tantivy {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    crate::analysis::register(&index);
+    Ok(index)
+}
+
+/// The WARC files in the given files and directories (recursively), sorted; `.open` files
+/// (still being written) are left out.
+pub fn warc_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, IndexError> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut stack = vec![input.clone()];
+            while let Some(dir) = stack.pop() {
+                let entries = std::fs::read_dir(&dir).map_err(|source| IndexError::Read {
+                    path: dir.clone(),
+                    source,
+                })?;
+                for e in entries.flatten() {
+                    let p = e.path();
+                    let name = p.to_string_lossy();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else if name.ends_with(".warc.gz") || name.ends_with(".warc") {
+                        out.push(p);
+                    }
+                }
+            }
+        } else if input.exists() {
+            out.push(input.clone());
+        } else {
+            return Err(IndexError::Read {
+                path: input.clone(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no such file or directory",
+                ),
+            });
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn file_id(path: &Path) -> (String, u64) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    (name, size)
+}
+
+/// Indexes the WARC files not indexed before; see the module documentation.
+pub fn index_warcs(
+    dir: &Path,
+    inputs: &[PathBuf],
+    extractor: &Extractor,
+    show_progress: bool,
+) -> Result<IndexSummary, IndexError> {
+    let terr = |source| IndexError::Tantivy {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let index = open_or_create(dir)?;
+    let fields = Fields::of(&index.schema()).map_err(terr)?;
+    let mut payload: Payload = index
+        .load_metas()
+        .map_err(terr)?
+        .payload
+        .and_then(|p| serde_json::from_str(&p).ok())
+        .unwrap_or_default();
+    let files = warc_files(inputs)?;
+    let mut summary = IndexSummary::default();
+    let todo: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|f| {
+            let (name, size) = file_id(f);
+            let done = payload.files.get(&name) == Some(&size);
+            summary.files_already_indexed += usize::from(done);
+            !done
+        })
+        .collect();
+    let total: u64 = todo.iter().map(|f| file_id(f).1).sum();
+    let bar = if show_progress {
+        ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr())
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let mut writer: IndexWriter = index.writer(128_000_000).map_err(terr)?;
+    let reader = index.reader().map_err(terr)?;
+    for file in &todo {
+        bar.set_message(
+            file.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        );
+        reader.reload().map_err(terr)?;
+        let searcher = reader.searcher();
+        let mut pending: HashMap<String, (TantivyDocument, BTreeSet<i64>)> = HashMap::new();
+        let mut captures = Captures::default();
+        let mut stream_err = None;
+        captures
+            .stream_file(file, |capture, seeds| {
+                summary.records_read += 1;
+                if let Err(e) = add_capture(
+                    capture,
+                    seeds,
+                    extractor,
+                    &fields,
+                    &searcher,
+                    &mut pending,
+                    &mut summary,
+                ) {
+                    stream_err.get_or_insert(e);
+                }
+            })
+            .map_err(|source| IndexError::Read {
+                path: file.clone(),
+                source,
+            })?;
+        if let Some(e) = stream_err {
+            return Err(terr(e));
+        }
+        summary.bad_records += captures.errors.len() as u64;
+        for (key, (mut doc, dates)) in pending {
+            writer.delete_term(Term::from_field_text(fields.key, &key));
+            set_dates(&mut doc, &fields, &dates);
+            writer.add_document(doc).map_err(terr)?;
+        }
+        let (name, size) = file_id(file);
+        payload.files.insert(name.clone(), size);
+        let mut commit = writer.prepare_commit().map_err(terr)?;
+        commit.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
+        commit.commit().map_err(terr)?;
+        summary.files_indexed.push(name);
+        bar.inc(size);
+    }
+    bar.finish_and_clear();
+    writer.wait_merging_threads().map_err(terr)?;
+    reader.reload().map_err(terr)?;
+    summary.documents_total = reader.searcher().num_docs();
+    Ok(summary)
+}
+
+fn skip(summary: &mut IndexSummary, reason: impl Into<String>) {
+    *summary.skipped.entry(reason.into()).or_default() += 1;
+}
+
+fn warc_seconds(date: &str) -> Option<i64> {
+    DateTime::parse_from_rfc3339(date.trim())
+        .ok()
+        .map(|d| d.timestamp())
+        .or_else(|| {
+            let digits: String = date.chars().filter(char::is_ascii_digit).take(14).collect();
+            chrono::NaiveDateTime::parse_from_str(&digits, "%Y%m%d%H%M%S")
+                .ok()
+                .map(|d| d.and_utc().timestamp())
+        })
+}
+
+/// Adds one capture: a date merged into an existing document, or a new document.
+fn add_capture(
+    capture: Capture,
+    seeds: &HashMap<String, String>,
+    extractor: &Extractor,
+    fields: &Fields,
+    searcher: &tantivy::Searcher,
+    pending: &mut HashMap<String, (TantivyDocument, BTreeSet<i64>)>,
+    summary: &mut IndexSummary,
+) -> tantivy::Result<()> {
+    let Some(seconds) = warc_seconds(&capture.date) else {
+        skip(summary, "no usable WARC-Date");
+        return Ok(());
+    };
+    let (url, digest) = match &capture.body {
+        CaptureBody::Revisit(target) => match &target.digest {
+            Some(d) => (target.uri.clone(), d.clone()),
+            None => {
+                skip(summary, "revisit without payload digest");
+                return Ok(());
+            }
+        },
+        CaptureBody::Full(p) => {
+            let ct = p
+                .content_type
+                .as_deref()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            if p.status != 200 {
+                skip(summary, format!("HTTP status {}", p.status));
+                return Ok(());
+            }
+            if !(ct.contains("html") || ct.contains("pdf") || ct.is_empty()) {
+                skip(summary, "not HTML or PDF");
+                return Ok(());
+            }
+            let digest = capture
+                .digest
+                .clone()
+                .unwrap_or_else(|| crawler::warc::sha1_digest(&p.body));
+            (capture.url.clone(), digest)
+        }
+    };
+    let key = format!("{url} {digest}");
+    if let Some((_, dates)) = pending.get_mut(&key) {
+        dates.insert(seconds);
+        summary.captures_merged += 1;
+        return Ok(());
+    }
+    // Already in the committed index?
+    let hits = searcher.search(
+        &TermQuery::new(
+            Term::from_field_text(fields.key, &key),
+            IndexRecordOption::Basic,
+        ),
+        &TopDocs::with_limit(1).order_by_score(),
+    )?;
+    if let Some((_, addr)) = hits.first() {
+        let doc: TantivyDocument = searcher.doc(*addr)?;
+        let mut dates: BTreeSet<i64> = doc
+            .get_all(fields.captured)
+            .filter_map(|v| v.as_datetime())
+            .map(|d| d.into_timestamp_secs())
+            .collect();
+        let fresh = dates.insert(seconds);
+        if fresh {
+            summary.captures_merged += 1;
+        }
+        pending.insert(key, (doc, dates));
+        return Ok(());
+    }
+    let CaptureBody::Full(p) = &capture.body else {
+        skip(summary, "revisit of a capture not in the index");
+        return Ok(());
+    };
+    let host = url::Url::parse(&url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
+    let seed = host
+        .as_deref()
+        .and_then(|h| seeds.get(h))
+        .map(String::as_str);
+    let captured = DateTime::from_timestamp(seconds, 0).map(|d| d.date_naive());
+    let extracted = match extractor.extract(&Input {
+        bytes: &p.body,
+        url: Some(&url),
+        content_type: p.content_type.as_deref(),
+        captured,
+        seed_insee: seed,
+    }) {
+        Ok(e) => e,
+        Err(e) => {
+            tracing::warn!(url, "{e}; not indexed");
+            skip(summary, "extraction failed");
+            return Ok(());
+        }
+    };
+    if extracted.text.trim().is_empty() && extracted.title.is_none() {
+        skip(summary, "no text");
+        return Ok(());
+    }
+    let mut doc = document(
+        &extracted,
+        fields,
+        &url,
+        &digest,
+        p.status,
+        p.content_type.as_deref(),
+    );
+    doc.add_text(fields.key, &key);
+    doc.add_text(
+        fields.warc_file,
+        capture
+            .file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
+    doc.add_u64(fields.warc_offset, capture.offset);
+    summary.documents_added += 1;
+    pending.insert(key, (doc, BTreeSet::from([seconds])));
+    Ok(())
+}
+
+/// Replaces a document's capture dates.
+fn set_dates(doc: &mut TantivyDocument, fields: &Fields, dates: &BTreeSet<i64>) {
+    let kept: Vec<(tantivy::schema::Field, OwnedValue)> = doc
+        .field_values()
+        .filter(|(f, _)| *f != fields.captured && *f != fields.first_captured)
+        .map(|(f, v)| (f, OwnedValue::from(v)))
+        .collect();
+    let mut fresh = TantivyDocument::default();
+    for (f, v) in kept {
+        fresh.add_field_value(f, &v);
+    }
+    for d in dates {
+        fresh.add_date(fields.captured, tantivy::DateTime::from_timestamp_secs(*d));
+    }
+    if let Some(first) = dates.first() {
+        fresh.add_date(
+            fields.first_captured,
+            tantivy::DateTime::from_timestamp_secs(*first),
+        );
+    }
+    *doc = fresh;
+}
+
+/// The index document of an extracted page (without key, capture dates and WARC location).
+fn document(
+    e: &Extracted,
+    fields: &Fields,
+    url: &str,
+    digest: &str,
+    status: u16,
+    content_type: Option<&str>,
+) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.url, url);
+    doc.add_text(fields.canonical_url, url);
+    if let Some(host) = url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+    {
+        doc.add_text(fields.host, host);
+    }
+    if let Some(c) = e.commune.as_ref().and_then(|f| f.commune()) {
+        doc.add_text(fields.commune_insee, &c.insee);
+        doc.add_text(fields.commune_name, &c.name);
+        doc.add_text(fields.departement, &c.departement);
+        doc.add_text(fields.region, &c.region);
+    }
+    for m in e.communes_mentioned.iter().filter_map(|f| f.commune()) {
+        doc.add_text(fields.communes_mentioned, &m.insee);
+    }
+    if let Some(t) = &e.title {
+        doc.add_text(fields.title, t);
+    }
+    if let Some(d) = &e.description {
+        doc.add_text(fields.description, d);
+    }
+    doc.add_text(fields.text, &e.text);
+    if let Some(p) = e
+        .published
+        .as_deref()
+        .and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+    {
+        doc.add_date(
+            fields.published,
+            tantivy::DateTime::from_timestamp_secs(p.and_utc().timestamp()),
+        );
+    }
+    for t in &e.topics {
+        doc.add_facet(fields.topics, Facet::from(&format!("/topic/{}", t.id)));
+        doc.add_text(fields.topic_ids, &t.id);
+    }
+    doc.add_u64(fields.digital_policy, u64::from(e.digital_policy));
+    if let Some(l) = &e.label {
+        doc.add_u64(fields.label_rating, u64::from(l.rating));
+        if let Some(y) = l.year.and_then(|y| u64::try_from(y).ok()) {
+            doc.add_u64(fields.label_year, y);
+        }
+    }
+    if let Some(lang) = &e.language {
+        doc.add_text(fields.language, lang);
+    }
+    if let Some(ct) = content_type {
+        doc.add_text(fields.content_type, ct);
+    }
+    doc.add_u64(fields.status, u64::from(status));
+    doc.add_text(fields.digest, digest);
+    doc
+}

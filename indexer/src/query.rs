@@ -1,0 +1,628 @@
+//! The query layer shared by `indexer search` and the search server: parsing (words,
+//! "phrases", AND/OR/-, field:value), filters (commune, département, topics, digital policy,
+//! dates), facet counts, snippets, sorting and pagination.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+use crate::communes::Communes;
+use crate::schema::Fields;
+
+/// Fields a query may name (`field:value`).
+pub const PUBLIC_FIELDS: &[&str] = &[
+    "title",
+    "text",
+    "description",
+    "commune",
+    "commune_name",
+    "departement",
+    "region",
+    "topic",
+    "host",
+    "url",
+    "language",
+    "label_rating",
+    "label_year",
+    "digital_policy",
+];
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Most recent publication first.
+    Date,
+}
+
+/// A search: query text, filters, order and page.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// Query text (empty: every document).
+    pub query: String,
+    /// Commune: INSEE code or name.
+    pub commune: Option<String>,
+    /// Département code.
+    pub departement: Option<String>,
+    /// Topic ids, all required.
+    pub topics: Vec<String>,
+    /// Only documents about digital policy.
+    pub digital_only: bool,
+    /// Published on or after.
+    pub from: Option<NaiveDate>,
+    /// Published on or before.
+    pub to: Option<NaiveDate>,
+    /// Order.
+    pub sort: Sort,
+    /// Page size.
+    pub limit: usize,
+    /// Results skipped.
+    pub offset: usize,
+}
+
+/// Why a search could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    /// The query text does not parse.
+    #[error("invalid query at column {column}: {message}")]
+    Syntax {
+        /// 1-based column of the problem.
+        column: usize,
+        /// What is wrong and what to do.
+        message: String,
+    },
+    /// A filter value is not valid.
+    #[error("{0}")]
+    Filter(String),
+    /// The index could not be read.
+    #[error("index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+}
+
+/// One result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// Relevance score.
+    pub score: f32,
+    /// URL.
+    pub url: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Commune INSEE code.
+    pub commune: Option<String>,
+    /// Commune name.
+    pub commune_name: Option<String>,
+    /// Département code.
+    pub departement: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Capture dates (ISO 8601).
+    pub captures: Vec<String>,
+    /// Topic ids.
+    pub topics: Vec<String>,
+    /// About digital policy.
+    pub digital_policy: bool,
+    /// Villes Internet rating and year.
+    pub label_rating: Option<u64>,
+    /// Villes Internet year.
+    pub label_year: Option<u64>,
+    /// Snippet as HTML: escaped text with the query terms in `<b>`.
+    pub snippet_html: String,
+    /// Snippet as plain text, query terms between `[` and `]`.
+    pub snippet: String,
+    /// WARC file and offset of the capture.
+    pub warc_file: Option<String>,
+    /// Offset in the WARC file.
+    pub warc_offset: Option<u64>,
+    /// Payload digest.
+    pub digest: Option<String>,
+    /// Language.
+    pub language: Option<String>,
+}
+
+/// Results of a search.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    /// Documents matching.
+    pub total: usize,
+    /// The requested page.
+    pub hits: Vec<Hit>,
+    /// Counts of matching documents per topic, département, commune and publication year.
+    pub facets: Facets,
+}
+
+/// Facet counts.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Facets {
+    /// Per topic id.
+    pub topics: BTreeMap<String, u64>,
+    /// Per département code.
+    pub departements: BTreeMap<String, u64>,
+    /// Per commune INSEE code.
+    pub communes: BTreeMap<String, u64>,
+    /// Per publication year.
+    pub years: BTreeMap<String, u64>,
+}
+
+/// Index-wide statistics.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    /// Documents.
+    pub documents: u64,
+    /// Captures (all capture dates of all documents).
+    pub captures: u64,
+    /// Distinct communes.
+    pub communes: usize,
+    /// Earliest and latest publication dates.
+    pub published_from: Option<String>,
+    /// Latest publication date.
+    pub published_to: Option<String>,
+    /// Documents per topic.
+    pub topics: BTreeMap<String, u64>,
+    /// Documents per publication year.
+    pub years: BTreeMap<String, u64>,
+    /// Documents about digital policy.
+    pub digital_policy: u64,
+}
+
+/// A searchable index.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    communes: Communes,
+}
+
+fn date_term_value(d: NaiveDate) -> tantivy::DateTime {
+    let secs = d
+        .and_hms_opt(0, 0, 0)
+        .map_or(0, |t| t.and_utc().timestamp());
+    tantivy::DateTime::from_timestamp_secs(secs)
+}
+
+fn iso(d: &tantivy::DateTime) -> String {
+    chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0)
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}
+
+/// Finds where a query is malformed (unbalanced quotes or parentheses, a dangling
+/// operator) before the parser does, to say where.
+pub fn check_syntax(query: &str) -> Result<(), QueryError> {
+    let mut depth: Vec<usize> = Vec::new();
+    let mut quote: Option<usize> = None;
+    for (col, c) in query.chars().enumerate() {
+        match c {
+            '"' => quote = if quote.is_some() { None } else { Some(col) },
+            '(' if quote.is_none() => depth.push(col),
+            ')' if quote.is_none()
+                && depth.pop().is_none() => {
+                    return Err(QueryError::Syntax {
+                        column: col + 1,
+                        message: "closing parenthesis without an opening one".into(),
+                    });
+                }
+            _ => {}
+        }
+    }
+    if let Some(col) = quote {
+        return Err(QueryError::Syntax {
+            column: col + 1,
+            message: "unclosed quote: end the phrase with \"".into(),
+        });
+    }
+    if let Some(col) = depth.pop() {
+        return Err(QueryError::Syntax {
+            column: col + 1,
+            message: "unclosed parenthesis".into(),
+        });
+    }
+    let words: Vec<(usize, &str)> = query
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - query.as_ptr() as usize, w))
+        .collect();
+    for (i, (offset, w)) in words.iter().enumerate() {
+        if matches!(*w, "AND" | "OR") && (i == 0 || i + 1 == words.len()) {
+            return Err(QueryError::Syntax {
+                column: query[..*offset].chars().count() + 1,
+                message: format!("{w} needs a word on each side"),
+            });
+        }
+        if let Some((field, _)) = w.trim_start_matches(['-', '+', '(']).split_once(':')
+            && !field.is_empty()
+            && !field.starts_with('"')
+            && !field.contains("//")
+            && !PUBLIC_FIELDS.contains(&field)
+            && field.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
+        {
+            return Err(QueryError::Syntax {
+                column: query[..*offset].chars().count() + 1,
+                message: format!(
+                    "unknown field {field:?}; fields: {}",
+                    PUBLIC_FIELDS.join(", ")
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir` for searching; new commits are picked up automatically.
+    pub fn open(dir: &Path) -> Result<Self, crate::indexing::IndexError> {
+        let index = crate::indexing::open(dir)?;
+        let err = |source| crate::indexing::IndexError::Tantivy {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let fields = Fields::of(&index.schema()).map_err(err)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()
+            .map_err(err)?;
+        Ok(Self {
+            index,
+            reader,
+            fields,
+            communes: Communes::load(),
+        })
+    }
+
+    fn parse(&self, text: &str) -> Result<Box<dyn Query>, QueryError> {
+        if text.trim().is_empty() {
+            return Ok(Box::new(AllQuery));
+        }
+        check_syntax(text)?;
+        let text = quote_hyphenated(text);
+        let text = text.as_str();
+        let f = &self.fields;
+        let mut parser = QueryParser::for_index(
+            &self.index,
+            vec![f.title, f.description, f.text, f.commune_name],
+        );
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(f.title, 3.0);
+        parser.set_field_boost(f.description, 1.5);
+        parser.parse_query(text).map_err(|e| QueryError::Syntax {
+            column: 1,
+            message: e.to_string(),
+        })
+    }
+
+    fn commune_code(&self, value: &str) -> Result<String, QueryError> {
+        if value.chars().all(|c| c.is_ascii_alphanumeric())
+            && value.len() == 5
+            && value.chars().any(|c| c.is_ascii_digit())
+        {
+            return Ok(value.to_uppercase());
+        }
+        match self.communes.by_name(value).as_slice() {
+            [] => Err(QueryError::Filter(format!(
+                "no commune named {value:?}; give its name or INSEE code"
+            ))),
+            [one] => Ok(one.insee.clone()),
+            many => Err(QueryError::Filter(format!(
+                "{value:?} is ambiguous: {}; give the INSEE code",
+                many.iter()
+                    .map(|c| format!("{} ({}, {})", c.insee, c.name, c.departement_name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        }
+    }
+
+    fn build(&self, req: &SearchRequest) -> Result<Box<dyn Query>, QueryError> {
+        let f = &self.fields;
+        let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, self.parse(&req.query)?)];
+        let term = |field, value: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, value),
+                IndexRecordOption::Basic,
+            ))
+        };
+        if let Some(c) = &req.commune {
+            must.push((Occur::Must, term(f.commune_insee, &self.commune_code(c)?)));
+        }
+        if let Some(d) = &req.departement {
+            must.push((Occur::Must, term(f.departement, &d.to_uppercase())));
+        }
+        for t in &req.topics {
+            must.push((Occur::Must, term(f.topic_ids, t)));
+        }
+        if req.digital_only {
+            must.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_u64(f.digital_policy, 1),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        if req.from.is_some() || req.to.is_some() {
+            use std::ops::Bound;
+            let lower = req.from.map_or(Bound::Unbounded, |d| {
+                Bound::Included(Term::from_field_date(f.published, date_term_value(d)))
+            });
+            let upper = req.to.map_or(Bound::Unbounded, |d| {
+                Bound::Excluded(Term::from_field_date(
+                    f.published,
+                    date_term_value(d.succ_opt().unwrap_or(d)),
+                ))
+            });
+            must.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        }
+        Ok(Box::new(BooleanQuery::new(must)))
+    }
+
+    /// Runs a search.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, QueryError> {
+        let query = self.build(req)?;
+        let searcher = self.reader.searcher();
+        let limit = req.limit.max(1);
+        let (total, page): (usize, Vec<(f32, DocAddress)>) = match req.sort {
+            Sort::Relevance => searcher.search(
+                &query,
+                &(
+                    Count,
+                    TopDocs::with_limit(limit)
+                        .and_offset(req.offset)
+                        .order_by_score(),
+                ),
+            )?,
+            Sort::Date => {
+                let n = searcher.search(&query, &Count)?;
+                // Publication date first, capture date for documents without one.
+                let all = searcher.search(&query, &DocSetCollector)?;
+                let mut dated: Vec<(i64, DocAddress)> = all
+                    .into_iter()
+                    .map(|addr| {
+                        let doc: TantivyDocument = searcher.doc(addr).unwrap_or_default();
+                        let d = doc
+                            .get_first(self.fields.published)
+                            .or_else(|| doc.get_first(self.fields.first_captured))
+                            .and_then(|v| v.as_datetime())
+                            .map_or(i64::MIN, |d| d.into_timestamp_secs());
+                        (d, addr)
+                    })
+                    .collect();
+                dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                (
+                    n,
+                    dated
+                        .into_iter()
+                        .skip(req.offset)
+                        .take(limit)
+                        .map(|(_, a)| (0.0, a))
+                        .collect(),
+                )
+            }
+        };
+        let snippets = SnippetGenerator::create(&searcher, &*query, self.fields.text).ok();
+        let mut hits = Vec::new();
+        for (score, addr) in page {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            hits.push(self.hit(&doc, score, snippets.as_ref()));
+        }
+        let facets = self.facets(&searcher, &*query)?;
+        Ok(SearchResults {
+            total,
+            hits,
+            facets,
+        })
+    }
+
+    fn hit(&self, doc: &TantivyDocument, score: f32, snippets: Option<&SnippetGenerator>) -> Hit {
+        let f = &self.fields;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let (snippet_html, snippet) = match snippets {
+            Some(g) => {
+                let s = g.snippet_from_doc(doc);
+                let mut plain = String::new();
+                let frag = s.fragment();
+                let mut last = 0;
+                for r in s.highlighted() {
+                    plain.push_str(&frag[last..r.start]);
+                    plain.push('[');
+                    plain.push_str(&frag[r.clone()]);
+                    plain.push(']');
+                    last = r.end;
+                }
+                plain.push_str(&frag[last..]);
+                (s.to_html(), plain)
+            }
+            None => (String::new(), String::new()),
+        };
+        let (snippet_html, snippet) = if snippet.is_empty() {
+            let start: String = text(f.text).unwrap_or_default().chars().take(200).collect();
+            (html_escape(&start), start)
+        } else {
+            (snippet_html, snippet)
+        };
+        Hit {
+            score,
+            url: text(f.url).unwrap_or_default(),
+            title: text(f.title),
+            commune: text(f.commune_insee),
+            commune_name: text(f.commune_name),
+            departement: text(f.departement),
+            published: doc
+                .get_first(f.published)
+                .and_then(|v| v.as_datetime())
+                .map(|d| iso(&d)[..10].to_string()),
+            captures: doc
+                .get_all(f.captured)
+                .filter_map(|v| v.as_datetime())
+                .map(|d| iso(&d))
+                .collect(),
+            topics: doc
+                .get_all(f.topic_ids)
+                .filter_map(|v| v.as_str())
+                .map(str::to_string)
+                .collect(),
+            digital_policy: doc.get_first(f.digital_policy).and_then(|v| v.as_u64()) == Some(1),
+            label_rating: doc.get_first(f.label_rating).and_then(|v| v.as_u64()),
+            label_year: doc.get_first(f.label_year).and_then(|v| v.as_u64()),
+            snippet_html,
+            snippet,
+            warc_file: text(f.warc_file),
+            warc_offset: doc.get_first(f.warc_offset).and_then(|v| v.as_u64()),
+            digest: text(f.digest),
+            language: text(f.language),
+        }
+    }
+
+    fn facets(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+    ) -> Result<Facets, QueryError> {
+        let f = &self.fields;
+        let mut out = Facets::default();
+        for addr in searcher.search(query, &DocSetCollector)? {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let bump = |map: &mut BTreeMap<String, u64>, v: Option<&str>| {
+                if let Some(v) = v {
+                    *map.entry(v.to_string()).or_default() += 1;
+                }
+            };
+            for t in doc.get_all(f.topic_ids).filter_map(|v| v.as_str()) {
+                bump(&mut out.topics, Some(t));
+            }
+            bump(
+                &mut out.departements,
+                doc.get_first(f.departement).and_then(|v| v.as_str()),
+            );
+            bump(
+                &mut out.communes,
+                doc.get_first(f.commune_insee).and_then(|v| v.as_str()),
+            );
+            let year = doc
+                .get_first(f.published)
+                .and_then(|v| v.as_datetime())
+                .map(|d| iso(&d)[..4].to_string());
+            bump(&mut out.years, year.as_deref());
+        }
+        Ok(out)
+    }
+
+    /// Index-wide statistics.
+    pub fn stats(&self) -> Result<Stats, QueryError> {
+        let searcher = self.reader.searcher();
+        let f = &self.fields;
+        let mut captures = 0u64;
+        let mut communes = HashSet::new();
+        let mut dates: Vec<String> = Vec::new();
+        let mut digital = 0u64;
+        for addr in searcher.search(&AllQuery, &DocSetCollector)? {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            captures += doc.get_all(f.captured).count() as u64;
+            if let Some(c) = doc.get_first(f.commune_insee).and_then(|v| v.as_str()) {
+                communes.insert(c.to_string());
+            }
+            if let Some(d) = doc.get_first(f.published).and_then(|v| v.as_datetime()) {
+                dates.push(iso(&d)[..10].to_string());
+            }
+            digital +=
+                u64::from(doc.get_first(f.digital_policy).and_then(|v| v.as_u64()) == Some(1));
+        }
+        dates.sort();
+        let facets = self.facets(&searcher, &AllQuery)?;
+        Ok(Stats {
+            documents: searcher.num_docs(),
+            captures,
+            communes: communes.len(),
+            published_from: dates.first().cloned(),
+            published_to: dates.last().cloned(),
+            topics: facets.topics,
+            years: facets.years,
+            digital_policy: digital,
+        })
+    }
+}
+
+/// Quotes hyphenated words (`e-démocratie` → `"e-démocratie"`, `topic:open-data` →
+/// `topic:"open-data"`) so that the parser does not read the hyphen as an exclusion.
+fn quote_hyphenated(query: &str) -> String {
+    let mut out = Vec::new();
+    let mut in_quote = false;
+    for word in query.split(' ') {
+        let quotes = word.matches('"').count();
+        if in_quote || quotes > 0 {
+            in_quote ^= quotes % 2 == 1;
+            out.push(word.to_string());
+            continue;
+        }
+        let (prefix, body) = match word.char_indices().next() {
+            Some((_, c)) if c == '-' || c == '+' => word.split_at(1),
+            _ => ("", word),
+        };
+        let (field, value) = match body.split_once(':') {
+            Some((f, v)) if !v.starts_with("//") => (format!("{f}:"), v),
+            _ => (String::new(), body),
+        };
+        let bytes: Vec<char> = value.chars().collect();
+        let inner_hyphen = bytes
+            .windows(3)
+            .any(|w| w[0].is_alphanumeric() && w[1] == '-' && w[2].is_alphanumeric());
+        if inner_hyphen && !value.contains(['(', ')']) {
+            out.push(format!("{prefix}{field}\"{value}\""));
+        } else {
+            out.push(word.to_string());
+        }
+    }
+    out.join(" ")
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_say_where() {
+        assert!(check_syntax("fibre \"très haut débit\"").is_ok());
+        let e = check_syntax("fibre \"très haut").expect_err("unclosed quote");
+        assert!(matches!(e, QueryError::Syntax { column: 7, .. }), "{e}");
+        assert!(check_syntax("(fibre OR wifi").is_err());
+        assert!(check_syntax("fibre OR").is_err());
+        let e = check_syntax("auteur:dupont").expect_err("unknown field");
+        assert!(e.to_string().contains("unknown field"), "{e}");
+        assert!(check_syntax("commune:72003 -travaux").is_ok());
+        assert!(check_syntax("http://www.allonnes.example/").is_ok());
+    }
+
+    #[test]
+    fn hyphenated_words_are_not_exclusions() {
+        assert_eq!(quote_hyphenated("e-démocratie"), "\"e-démocratie\"");
+        assert_eq!(
+            quote_hyphenated("topic:open-data fibre"),
+            "topic:\"open-data\" fibre"
+        );
+        assert_eq!(quote_hyphenated("fibre -travaux"), "fibre -travaux");
+        assert_eq!(
+            quote_hyphenated("\"Sablé-sur-Sarthe label\""),
+            "\"Sablé-sur-Sarthe label\""
+        );
+    }
+}

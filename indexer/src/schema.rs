@@ -1,0 +1,148 @@
+//! The index schema: one document per distinct content of a URL (URL + payload digest), with
+//! every capture date of that content.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED,
+    STRING, Schema, TextFieldIndexing, TextOptions,
+};
+
+use crate::analysis::FRENCH_ANALYZER;
+
+/// The schema's fields.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// `url digest`: the document's identity.
+    pub key: Field,
+    /// The URL as captured.
+    pub url: Field,
+    /// The canonical URL (from `<link rel=canonical>`, else the URL).
+    pub canonical_url: Field,
+    /// Host name.
+    pub host: Field,
+    /// Commune INSEE code.
+    pub commune_insee: Field,
+    /// Commune name (searchable).
+    pub commune_name: Field,
+    /// Département code.
+    pub departement: Field,
+    /// Région code.
+    pub region: Field,
+    /// Title (searchable, boosted).
+    pub title: Field,
+    /// Description (searchable).
+    pub description: Field,
+    /// Main text (searchable, stored for snippets).
+    pub text: Field,
+    /// Publication date.
+    pub published: Field,
+    /// Capture dates (several).
+    pub captured: Field,
+    /// First capture date (for sorting when there is no publication date).
+    pub first_captured: Field,
+    /// Topics, as facets `/topic/ID`.
+    pub topics: Field,
+    /// Topic ids (exact terms, for filters).
+    pub topic_ids: Field,
+    /// 1 when about digital policy.
+    pub digital_policy: Field,
+    /// Villes Internet rating.
+    pub label_rating: Field,
+    /// Villes Internet year.
+    pub label_year: Field,
+    /// Language code.
+    pub language: Field,
+    /// Content type.
+    pub content_type: Field,
+    /// HTTP status.
+    pub status: Field,
+    /// Payload digest.
+    pub digest: Field,
+    /// WARC file of the first capture.
+    pub warc_file: Field,
+    /// Offset of that capture in its WARC file.
+    pub warc_offset: Field,
+    /// Communes mentioned (INSEE codes).
+    pub communes_mentioned: Field,
+}
+
+/// Builds the schema and its field handles.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let french = |stored: bool| {
+        let opts = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(FRENCH_ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        if stored { opts.set_stored() } else { opts }
+    };
+    let date = DateOptions::default()
+        .set_indexed()
+        .set_stored()
+        .set_fast()
+        .set_precision(DateTimePrecision::Seconds);
+    let fields = Fields {
+        key: b.add_text_field("key", STRING | STORED),
+        url: b.add_text_field("url", STRING | STORED),
+        canonical_url: b.add_text_field("canonical_url", STRING | STORED),
+        host: b.add_text_field("host", STRING | STORED | FAST),
+        commune_insee: b.add_text_field("commune", STRING | STORED | FAST),
+        commune_name: b.add_text_field("commune_name", french(true)),
+        departement: b.add_text_field("departement", STRING | STORED | FAST),
+        region: b.add_text_field("region", STRING | STORED | FAST),
+        title: b.add_text_field("title", french(true)),
+        description: b.add_text_field("description", french(true)),
+        text: b.add_text_field("text", french(true)),
+        published: b.add_date_field("published", date.clone()),
+        captured: b.add_date_field("captured", date.clone()),
+        first_captured: b.add_date_field("first_captured", date),
+        topics: b.add_facet_field("topics", FacetOptions::default().set_stored()),
+        topic_ids: b.add_text_field("topic", STRING | STORED),
+        digital_policy: b.add_u64_field("digital_policy", INDEXED | STORED | FAST),
+        label_rating: b.add_u64_field("label_rating", INDEXED | STORED | FAST),
+        label_year: b.add_u64_field("label_year", INDEXED | STORED | FAST),
+        language: b.add_text_field("language", STRING | STORED),
+        content_type: b.add_text_field("content_type", STRING | STORED),
+        status: b.add_u64_field("status", INDEXED | STORED),
+        digest: b.add_text_field("digest", STRING | STORED),
+        warc_file: b.add_text_field("warc_file", STORED),
+        warc_offset: b.add_u64_field("warc_offset", STORED),
+        communes_mentioned: b.add_text_field("communes_mentioned", STRING | STORED),
+    };
+    (b.build(), fields)
+}
+
+impl Fields {
+    /// The fields of an index's schema (by name), checking that it is this schema.
+    pub fn of(schema: &Schema) -> tantivy::Result<Self> {
+        let f = |name: &str| schema.get_field(name);
+        Ok(Self {
+            key: f("key")?,
+            url: f("url")?,
+            canonical_url: f("canonical_url")?,
+            host: f("host")?,
+            commune_insee: f("commune")?,
+            commune_name: f("commune_name")?,
+            departement: f("departement")?,
+            region: f("region")?,
+            title: f("title")?,
+            description: f("description")?,
+            text: f("text")?,
+            published: f("published")?,
+            captured: f("captured")?,
+            first_captured: f("first_captured")?,
+            topics: f("topics")?,
+            topic_ids: f("topic")?,
+            digital_policy: f("digital_policy")?,
+            label_rating: f("label_rating")?,
+            label_year: f("label_year")?,
+            language: f("language")?,
+            content_type: f("content_type")?,
+            status: f("status")?,
+            digest: f("digest")?,
+            warc_file: f("warc_file")?,
+            warc_offset: f("warc_offset")?,
+            communes_mentioned: f("communes_mentioned")?,
+        })
+    }
+}
