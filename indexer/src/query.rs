@@ -205,13 +205,12 @@ pub fn check_syntax(query: &str) -> Result<(), QueryError> {
         match c {
             '"' => quote = if quote.is_some() { None } else { Some(col) },
             '(' if quote.is_none() => depth.push(col),
-            ')' if quote.is_none()
-                && depth.pop().is_none() => {
-                    return Err(QueryError::Syntax {
-                        column: col + 1,
-                        message: "closing parenthesis without an opening one".into(),
-                    });
-                }
+            ')' if quote.is_none() && depth.pop().is_none() => {
+                return Err(QueryError::Syntax {
+                    column: col + 1,
+                    message: "closing parenthesis without an opening one".into(),
+                });
+            }
             _ => {}
         }
     }

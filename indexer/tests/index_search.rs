@@ -97,13 +97,13 @@ async fn sample_index_answers_french_queries_and_grows_incrementally() {
     // Index, then index again: the same documents.
     let index_dir = dir.join("index");
     let run1 = tokio::task::block_in_place(|| {
-        index_warcs(&index_dir, &[warcs.clone()], &extractor, false)
+        index_warcs(&index_dir, std::slice::from_ref(&warcs), &extractor, false)
     })
     .expect("index");
     assert!(run1.documents_added > 100, "{run1:?}");
     assert_eq!(run1.documents_total, run1.documents_added);
     let run2 = tokio::task::block_in_place(|| {
-        index_warcs(&index_dir, &[warcs.clone()], &extractor, false)
+        index_warcs(&index_dir, std::slice::from_ref(&warcs), &extractor, false)
     })
     .expect("reindex");
     assert_eq!(run2.files_indexed.len(), 0);
@@ -195,7 +195,7 @@ async fn sample_index_answers_french_queries_and_grows_incrementally() {
         .expect("stats");
     assert!(partial.documents > 0 && partial.documents <= run1.documents_total);
     let rerun = tokio::task::block_in_place(|| {
-        index_warcs(&killed_dir, &[warcs.clone()], &extractor, false)
+        index_warcs(&killed_dir, std::slice::from_ref(&warcs), &extractor, false)
     })
     .expect("rerun");
     assert_eq!(
@@ -208,7 +208,7 @@ async fn sample_index_answers_french_queries_and_grows_incrementally() {
     let second = crawl(&site, addr, &warcs).await;
     assert!(second.unchanged > 100);
     let run3 = tokio::task::block_in_place(|| {
-        index_warcs(&index_dir, &[warcs.clone()], &extractor, false)
+        index_warcs(&index_dir, std::slice::from_ref(&warcs), &extractor, false)
     })
     .expect("index recrawl");
     // Unchanged pages merge; unchanged images, stylesheets and feeds were never documents.
