@@ -445,6 +445,9 @@ fn document(
             fields.published,
             tantivy::DateTime::from_timestamp_secs(p.and_utc().timestamp()),
         );
+        if let Ok(year) = u64::try_from(chrono::Datelike::year(&p)) {
+            doc.add_u64(fields.year, year);
+        }
     }
     for t in &e.topics {
         doc.add_facet(fields.topics, Facet::from(&format!("/topic/{}", t.id)));

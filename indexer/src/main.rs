@@ -25,6 +25,28 @@ enum Command {
     Search(SearchArgs),
     /// Statistics of the index.
     Stats(StatsArgs),
+    /// Write the documents extracted from WARC files as JSON lines (url, title, text,
+    /// published, commune, topics), e.g. to load them into other tools.
+    Dump(DumpArgs),
+    /// Measure query latency (p50, p99) on an index for a fixed list of French queries.
+    BenchQueries(BenchArgs),
+}
+
+#[derive(clap::Args)]
+struct DumpArgs {
+    /// WARC files or directories.
+    #[arg(required = true, value_name = "WARC_OR_DIR")]
+    inputs: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct BenchArgs {
+    /// Index directory.
+    #[arg(long, default_value = "data/index")]
+    index: PathBuf,
+    /// Times each query runs in each mode.
+    #[arg(long, default_value_t = 50)]
+    runs: usize,
 }
 
 #[derive(clap::Args)]
@@ -143,6 +165,8 @@ fn main() -> std::process::ExitCode {
         Command::Index(args) => index(args),
         Command::Search(args) => search(args),
         Command::Stats(args) => stats(args),
+        Command::Dump(args) => dump(args),
+        Command::BenchQueries(args) => bench_queries(args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
@@ -237,6 +261,7 @@ fn search(args: SearchArgs) -> Result<()> {
         },
         limit: args.limit,
         offset: args.offset,
+        ..Default::default()
     })?;
     match args.format {
         OutFormat::Json => println!("{}", serde_json::to_string_pretty(&results)?),
@@ -327,6 +352,109 @@ fn stats(args: StatsArgs) -> Result<()> {
                 println!("  year {y}: {n}");
             }
         }
+    }
+    Ok(())
+}
+
+fn dump(args: DumpArgs) -> Result<()> {
+    use std::io::Write;
+    let extractor = Extractor::new()?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for file in indexer::indexing::warc_files(&args.inputs)? {
+        let mut captures = indexer::source::Captures::default();
+        let mut failed: Option<std::io::Error> = None;
+        captures.stream_file(&file, |c, seeds| {
+            let indexer::source::CaptureBody::Full(p) = &c.body else {
+                return;
+            };
+            let ct = p.content_type.as_deref().unwrap_or_default();
+            if p.status != 200 || !(ct.contains("html") || ct.contains("pdf")) {
+                return;
+            }
+            let host = url::Url::parse(&c.url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
+            let seed = host
+                .as_deref()
+                .and_then(|h| seeds.get(h))
+                .map(String::as_str);
+            let Ok(doc) = extractor.extract(&Input {
+                bytes: &p.body,
+                url: Some(&c.url),
+                content_type: p.content_type.as_deref(),
+                captured: None,
+                seed_insee: seed,
+            }) else {
+                return;
+            };
+            let line = serde_json::json!({
+                "url": c.url,
+                "title": doc.title.unwrap_or_default(),
+                "body": doc.text,
+                "published": doc.published,
+                "commune": doc.commune.as_ref().and_then(|f| f.commune()).map(|c| c.insee.clone()),
+                "topics": doc.topics.iter().map(|t| t.id.clone()).collect::<Vec<_>>(),
+            });
+            if let Err(e) = writeln!(out, "{line}") {
+                failed.get_or_insert(e);
+            }
+        })?;
+        if let Some(e) = failed {
+            return Err(e.into());
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The fixed French queries of the latency benchmark.
+const BENCH_QUERIES: &[&str] = &[
+    "fibre optique",
+    "conseil municipal",
+    "\"démarches en ligne\"",
+    "école numérique",
+    "wifi public",
+    "label Villes Internet",
+    "médiathèque",
+    "budget OR travaux",
+    "données publiques -personnelles",
+    "marché de Noël",
+];
+
+fn bench_queries(args: BenchArgs) -> Result<()> {
+    let index = indexer::query::SearchIndex::open(&args.index)
+        .with_context(|| format!("cannot open the index {}", args.index.display()))?;
+    let modes = [
+        ("bare", true, true),
+        ("snippets", true, false),
+        ("facets", false, true),
+        ("facets+snippets", false, false),
+    ];
+    println!("| mode | queries run | p50 (ms) | p99 (ms) |");
+    println!("|---|---:|---:|---:|");
+    for (name, no_facets, no_snippets) in modes {
+        let mut times = Vec::new();
+        for _ in 0..args.runs {
+            for q in BENCH_QUERIES {
+                let start = std::time::Instant::now();
+                index.search(&indexer::query::SearchRequest {
+                    query: (*q).to_string(),
+                    limit: 10,
+                    no_facets,
+                    no_snippets,
+                    ..Default::default()
+                })?;
+                times.push(start.elapsed().as_secs_f64() * 1000.0);
+            }
+        }
+        times.sort_by(f64::total_cmp);
+        let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
+        println!(
+            "| {name} | {} | {:.2} | {:.2} |",
+            times.len(),
+            pct(0.5),
+            pct(0.99)
+        );
     }
     Ok(())
 }

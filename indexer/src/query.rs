@@ -68,6 +68,10 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Results skipped.
     pub offset: usize,
+    /// Skip facet counts (faster when they are not shown).
+    pub no_facets: bool,
+    /// Skip snippets (faster when they are not shown).
+    pub no_snippets: bool,
 }
 
 /// Why a search could not run.
@@ -237,10 +241,10 @@ pub fn check_syntax(query: &str) -> Result<(), QueryError> {
                 message: format!("{w} needs a word on each side"),
             });
         }
-        if let Some((field, _)) = w.trim_start_matches(['-', '+', '(']).split_once(':')
+        if let Some((field, value)) = w.trim_start_matches(['-', '+', '(']).split_once(':')
             && !field.is_empty()
             && !field.starts_with('"')
-            && !field.contains("//")
+            && !value.starts_with("//")
             && !PUBLIC_FIELDS.contains(&field)
             && field.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
         {
@@ -407,7 +411,11 @@ impl SearchIndex {
                 )
             }
         };
-        let snippets = SnippetGenerator::create(&searcher, &*query, self.fields.text).ok();
+        let snippets = if req.no_snippets {
+            None
+        } else {
+            SnippetGenerator::create(&searcher, &*query, self.fields.text).ok()
+        };
         let mut hits = Vec::new();
         for (score, addr) in page {
             let doc: TantivyDocument = searcher.doc(addr)?;
@@ -485,38 +493,49 @@ impl SearchIndex {
         }
     }
 
+    /// Facet counts of the documents matching `query`, from fast fields (Tantivy's terms
+    /// aggregations), without loading documents.
     fn facets(
         &self,
         searcher: &tantivy::Searcher,
         query: &dyn Query,
     ) -> Result<Facets, QueryError> {
-        let f = &self.fields;
-        let mut out = Facets::default();
-        for addr in searcher.search(query, &DocSetCollector)? {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            let bump = |map: &mut BTreeMap<String, u64>, v: Option<&str>| {
-                if let Some(v) = v {
-                    *map.entry(v.to_string()).or_default() += 1;
-                }
-            };
-            for t in doc.get_all(f.topic_ids).filter_map(|v| v.as_str()) {
-                bump(&mut out.topics, Some(t));
-            }
-            bump(
-                &mut out.departements,
-                doc.get_first(f.departement).and_then(|v| v.as_str()),
-            );
-            bump(
-                &mut out.communes,
-                doc.get_first(f.commune_insee).and_then(|v| v.as_str()),
-            );
-            let year = doc
-                .get_first(f.published)
-                .and_then(|v| v.as_datetime())
-                .map(|d| iso(&d)[..4].to_string());
-            bump(&mut out.years, year.as_deref());
-        }
-        Ok(out)
+        use tantivy::aggregation::AggregationCollector;
+        use tantivy::aggregation::agg_req::Aggregations;
+        let request: Aggregations = serde_json::from_value(serde_json::json!({
+            "topics": { "terms": { "field": "topic", "size": 100 } },
+            "departements": { "terms": { "field": "departement", "size": 500 } },
+            "communes": { "terms": { "field": "commune", "size": 5000 } },
+            "years": { "terms": { "field": "year", "size": 200 } },
+        }))
+        .map_err(|e| QueryError::Filter(format!("facet request: {e}")))?;
+        let collector = AggregationCollector::from_aggs(request, Default::default());
+        let results = searcher.search(query, &collector)?;
+        let json = serde_json::to_value(&results)
+            .map_err(|e| QueryError::Filter(format!("facets: {e}")))?;
+        let buckets = |name: &str| -> BTreeMap<String, u64> {
+            json[name]["buckets"]
+                .as_array()
+                .map(|b| {
+                    b.iter()
+                        .filter_map(|e| {
+                            let key = match &e["key"] {
+                                serde_json::Value::String(s) => s.clone(),
+                                serde_json::Value::Number(n) => format!("{:.0}", n.as_f64()?),
+                                _ => return None,
+                            };
+                            Some((key, e["doc_count"].as_u64()?))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        Ok(Facets {
+            topics: buckets("topics"),
+            departements: buckets("departements"),
+            communes: buckets("communes"),
+            years: buckets("years"),
+        })
     }
 
     /// Index-wide statistics.

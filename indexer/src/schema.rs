@@ -41,8 +41,10 @@ pub struct Fields {
     pub first_captured: Field,
     /// Topics, as facets `/topic/ID`.
     pub topics: Field,
-    /// Topic ids (exact terms, for filters).
+    /// Topic ids (exact terms, for filters and facet counts).
     pub topic_ids: Field,
+    /// Publication year (for facet counts).
+    pub year: Field,
     /// 1 when about digital policy.
     pub digital_policy: Field,
     /// Villes Internet rating.
@@ -97,7 +99,8 @@ pub fn build() -> (Schema, Fields) {
         captured: b.add_date_field("captured", date.clone()),
         first_captured: b.add_date_field("first_captured", date),
         topics: b.add_facet_field("topics", FacetOptions::default().set_stored()),
-        topic_ids: b.add_text_field("topic", STRING | STORED),
+        topic_ids: b.add_text_field("topic", STRING | STORED | FAST),
+        year: b.add_u64_field("year", INDEXED | STORED | FAST),
         digital_policy: b.add_u64_field("digital_policy", INDEXED | STORED | FAST),
         label_rating: b.add_u64_field("label_rating", INDEXED | STORED | FAST),
         label_year: b.add_u64_field("label_year", INDEXED | STORED | FAST),
@@ -133,6 +136,7 @@ impl Fields {
             first_captured: f("first_captured")?,
             topics: f("topics")?,
             topic_ids: f("topic")?,
+            year: f("year")?,
             digital_policy: f("digital_policy")?,
             label_rating: f("label_rating")?,
             label_year: f("label_year")?,
