@@ -127,7 +127,7 @@ def trafilatura_rate(work, limit):
     venv = os.path.join(work, "trafilatura-venv")
     subprocess.run([sys.executable, "-m", "venv", venv], check=True)
     subprocess.run([os.path.join(venv, "bin", "pip"), "install", "--quiet", "--disable-pip-version-check",
-                    "trafilatura", "warcio"], check=True)
+                    "trafilatura", "warcio", "lxml_html_clean"], check=True)
     script = os.path.join(work, "traf.py")
     open(script, "w").write(f"""
 import glob, sys, time

@@ -4,7 +4,7 @@
 //! atomic with the documents), and each file is committed on its own: an interrupted run
 //! leaves the last commit usable, and a rerun completes it.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::DateTime;
@@ -194,26 +194,38 @@ pub fn index_warcs(
         let searcher = reader.searcher();
         let mut pending: HashMap<String, (TantivyDocument, BTreeSet<i64>)> = HashMap::new();
         let mut captures = Captures::default();
+        let mut batch: Vec<(Capture, Option<String>)> = Vec::new();
         let mut stream_err = None;
         captures
             .stream_file(file, |capture, seeds| {
                 summary.records_read += 1;
-                if let Err(e) = add_capture(
-                    capture,
-                    seeds,
-                    extractor,
-                    &fields,
-                    &searcher,
-                    &mut pending,
-                    &mut summary,
-                ) {
-                    stream_err.get_or_insert(e);
+                let seed = url::Url::parse(&capture.url)
+                    .ok()
+                    .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+                    .and_then(|h| seeds.get(&h).cloned());
+                batch.push((capture, seed));
+                if batch.len() >= BATCH {
+                    let b = std::mem::take(&mut batch);
+                    if let Err(e) =
+                        add_batch(b, extractor, &fields, &searcher, &mut pending, &mut summary)
+                    {
+                        stream_err.get_or_insert(e);
+                    }
                 }
             })
             .map_err(|source| IndexError::Read {
                 path: file.clone(),
                 source,
             })?;
+        add_batch(
+            std::mem::take(&mut batch),
+            extractor,
+            &fields,
+            &searcher,
+            &mut pending,
+            &mut summary,
+        )
+        .map_err(terr)?;
         if let Some(e) = stream_err {
             return Err(terr(e));
         }
@@ -254,127 +266,190 @@ fn warc_seconds(date: &str) -> Option<i64> {
         })
 }
 
-/// Adds one capture: a date merged into an existing document, or a new document.
-fn add_capture(
-    capture: Capture,
-    seeds: &HashMap<String, String>,
+/// Captures handled together: extraction of their new documents runs on all cores.
+const BATCH: usize = 64;
+
+/// What to do with one capture.
+enum Action {
+    /// Add a capture date to the document `key`.
+    Merge(String, i64),
+    /// Extract a new document.
+    Extract(String, i64, String, Box<Capture>, Option<String>),
+}
+
+/// Adds a batch of captures: dates merged into existing documents, new documents extracted
+/// (in parallel) and added.
+fn add_batch(
+    batch: Vec<(Capture, Option<String>)>,
     extractor: &Extractor,
     fields: &Fields,
     searcher: &tantivy::Searcher,
     pending: &mut HashMap<String, (TantivyDocument, BTreeSet<i64>)>,
     summary: &mut IndexSummary,
 ) -> tantivy::Result<()> {
-    let Some(seconds) = warc_seconds(&capture.date) else {
-        skip(summary, "no usable WARC-Date");
-        return Ok(());
-    };
-    let (url, digest) = match &capture.body {
-        CaptureBody::Revisit(target) => match &target.digest {
-            Some(d) => (target.uri.clone(), d.clone()),
-            None => {
-                skip(summary, "revisit without payload digest");
-                return Ok(());
+    let mut actions = Vec::new();
+    let mut scheduled: HashSet<String> = HashSet::new();
+    for (capture, seed) in batch {
+        let Some(seconds) = warc_seconds(&capture.date) else {
+            skip(summary, "no usable WARC-Date");
+            continue;
+        };
+        let (url, digest) = match &capture.body {
+            CaptureBody::Revisit(target) => match &target.digest {
+                Some(d) => (target.uri.clone(), d.clone()),
+                None => {
+                    skip(summary, "revisit without payload digest");
+                    continue;
+                }
+            },
+            CaptureBody::Full(p) => {
+                let ct = p
+                    .content_type
+                    .as_deref()
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                if p.status != 200 {
+                    skip(summary, format!("HTTP status {}", p.status));
+                    continue;
+                }
+                if !(ct.contains("html") || ct.contains("pdf") || ct.is_empty()) {
+                    skip(summary, "not HTML or PDF");
+                    continue;
+                }
+                let digest = capture
+                    .digest
+                    .clone()
+                    .unwrap_or_else(|| crawler::warc::sha1_digest(&p.body));
+                (capture.url.clone(), digest)
             }
-        },
-        CaptureBody::Full(p) => {
-            let ct = p
-                .content_type
-                .as_deref()
-                .unwrap_or_default()
-                .to_ascii_lowercase();
-            if p.status != 200 {
-                skip(summary, format!("HTTP status {}", p.status));
-                return Ok(());
-            }
-            if !(ct.contains("html") || ct.contains("pdf") || ct.is_empty()) {
-                skip(summary, "not HTML or PDF");
-                return Ok(());
-            }
-            let digest = capture
-                .digest
-                .clone()
-                .unwrap_or_else(|| crawler::warc::sha1_digest(&p.body));
-            (capture.url.clone(), digest)
+        };
+        let key = format!("{url} {digest}");
+        if pending.contains_key(&key) || scheduled.contains(&key) {
+            actions.push(Action::Merge(key, seconds));
+            continue;
         }
-    };
-    let key = format!("{url} {digest}");
-    if let Some((_, dates)) = pending.get_mut(&key) {
-        dates.insert(seconds);
-        summary.captures_merged += 1;
-        return Ok(());
+        // Already in the committed index?
+        let hits = searcher.search(
+            &TermQuery::new(
+                Term::from_field_text(fields.key, &key),
+                IndexRecordOption::Basic,
+            ),
+            &TopDocs::with_limit(1).order_by_score(),
+        )?;
+        if let Some((_, addr)) = hits.first() {
+            let doc: TantivyDocument = searcher.doc(*addr)?;
+            let dates: BTreeSet<i64> = doc
+                .get_all(fields.captured)
+                .filter_map(|v| v.as_datetime())
+                .map(|d| d.into_timestamp_secs())
+                .collect();
+            pending.insert(key.clone(), (doc, dates));
+            actions.push(Action::Merge(key, seconds));
+            continue;
+        }
+        if matches!(capture.body, CaptureBody::Revisit(_)) {
+            skip(summary, "revisit of a capture not in the index");
+            continue;
+        }
+        scheduled.insert(key.clone());
+        actions.push(Action::Extract(key, seconds, digest, Box::new(capture), seed));
     }
-    // Already in the committed index?
-    let hits = searcher.search(
-        &TermQuery::new(
-            Term::from_field_text(fields.key, &key),
-            IndexRecordOption::Basic,
-        ),
-        &TopDocs::with_limit(1).order_by_score(),
-    )?;
-    if let Some((_, addr)) = hits.first() {
-        let doc: TantivyDocument = searcher.doc(*addr)?;
-        let mut dates: BTreeSet<i64> = doc
-            .get_all(fields.captured)
-            .filter_map(|v| v.as_datetime())
-            .map(|d| d.into_timestamp_secs())
+
+    // Extraction, the expensive part, on every core.
+    let to_extract: Vec<&Action> = actions
+        .iter()
+        .filter(|a| matches!(a, Action::Extract(..)))
+        .collect();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(to_extract.len().max(1));
+    let chunk = to_extract.len().div_ceil(workers).max(1);
+    let extracted: Vec<Option<Extracted>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = to_extract
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|a| {
+                            let Action::Extract(_, seconds, _, capture, seed) = a else {
+                                return None;
+                            };
+                            let CaptureBody::Full(p) = &capture.body else {
+                                return None;
+                            };
+                            let captured =
+                                DateTime::from_timestamp(*seconds, 0).map(|d| d.date_naive());
+                            match extractor.extract_for_index(&Input {
+                                bytes: &p.body,
+                                url: Some(&capture.url),
+                                content_type: p.content_type.as_deref(),
+                                captured,
+                                seed_insee: seed.as_deref(),
+                            }) {
+                                Ok(e) => Some(e),
+                                Err(e) => {
+                                    tracing::warn!(url = capture.url, "{e}; not indexed");
+                                    None
+                                }
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
-        let fresh = dates.insert(seconds);
-        if fresh {
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+
+    let mut results = extracted.into_iter();
+    let mut merges = Vec::new();
+    for action in actions {
+        match action {
+            Action::Merge(key, seconds) => merges.push((key, seconds)),
+            Action::Extract(key, seconds, digest, capture, _) => {
+                let Some(e) = results.next().flatten() else {
+                    skip(summary, "extraction failed");
+                    continue;
+                };
+                if e.text.trim().is_empty() && e.title.is_none() {
+                    skip(summary, "no text");
+                    continue;
+                }
+                let CaptureBody::Full(p) = &capture.body else {
+                    continue;
+                };
+                let mut doc = document(
+                    &e,
+                    fields,
+                    &capture.url,
+                    &digest,
+                    p.status,
+                    p.content_type.as_deref(),
+                );
+                doc.add_text(fields.key, &key);
+                doc.add_text(
+                    fields.warc_file,
+                    capture
+                        .file
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                );
+                doc.add_u64(fields.warc_offset, capture.offset);
+                summary.documents_added += 1;
+                pending.insert(key, (doc, BTreeSet::from([seconds])));
+            }
+        }
+    }
+    for (key, seconds) in merges {
+        if let Some((_, dates)) = pending.get_mut(&key)
+            && dates.insert(seconds)
+        {
             summary.captures_merged += 1;
         }
-        pending.insert(key, (doc, dates));
-        return Ok(());
     }
-    let CaptureBody::Full(p) = &capture.body else {
-        skip(summary, "revisit of a capture not in the index");
-        return Ok(());
-    };
-    let host = url::Url::parse(&url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
-    let seed = host
-        .as_deref()
-        .and_then(|h| seeds.get(h))
-        .map(String::as_str);
-    let captured = DateTime::from_timestamp(seconds, 0).map(|d| d.date_naive());
-    let extracted = match extractor.extract(&Input {
-        bytes: &p.body,
-        url: Some(&url),
-        content_type: p.content_type.as_deref(),
-        captured,
-        seed_insee: seed,
-    }) {
-        Ok(e) => e,
-        Err(e) => {
-            tracing::warn!(url, "{e}; not indexed");
-            skip(summary, "extraction failed");
-            return Ok(());
-        }
-    };
-    if extracted.text.trim().is_empty() && extracted.title.is_none() {
-        skip(summary, "no text");
-        return Ok(());
-    }
-    let mut doc = document(
-        &extracted,
-        fields,
-        &url,
-        &digest,
-        p.status,
-        p.content_type.as_deref(),
-    );
-    doc.add_text(fields.key, &key);
-    doc.add_text(
-        fields.warc_file,
-        capture
-            .file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-    );
-    doc.add_u64(fields.warc_offset, capture.offset);
-    summary.documents_added += 1;
-    pending.insert(key, (doc, BTreeSet::from([seconds])));
     Ok(())
 }
 

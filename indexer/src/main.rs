@@ -378,7 +378,7 @@ fn dump(args: DumpArgs) -> Result<()> {
                 .as_deref()
                 .and_then(|h| seeds.get(h))
                 .map(String::as_str);
-            let Ok(doc) = extractor.extract(&Input {
+            let Ok(doc) = extractor.extract_for_index(&Input {
                 bytes: &p.body,
                 url: Some(&c.url),
                 content_type: p.content_type.as_deref(),

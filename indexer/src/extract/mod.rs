@@ -102,6 +102,16 @@ impl Extractor {
 
     /// Extracts a document from an HTML or PDF payload.
     pub fn extract(&self, input: &Input) -> Result<Extracted, ExtractError> {
+        self.extract_with(input, true)
+    }
+
+    /// Extracts a document without listing its outlinks (what the index needs; one HTML
+    /// parse less).
+    pub fn extract_for_index(&self, input: &Input) -> Result<Extracted, ExtractError> {
+        self.extract_with(input, false)
+    }
+
+    fn extract_with(&self, input: &Input, with_outlinks: bool) -> Result<Extracted, ExtractError> {
         let ct = input.content_type.unwrap_or_default().to_ascii_lowercase();
         let is_pdf = ct.contains("pdf") || input.bytes.starts_with(b"%PDF");
         let is_html = ct.contains("html")
@@ -137,6 +147,7 @@ impl Extractor {
             let facts = html::read(&decoded.text, url.as_ref(), input.captured);
             let outlinks = url
                 .as_ref()
+                .filter(|_| with_outlinks)
                 .map(|u| {
                     crawler::discover::html_links(
                         u,
