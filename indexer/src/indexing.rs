@@ -142,13 +142,32 @@ fn file_id(path: &Path) -> (String, u64) {
     (name, size)
 }
 
+/// How an indexing run behaves.
+#[derive(Debug, Clone, Copy)]
+pub struct IndexOptions {
+    /// Show a progress bar.
+    pub progress: bool,
+    /// Write out and commit pending documents past this many (bounds memory).
+    pub flush_docs: usize,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        Self {
+            progress: false,
+            flush_docs: FLUSH_DOCS,
+        }
+    }
+}
+
 /// Indexes the WARC files not indexed before; see the module documentation.
 pub fn index_warcs(
     dir: &Path,
     inputs: &[PathBuf],
     extractor: &Extractor,
-    show_progress: bool,
+    options: IndexOptions,
 ) -> Result<IndexSummary, IndexError> {
+    let show_progress = options.progress;
     let terr = |source| IndexError::Tantivy {
         path: dir.to_path_buf(),
         source,
@@ -191,11 +210,12 @@ pub fn index_warcs(
                 .unwrap_or_default(),
         );
         reader.reload().map_err(terr)?;
-        let searcher = reader.searcher();
+        let mut searcher = reader.searcher();
         let mut pending: HashMap<String, (TantivyDocument, BTreeSet<i64>)> = HashMap::new();
         let mut captures = Captures::default();
         let mut batch: Vec<(Capture, Option<String>)> = Vec::new();
-        let mut stream_err = None;
+        let mut stream_err: Option<tantivy::TantivyError> = None;
+        let payload_json = serde_json::to_string(&payload).unwrap_or_default();
         captures
             .stream_file(file, |capture, seeds| {
                 summary.records_read += 1;
@@ -204,19 +224,36 @@ pub fn index_warcs(
                     .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
                     .and_then(|h| seeds.get(&h).cloned());
                 batch.push((capture, seed));
-                if batch.len() >= BATCH {
-                    let b = std::mem::take(&mut batch);
-                    if let Err(e) =
-                        add_batch(b, extractor, &fields, &searcher, &mut pending, &mut summary)
-                    {
-                        stream_err.get_or_insert(e);
-                    }
+                if batch.len() < BATCH || stream_err.is_some() {
+                    return;
+                }
+                let b = std::mem::take(&mut batch);
+                let step = add_batch(b, extractor, &fields, &searcher, &mut pending, &mut summary)
+                    .and_then(|()| {
+                        // Bound memory: write out and commit what is pending. The commit's payload
+                        // does not list this file yet, so a rerun reads it again, and merging
+                        // capture dates (a set) makes that harmless.
+                        if pending.len() >= options.flush_docs.max(1) {
+                            flush(&mut writer, &fields, &mut pending)?;
+                            let mut commit = writer.prepare_commit()?;
+                            commit.set_payload(&payload_json);
+                            commit.commit()?;
+                            reader.reload()?;
+                            searcher = reader.searcher();
+                        }
+                        Ok(())
+                    });
+                if let Err(e) = step {
+                    stream_err.get_or_insert(e);
                 }
             })
             .map_err(|source| IndexError::Read {
                 path: file.clone(),
                 source,
             })?;
+        if let Some(e) = stream_err {
+            return Err(terr(e));
+        }
         add_batch(
             std::mem::take(&mut batch),
             extractor,
@@ -226,15 +263,8 @@ pub fn index_warcs(
             &mut summary,
         )
         .map_err(terr)?;
-        if let Some(e) = stream_err {
-            return Err(terr(e));
-        }
         summary.bad_records += captures.errors.len() as u64;
-        for (key, (mut doc, dates)) in pending {
-            writer.delete_term(Term::from_field_text(fields.key, &key));
-            set_dates(&mut doc, &fields, &dates);
-            writer.add_document(doc).map_err(terr)?;
-        }
+        flush(&mut writer, &fields, &mut pending).map_err(terr)?;
         let (name, size) = file_id(file);
         payload.files.insert(name.clone(), size);
         let mut commit = writer.prepare_commit().map_err(terr)?;
@@ -268,6 +298,23 @@ fn warc_seconds(date: &str) -> Option<i64> {
 
 /// Captures handled together: extraction of their new documents runs on all cores.
 const BATCH: usize = 64;
+
+/// Pending documents written out (and committed) past this many, to bound memory.
+const FLUSH_DOCS: usize = 5_000;
+
+/// Writes pending documents (replacing earlier versions of the same key).
+fn flush(
+    writer: &mut IndexWriter,
+    fields: &Fields,
+    pending: &mut HashMap<String, (TantivyDocument, BTreeSet<i64>)>,
+) -> tantivy::Result<()> {
+    for (key, (mut doc, dates)) in pending.drain() {
+        writer.delete_term(Term::from_field_text(fields.key, &key));
+        set_dates(&mut doc, fields, &dates);
+        writer.add_document(doc)?;
+    }
+    Ok(())
+}
 
 /// What to do with one capture.
 enum Action {
@@ -352,7 +399,13 @@ fn add_batch(
             continue;
         }
         scheduled.insert(key.clone());
-        actions.push(Action::Extract(key, seconds, digest, Box::new(capture), seed));
+        actions.push(Action::Extract(
+            key,
+            seconds,
+            digest,
+            Box::new(capture),
+            seed,
+        ));
     }
 
     // Extraction, the expensive part, on every core.
@@ -487,7 +540,10 @@ fn document(
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.url, url);
-    doc.add_text(fields.canonical_url, url);
+    doc.add_text(
+        fields.canonical_url,
+        e.canonical_url.as_deref().unwrap_or(url),
+    );
     if let Some(host) = url::Url::parse(url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_ascii_lowercase))

@@ -217,12 +217,11 @@ fn extract(args: ExtractArgs) -> Result<()> {
 
 fn index(args: IndexArgs) -> Result<()> {
     let extractor = Extractor::new()?;
-    let summary = indexer::indexing::index_warcs(
-        &args.index,
-        &args.inputs,
-        &extractor,
-        std::io::stderr().is_terminal(),
-    )?;
+    let options = indexer::indexing::IndexOptions {
+        progress: std::io::stderr().is_terminal(),
+        ..Default::default()
+    };
+    let summary = indexer::indexing::index_warcs(&args.index, &args.inputs, &extractor, options)?;
     println!(
         "Indexed {} WARC files ({} already indexed): {} records read, {} documents added, {} captures merged, {} bad records; {} documents in {}",
         summary.files_indexed.len(),

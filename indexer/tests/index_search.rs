@@ -8,7 +8,7 @@ use std::process::Command;
 use std::sync::Arc;
 
 use indexer::extract::Extractor;
-use indexer::indexing::index_warcs;
+use indexer::indexing::{IndexOptions, index_warcs};
 use indexer::query::{SearchIndex, SearchRequest};
 use serde::Deserialize;
 
@@ -97,13 +97,23 @@ async fn sample_index_answers_french_queries_and_grows_incrementally() {
     // Index, then index again: the same documents.
     let index_dir = dir.join("index");
     let run1 = tokio::task::block_in_place(|| {
-        index_warcs(&index_dir, std::slice::from_ref(&warcs), &extractor, false)
+        index_warcs(
+            &index_dir,
+            std::slice::from_ref(&warcs),
+            &extractor,
+            IndexOptions::default(),
+        )
     })
     .expect("index");
     assert!(run1.documents_added > 100, "{run1:?}");
     assert_eq!(run1.documents_total, run1.documents_added);
     let run2 = tokio::task::block_in_place(|| {
-        index_warcs(&index_dir, std::slice::from_ref(&warcs), &extractor, false)
+        index_warcs(
+            &index_dir,
+            std::slice::from_ref(&warcs),
+            &extractor,
+            IndexOptions::default(),
+        )
     })
     .expect("reindex");
     assert_eq!(run2.files_indexed.len(), 0);
@@ -111,6 +121,23 @@ async fn sample_index_answers_french_queries_and_grows_incrementally() {
         run2.documents_total, run1.documents_total,
         "indexing twice changes nothing"
     );
+
+    // Writing out and committing every few documents (as large WARC files do) gives the same
+    // index.
+    let small_flushes = tokio::task::block_in_place(|| {
+        index_warcs(
+            &dir.join("index-flushes"),
+            std::slice::from_ref(&warcs),
+            &extractor,
+            IndexOptions {
+                flush_docs: 7,
+                ..IndexOptions::default()
+            },
+        )
+    })
+    .expect("index with small flushes");
+    assert_eq!(small_flushes.documents_total, run1.documents_total);
+    assert_eq!(small_flushes.captures_merged, run1.captures_merged);
 
     // Queries and their expected first documents.
     let search = SearchIndex::open(&index_dir).expect("open");
@@ -195,7 +222,12 @@ async fn sample_index_answers_french_queries_and_grows_incrementally() {
         .expect("stats");
     assert!(partial.documents > 0 && partial.documents <= run1.documents_total);
     let rerun = tokio::task::block_in_place(|| {
-        index_warcs(&killed_dir, std::slice::from_ref(&warcs), &extractor, false)
+        index_warcs(
+            &killed_dir,
+            std::slice::from_ref(&warcs),
+            &extractor,
+            IndexOptions::default(),
+        )
     })
     .expect("rerun");
     assert_eq!(
@@ -208,7 +240,12 @@ async fn sample_index_answers_french_queries_and_grows_incrementally() {
     let second = crawl(&site, addr, &warcs).await;
     assert!(second.unchanged > 100);
     let run3 = tokio::task::block_in_place(|| {
-        index_warcs(&index_dir, std::slice::from_ref(&warcs), &extractor, false)
+        index_warcs(
+            &index_dir,
+            std::slice::from_ref(&warcs),
+            &extractor,
+            IndexOptions::default(),
+        )
     })
     .expect("index recrawl");
     // Unchanged pages merge; unchanged images, stylesheets and feeds were never documents.

@@ -17,6 +17,8 @@ pub struct HtmlFacts {
     pub title: Option<String>,
     /// Meta or Open Graph description.
     pub description: Option<String>,
+    /// `<link rel="canonical">`, resolved against the page URL.
+    pub canonical: Option<String>,
     /// The main text, paragraphs separated by blank lines.
     pub text: String,
     /// The `lang` attribute of `<html>`.
@@ -38,6 +40,7 @@ static JSON_LD: LazyLock<Selector> = LazyLock::new(|| sel("script[type='applicat
 static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
 static ITEMPROP_DATE: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=datePublished]"));
 static HTML_TAG: LazyLock<Selector> = LazyLock::new(|| sel("html"));
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel("link[rel=canonical][href]"));
 static DATE_CLASS: LazyLock<Selector> = LazyLock::new(|| {
     sel(
         "[class*=date], [class*=submitted], [class*=published], [class*=post-meta], [class*=entry-meta], [class*=createdate], [class*=publish]",
@@ -161,8 +164,19 @@ pub fn read(html: &str, url: Option<&Url>, captured: Option<NaiveDate>) -> HtmlF
         Some((d, src)) if captured.is_none_or(|c| d <= c) => (Some(d), Some(src)),
         _ => (None, None),
     };
+    let canonical = doc
+        .select(&CANONICAL)
+        .next()
+        .and_then(|l| l.value().attr("href"))
+        .and_then(|href| match url {
+            Some(base) => base.join(href.trim()).ok(),
+            None => Url::parse(href.trim()).ok(),
+        })
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .map(String::from);
     HtmlFacts {
         title,
+        canonical,
         description,
         text,
         lang,

@@ -44,6 +44,8 @@ pub struct Extracted {
     pub title: Option<String>,
     /// Meta description.
     pub description: Option<String>,
+    /// The page's canonical URL (`<link rel=canonical>`), when it gives one.
+    pub canonical_url: Option<String>,
     /// Main text, paragraphs separated by blank lines.
     pub text: String,
     /// Publication date (ISO 8601), or null when nothing on the page supports one.
@@ -118,6 +120,7 @@ impl Extractor {
             || ct.is_empty()
             || ct.starts_with("text/plain") && looks_like_html(input.bytes);
         let url = input.url.and_then(|u| Url::parse(u).ok());
+        let mut canonical_url = None;
         let (title, description, text, published, source, charset, outlinks, kind) = if is_pdf {
             let text = pdf::text(input.bytes).map_err(ExtractError::Pdf)?;
             let title = text
@@ -145,6 +148,7 @@ impl Extractor {
             let bytes = &input.bytes[..input.bytes.len().min(MAX_HTML_BYTES)];
             let decoded = decode_html(bytes, input.content_type);
             let facts = html::read(&decoded.text, url.as_ref(), input.captured);
+            canonical_url = facts.canonical.clone();
             let outlinks = url
                 .as_ref()
                 .filter(|_| with_outlinks)
@@ -209,6 +213,7 @@ impl Extractor {
             kind,
             title,
             description,
+            canonical_url,
             digital_policy: !topics.is_empty(),
             topics,
             text,
