@@ -1,12 +1,11 @@
 //! `indexer extract` on any file: HTML from the sample and from elsewhere, malformed HTML,
 //! garbage, PDF (sound and broken); it answers JSON or text and never panics.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use common::*;
+use std::path::Path;
+use std::process::{Command, Output};
 
 fn extract(file: &Path, extra: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_indexer"))

@@ -3,7 +3,10 @@
 //! captures merged over a recrawl, a killed `indexer index` that leaves a usable index, and
 //! a bad query that exits with status 2.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::*;
+use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 
@@ -11,19 +14,6 @@ use indexer::extract::Extractor;
 use indexer::indexing::{IndexOptions, index_warcs};
 use indexer::query::{SearchIndex, SearchRequest};
 use serde::Deserialize;
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn work_dir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("warcs")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create dir");
-    dir
-}
 
 #[derive(Deserialize)]
 struct Queries {

@@ -1,6 +1,9 @@
 //! Reading captures from WARC files written by other tools (Python's warcio, wget) and by a
 //! Veille crawl, and from a WARC with a corrupted record in the middle; then extracting them.
 
+mod common;
+
+use common::*;
 use std::collections::HashSet;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -9,19 +12,6 @@ use std::sync::Arc;
 
 use indexer::extract::{Extractor, Input};
 use indexer::source::{CaptureBody, Captures};
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn work_dir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("warcs")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create dir");
-    dir
-}
 
 /// A tool on PATH (scripts/test.sh installs them); missing, it fails under CI and skips here.
 fn tool(name: &str) -> Option<PathBuf> {
@@ -49,6 +39,24 @@ async fn sample_server() -> SocketAddr {
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(crawler::sample_server::serve(listener, Arc::new(site)));
     addr
+}
+
+/// The captures answering 200 with HTML, with their payloads.
+fn html_pages(
+    caps: &Captures,
+) -> impl Iterator<Item = (&indexer::source::Capture, &crawler::warc::payload::Payload)> {
+    caps.captures.iter().filter_map(|c| match &c.body {
+        CaptureBody::Full(p)
+            if p.status == 200
+                && p.content_type
+                    .as_deref()
+                    .unwrap_or_default()
+                    .contains("html") =>
+        {
+            Some((c, p))
+        }
+        _ => None,
+    })
 }
 
 fn body_text(c: &indexer::source::Capture) -> String {
@@ -225,19 +233,7 @@ async fn wget_warc_of_the_sample_reads_and_extracts() {
     assert!(caps.errors.is_empty(), "{:?}", caps.errors);
     let extractor = Extractor::new().expect("extractor");
     let mut pages = 0;
-    for c in &caps.captures {
-        let CaptureBody::Full(p) = &c.body else {
-            continue;
-        };
-        if p.status != 200
-            || !p
-                .content_type
-                .as_deref()
-                .unwrap_or_default()
-                .contains("html")
-        {
-            continue;
-        }
+    for (c, p) in html_pages(&caps) {
         let doc = extractor
             .extract(&Input {
                 bytes: &p.body,
@@ -290,19 +286,7 @@ async fn veille_warc_gives_each_page_its_seed_commune() {
     assert_eq!(caps.seeds.len(), 2);
     let extractor = Extractor::new().expect("extractor");
     let mut seen = HashSet::new();
-    for c in &caps.captures {
-        let CaptureBody::Full(p) = &c.body else {
-            continue;
-        };
-        if p.status != 200
-            || !p
-                .content_type
-                .as_deref()
-                .unwrap_or_default()
-                .contains("html")
-        {
-            continue;
-        }
+    for (c, p) in html_pages(&caps) {
         let seed = caps.seed_insee(&c.url);
         let doc = extractor
             .extract(&Input {
