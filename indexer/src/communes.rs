@@ -74,6 +74,8 @@ pub struct Communes {
     by_key: HashMap<String, Vec<usize>>,
     by_compact: HashMap<String, Vec<usize>>,
     departements: Vec<(String, String)>,
+    /// Département names by their first word: (code, words of the name).
+    dep_by_first_word: HashMap<String, Vec<(String, Vec<String>)>>,
     max_words: usize,
 }
 
@@ -133,7 +135,18 @@ impl Communes {
             .map(|(code, (name, _))| (code, name_key(&name)))
             .collect();
         deps.sort();
+        let mut dep_by_first_word: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::new();
+        for (code, key) in &deps {
+            let words: Vec<String> = key.split(' ').map(str::to_string).collect();
+            if let Some(first) = words.first() {
+                dep_by_first_word
+                    .entry(first.clone())
+                    .or_default()
+                    .push((code.clone(), words));
+            }
+        }
         Self {
+            dep_by_first_word,
             list,
             by_insee,
             by_key,
@@ -169,11 +182,20 @@ impl Communes {
     /// Départements a text refers to: by name (`Maine-et-Loire`) or as a code in parentheses
     /// (`Allonnes (49)`).
     pub fn departements_in(&self, text: &str) -> HashSet<String> {
-        let folded = format!(" {} ", name_key(text));
+        let key = name_key(text);
+        let words: Vec<&str> = key.split(' ').collect();
         let mut out = HashSet::new();
-        for (code, key) in &self.departements {
-            if folded.contains(&format!(" {key} ")) {
-                out.insert(code.clone());
+        for (i, w) in words.iter().enumerate() {
+            let Some(candidates) = self.dep_by_first_word.get(*w) else {
+                continue;
+            };
+            for (code, name_words) in candidates {
+                if words
+                    .get(i..i + name_words.len())
+                    .is_some_and(|s| s == name_words.as_slice())
+                {
+                    out.insert(code.clone());
+                }
             }
         }
         let bytes = text.as_bytes();
@@ -258,7 +280,16 @@ impl Communes {
     /// by the départements the text names, then by `context` (e.g. the page's own
     /// département), else reported as ambiguous.
     pub fn mentioned(&self, text: &str, context: &HashSet<String>) -> Vec<Found> {
-        let text_deps = self.departements_in(text);
+        self.mentioned_with(text, &self.departements_in(text), context)
+    }
+
+    /// [`Communes::mentioned`], with the text's départements already known.
+    pub fn mentioned_with(
+        &self,
+        text: &str,
+        text_deps: &HashSet<String>,
+        context: &HashSet<String>,
+    ) -> Vec<Found> {
         // Words with their original first character (capital letters mark names).
         let mut words: Vec<(String, bool)> = Vec::new();
         for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
@@ -299,7 +330,7 @@ impl Communes {
                         .count()
                         == 1
                     {
-                        &text_deps
+                        text_deps
                     } else {
                         context
                     };

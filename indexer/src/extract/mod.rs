@@ -179,7 +179,9 @@ impl Extractor {
         };
 
         let full = format!("{}\n\n{}", title.clone().unwrap_or_default(), text);
-        let language = whatlang::detect(&full).map(|info| iso639_1(info.lang()).to_string());
+        // A few thousand characters tell the language as well as the whole text.
+        let sample: String = full.chars().take(3000).collect();
+        let language = whatlang::detect(&sample).map(|info| iso639_1(info.lang()).to_string());
         let text_deps = self.communes.departements_in(&full);
         let commune = input
             .seed_insee
@@ -190,11 +192,11 @@ impl Extractor {
                     .and_then(|u| u.host_str())
                     .and_then(|h| self.communes.from_host(h, &text_deps))
             });
-        let mut context: HashSet<String> = text_deps;
+        let mut context: HashSet<String> = text_deps.clone();
         if let Some(c) = commune.as_ref().and_then(Found::commune) {
             context.insert(c.departement.clone());
         }
-        let communes_mentioned = self.communes.mentioned(&full, &context);
+        let communes_mentioned = self.communes.mentioned_with(&full, &text_deps, &context);
         let commune = commune.or_else(|| {
             // No host or seed: the commune the text names most prominently (first), if resolved.
             communes_mentioned
