@@ -255,7 +255,6 @@ fn surt_parts(url: &str) -> Option<String> {
             break;
         }
     }
-    let ends_with_q = s.ends_with('?');
     let (scheme, rest) = s.split_once(':')?;
     let (before_frag, _fragment) = rest.split_once('#').unwrap_or((rest, ""));
     let (hier, query) = match before_frag.split_once('?') {
@@ -295,7 +294,6 @@ fn surt_parts(url: &str) -> Option<String> {
         path = format!("/{p}");
     }
     let query = query.filter(|q| !q.is_empty());
-    let last_delim = ends_with_q && query.is_none();
 
     // GoogleURLCanonicalizer
     let query = query.map(|q| minimal_escape(q.as_bytes()));
@@ -344,7 +342,7 @@ fn surt_parts(url: &str) -> Option<String> {
         let q = alpha_reorder(&q);
         (!q.is_empty()).then_some(q)
     });
-    let _ = last_delim; // stripped by query_strip_empty
+    // A trailing `?` with no query is dropped (the package's query_strip_empty).
 
     // geturl_bytes(surt=True, with_scheme=False)
     let mut out = String::new();

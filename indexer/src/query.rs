@@ -184,7 +184,8 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
-    communes: Communes,
+    /// Loaded on the first commune filter given by name (35,000 rows: not worth it otherwise).
+    communes: std::sync::OnceLock<Communes>,
 }
 
 fn date_term_value(d: NaiveDate) -> tantivy::DateTime {
@@ -278,7 +279,7 @@ impl SearchIndex {
             index,
             reader,
             fields,
-            communes: Communes::load(),
+            communes: std::sync::OnceLock::new(),
         })
     }
 
@@ -310,7 +311,12 @@ impl SearchIndex {
         {
             return Ok(value.to_uppercase());
         }
-        match self.communes.by_name(value).as_slice() {
+        match self
+            .communes
+            .get_or_init(Communes::load)
+            .by_name(value)
+            .as_slice()
+        {
             [] => Err(QueryError::Filter(format!(
                 "no commune named {value:?}; give its name or INSEE code"
             ))),
