@@ -264,10 +264,13 @@ pub async fn run(
                     let previous = if candidate.robots {
                         None
                     } else {
+                        // An earlier capture whose WARC file is gone cannot be repeated
+                        // (revisit) nor followed (304): fetch and archive the page in full.
                         crawl
                             .frontier
                             .store()
                             .last_capture(candidate.url.as_str())?
+                            .filter(|p| out_dir.join(&p.warc).is_file())
                     };
                     let handle = tasks.spawn(fetch_task(
                         fetcher.clone(),
