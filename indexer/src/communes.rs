@@ -74,6 +74,8 @@ pub struct Communes {
     by_key: HashMap<String, Vec<usize>>,
     by_compact: HashMap<String, Vec<usize>>,
     departements: Vec<(String, String)>,
+    /// Display names of the départements, by code.
+    departement_names: HashMap<String, String>,
     /// Département names by their first word: (code, words of the name).
     dep_by_first_word: HashMap<String, Vec<(String, Vec<String>)>>,
     max_words: usize,
@@ -130,6 +132,10 @@ impl Communes {
             by_compact.entry(key.replace(' ', "")).or_default().push(i);
             by_key.entry(key).or_default().push(i);
         }
+        let departement_names: HashMap<String, String> = departements
+            .iter()
+            .map(|(code, (name, _))| (code.clone(), name.clone()))
+            .collect();
         let mut deps: Vec<(String, String)> = departements
             .into_iter()
             .map(|(code, (name, _))| (code, name_key(&name)))
@@ -152,6 +158,7 @@ impl Communes {
             by_key,
             by_compact,
             departements: deps,
+            departement_names,
             max_words: max_words.min(8),
         }
     }
@@ -177,6 +184,31 @@ impl Communes {
             .get(&name_key(name))
             .map(|v| v.iter().map(|i| &self.list[*i]).collect())
             .unwrap_or_default()
+    }
+
+    /// Communes whose name starts with `prefix` (any case, accents optional), sorted by
+    /// name, at most `limit`.
+    pub fn with_prefix(&self, prefix: &str, limit: usize) -> Vec<&Commune> {
+        let key = name_key(prefix);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let mut found: Vec<&Commune> = self
+            .by_key
+            .iter()
+            .filter(|(k, _)| k.starts_with(&key))
+            .flat_map(|(_, v)| v.iter().map(|i| &self.list[*i]))
+            .collect();
+        found.sort_by(|a, b| {
+            (a.name.len(), &a.name, &a.insee).cmp(&(b.name.len(), &b.name, &b.insee))
+        });
+        found.truncate(limit);
+        found
+    }
+
+    /// The display name of a département (`72` → `Sarthe`).
+    pub fn departement_name(&self, code: &str) -> Option<&str> {
+        self.departement_names.get(code).map(String::as_str)
     }
 
     /// Départements a text refers to: by name (`Maine-et-Loire`) or as a code in parentheses

@@ -427,7 +427,11 @@ impl SearchIndex {
             let doc: TantivyDocument = searcher.doc(addr)?;
             hits.push(self.hit(&doc, score, snippets.as_ref()));
         }
-        let facets = self.facets(&searcher, &*query)?;
+        let facets = if req.no_facets {
+            Facets::default()
+        } else {
+            self.facets(&searcher, &*query)?
+        };
         Ok(SearchResults {
             total,
             hits,

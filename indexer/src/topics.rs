@@ -97,6 +97,13 @@ impl Taxonomy {
         })
     }
 
+    /// Every topic's id and label, in taxonomy order.
+    pub fn topics(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.topics
+            .iter()
+            .map(|t| (t.id.as_str(), t.label.as_str()))
+    }
+
     /// The topics of a text whose score reaches the threshold, best first.
     pub fn classify(&self, text: &str) -> Vec<TopicScore> {
         let stems = self.stemmer.stems(text);
