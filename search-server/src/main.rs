@@ -1,13 +1,146 @@
-//! `search-server` binary: not implemented yet (see issue 6).
+//! `search-server`: serves a Veille index (search form, JSON API, replay, exports), or runs
+//! the whole demo (`search-server demo`).
 
-use clap::Parser;
+use std::net::SocketAddr;
+use std::path::PathBuf;
 
-/// Serves the Veille search interface (not implemented yet).
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use search_server::params::Limits;
+use search_server::state::{AppState, shared};
+
+/// Serves the Veille search: web form, JSON API, archived pages and exports.
 #[derive(Parser)]
-#[command(version, about)]
-struct Cli {}
+#[command(version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    serve: ServeArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the bundled sample sites on loopback, crawl them, index them, and serve the
+    /// search at --bind.
+    Demo(DemoArgs),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// The index directory (written by `indexer index`).
+    #[arg(long, default_value = "data/index")]
+    index: PathBuf,
+    /// The directory of WARC files the index was made from (searched recursively), for replay.
+    #[arg(long, default_value = "data/warcs")]
+    warcs: PathBuf,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    bind: SocketAddr,
+    /// Longest query, in characters.
+    #[arg(long, default_value_t = 500)]
+    max_query_chars: usize,
+    /// Largest page of results.
+    #[arg(long, default_value_t = 100)]
+    max_page_size: usize,
+    /// Most results in one export.
+    #[arg(long, default_value_t = 10_000)]
+    max_export: usize,
+}
+
+#[derive(Args)]
+struct DemoArgs {
+    /// Address of the search server.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    bind: SocketAddr,
+    /// The sample sites.
+    #[arg(long, default_value = "data/sample-site")]
+    sample_dir: PathBuf,
+    /// The crawl configuration.
+    #[arg(long, default_value = "data/crawls/sample.toml")]
+    config: PathBuf,
+    /// Where the WARC files go.
+    #[arg(long, default_value = "data/warcs/sample")]
+    warcs: PathBuf,
+    /// Where the index goes.
+    #[arg(long, default_value = "data/index")]
+    index: PathBuf,
+}
 
 fn main() -> anyhow::Result<()> {
-    let _cli = Cli::parse();
-    anyhow::bail!("the search server is not implemented yet: only `crawler` works in this version")
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,tantivy=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    runtime.block_on(async {
+        match cli.command {
+            Some(Command::Demo(a)) => {
+                search_server::demo::run(
+                    search_server::demo::DemoOptions {
+                        bind: a.bind,
+                        sample_dir: a.sample_dir,
+                        config: a.config,
+                        warcs: a.warcs,
+                        index: a.index,
+                    },
+                    shutdown_signal(),
+                )
+                .await
+            }
+            None => serve(cli.serve).await,
+        }
+    })
+}
+
+async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let limits = Limits {
+        max_query_chars: args.max_query_chars,
+        max_page_size: args.max_page_size,
+        max_export: args.max_export,
+        ..Limits::default()
+    };
+    let state = shared(AppState::open(&args.index, &args.warcs, limits)?);
+    let listener = tokio::net::TcpListener::bind(args.bind)
+        .await
+        .with_context(|| {
+            format!(
+                "cannot listen on {} (is another server running there? pass --bind 127.0.0.1:PORT)",
+                args.bind
+            )
+        })?;
+    println!(
+        "Veille search on http://{}/ (Ctrl-C to stop)",
+        listener.local_addr()?
+    );
+    search_server::app::serve(listener, state, shutdown_signal()).await?;
+    println!("Stopped.");
+    Ok(())
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    {
+        let term = async {
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(mut s) => {
+                    s.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    }
+    #[cfg(not(unix))]
+    ctrl_c.await;
 }

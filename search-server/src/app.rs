@@ -1,0 +1,446 @@
+//! The router: the web form, the timeline, replay, the JSON API, exports, `/healthz`; and
+//! [`serve`], which runs it until a shutdown signal, refreshing the capture table meanwhile.
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use indexer::query::QueryError;
+use tower_http::trace::TraceLayer;
+
+use crate::params::SearchParams;
+use crate::replay::{ARCHIVE_CSP, archive_path, archived_payload, rewrite_html};
+use crate::state::{Shared, query_error_fr};
+use crate::views::{self, CaptureLink, MessagePage, ReplayPage, fr_timestamp, render};
+use crate::{api, export};
+
+/// The Content-Security-Policy of the search site's own pages.
+pub const SITE_CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
+    script-src 'self'; frame-src 'self'; frame-ancestors 'none'; form-action 'self'";
+
+/// The application's routes over a shared state.
+pub fn router(state: Shared) -> Router {
+    Router::new()
+        .route("/", get(search_html))
+        .route("/captures", get(timeline_html))
+        .route("/archive/{*rest}", get(replay))
+        .route("/api/search", get(api::search))
+        .route("/api/captures", get(api::captures))
+        .route("/api/stats", get(api::stats))
+        .route("/api/communes", get(api::communes))
+        .route("/api/openapi.json", get(api::openapi))
+        .route("/export.csv", get(export::csv))
+        .route("/export.json", get(export::json))
+        .route("/healthz", get(api::healthz))
+        .route("/static/style.css", get(style))
+        .route("/static/app.js", get(script))
+        .fallback(not_found)
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Serves `state` on `listener` until `shutdown` completes (in-flight requests finish), and
+/// refreshes the capture table every few seconds so that new WARC files are replayable.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: Shared,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let refresher = state.clone();
+    let refresh = tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(10));
+        tick.tick().await;
+        loop {
+            tick.tick().await;
+            let s = refresher.clone();
+            let _ = tokio::task::spawn_blocking(move || s.captures.refresh()).await;
+        }
+    });
+    let result = axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await;
+    refresh.abort();
+    result
+}
+
+/// An HTML page of the site, with its security headers.
+pub fn page(status: StatusCode, body: String) -> Response {
+    let mut r = (status, Html(body)).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(SITE_CSP),
+    );
+    r.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    r
+}
+
+fn message(
+    status: StatusCode,
+    heading: &str,
+    text: String,
+    link: Option<(String, String)>,
+) -> Response {
+    page(
+        status,
+        render(&MessagePage {
+            page_title: format!("{heading} — Veille"),
+            heading: heading.to_string(),
+            message: text,
+            link,
+        }),
+    )
+}
+
+async fn not_found(uri: Uri) -> Response {
+    message(
+        StatusCode::NOT_FOUND,
+        "Page introuvable",
+        format!("L'adresse {} n'existe pas sur ce site.", uri.path()),
+        None,
+    )
+}
+
+/// Runs blocking work (index, WARC reading) off the async threads.
+pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    tokio::task::spawn_blocking(f).await.ok()
+}
+
+async fn search_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Response {
+    let params = SearchParams::from_query(raw.as_deref());
+    let rendered = blocking(move || {
+        let labels = &st.labels;
+        let limits = st.limits;
+        let page_of = |results, stats, error| {
+            views::search_page(
+                &params,
+                results,
+                stats,
+                error,
+                labels,
+                limits.max_depth,
+                limits.max_export,
+            )
+        };
+        if !params.is_search() {
+            let stats = st.index.stats().ok();
+            return (StatusCode::OK, render(&page_of(None, stats.as_ref(), None)));
+        }
+        let request = match params.to_request(&limits) {
+            Ok(r) => r,
+            Err(e) => {
+                return (
+                    StatusCode::BAD_REQUEST,
+                    render(&page_of(None, None, Some(e.message))),
+                );
+            }
+        };
+        match st.index.search(&request) {
+            Ok(results) => (StatusCode::OK, render(&page_of(Some(&results), None, None))),
+            Err(e @ (QueryError::Syntax { .. } | QueryError::Filter(_))) => (
+                StatusCode::BAD_REQUEST,
+                render(&page_of(None, None, Some(query_error_fr(&e)))),
+            ),
+            Err(e) => {
+                tracing::error!("search failed: {e}");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    render(&page_of(None, None, Some(query_error_fr(&e)))),
+                )
+            }
+        }
+    })
+    .await;
+    match rendered {
+        Some((status, body)) => page(status, body),
+        None => message(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Erreur interne",
+            "La recherche a échoué ; réessayez.".into(),
+            None,
+        ),
+    }
+}
+
+fn url_param(raw: Option<&str>) -> Option<String> {
+    url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "url")
+        .map(|(_, v)| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+async fn timeline_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Response {
+    let Some(url) = url_param(raw.as_deref()) else {
+        return message(
+            StatusCode::BAD_REQUEST,
+            "Adresse manquante",
+            "Donnez l'adresse de la page : /captures?url=http://…".into(),
+            None,
+        );
+    };
+    let captures = blocking(move || {
+        let mut list = st.captures.captures(&url);
+        if list.is_empty() {
+            st.captures.refresh_if_older(Duration::from_secs(2));
+            list = st.captures.captures(&url);
+        }
+        (url, list)
+    })
+    .await;
+    match captures {
+        Some((url, list)) => page(
+            if list.is_empty() {
+                StatusCode::NOT_FOUND
+            } else {
+                StatusCode::OK
+            },
+            render(&views::timeline_page(&url, &list)),
+        ),
+        None => message(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Erreur interne",
+            "La liste des captures n'a pas pu être lue.".into(),
+            None,
+        ),
+    }
+}
+
+/// A replay request: `/archive/{timestamp}[modifier]/{url}`.
+struct ArchiveRequest {
+    timestamp: String,
+    raw: bool,
+    url: String,
+}
+
+fn parse_archive_uri(uri: &Uri) -> Option<ArchiveRequest> {
+    let rest = uri.path().strip_prefix("/archive/")?;
+    let (stamp, url) = rest.split_once('/')?;
+    let digits = stamp
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(stamp.len());
+    let (timestamp, modifier) = stamp.split_at(digits);
+    if timestamp.is_empty() || timestamp.len() > 14 {
+        return None;
+    }
+    // pywb's modifiers (id_, im_, cs_, js_, if_, mp_…) all ask for the archived document.
+    let raw = !modifier.is_empty();
+    // Some clients collapse `//` in paths: `http:/host/` is taken as `http://host/`.
+    let mut url = url.to_string();
+    for scheme in ["http:/", "https:/"] {
+        if url.starts_with(scheme) && !url.starts_with(&format!("{scheme}/")) {
+            url.insert(scheme.len(), '/');
+        }
+    }
+    if !url.contains("://") {
+        url.insert_str(0, "http://");
+    }
+    if let Some(q) = uri.query() {
+        url.push('?');
+        url.push_str(q);
+    }
+    Some(ArchiveRequest {
+        timestamp: timestamp.to_string(),
+        raw,
+        url,
+    })
+}
+
+async fn replay(State(st): State<Shared>, uri: Uri) -> Response {
+    let Some(req) = parse_archive_uri(&uri) else {
+        return message(
+            StatusCode::BAD_REQUEST,
+            "Adresse d'archive invalide",
+            "Une page archivée s'ouvre par /archive/AAAAMMJJhhmmss/http://… (date de capture puis adresse).".into(),
+            None,
+        );
+    };
+    let lookup = {
+        let st = st.clone();
+        let (url, ts) = (req.url.clone(), req.timestamp.clone());
+        blocking(move || {
+            let mut found = st.captures.closest(&url, &ts);
+            if found.is_none() {
+                st.captures.refresh_if_older(Duration::from_secs(2));
+                found = st.captures.closest(&url, &ts);
+            }
+            found.map(|c| (c.clone(), st.captures.captures(&c.url)))
+        })
+        .await
+        .flatten()
+    };
+    let Some((capture, all)) = lookup else {
+        return message(
+            StatusCode::NOT_FOUND,
+            "Page non archivée",
+            format!(
+                "{} n'a pas été capturée par Veille. Aucune requête n'est faite vers le site en ligne.",
+                req.url
+            ),
+            Some((
+                views::timeline_href(&req.url),
+                "Voir les captures de cette adresse".into(),
+            )),
+        );
+    };
+    if !req.raw {
+        if capture.timestamp != req.timestamp {
+            return Redirect::to(&archive_path(&capture.timestamp, &capture.url, false))
+                .into_response();
+        }
+        let pos = all.iter().position(|c| c.timestamp == capture.timestamp);
+        let link = |c: &crate::captures::CaptureLoc| CaptureLink {
+            label: fr_timestamp(&c.timestamp),
+            href: archive_path(&c.timestamp, &c.url, false),
+        };
+        let body = render(&ReplayPage {
+            page_title: format!(
+                "{} — archive du {}",
+                capture.url,
+                fr_timestamp(&capture.timestamp)
+            ),
+            url: capture.url.clone(),
+            captured: fr_timestamp(&capture.timestamp),
+            frame_src: archive_path(&capture.timestamp, &capture.url, true),
+            timeline_href: views::timeline_href(&capture.url),
+            capture_count: all.len(),
+            prev: pos
+                .and_then(|p| p.checked_sub(1))
+                .and_then(|p| all.get(p))
+                .map(link),
+            next: pos.and_then(|p| all.get(p + 1)).map(link),
+        });
+        return page(StatusCode::OK, body);
+    }
+    archived_document(st, capture).await
+}
+
+async fn archived_document(st: Shared, capture: crate::captures::CaptureLoc) -> Response {
+    let ts = capture.timestamp.clone();
+    let url = capture.url.clone();
+    let read = blocking(move || archived_payload(&st.captures, &capture)).await;
+    let payload = match read {
+        Some(Ok(p)) => p,
+        Some(Err(e)) => {
+            tracing::warn!("replay of {url} at {ts}: {e}");
+            return message(
+                StatusCode::BAD_GATEWAY,
+                "Capture illisible",
+                format!(
+                    "La capture de {url} du {} ne peut pas être lue : {e}",
+                    fr_timestamp(&ts)
+                ),
+                Some((
+                    views::timeline_href(&url),
+                    "Voir les autres captures".into(),
+                )),
+            );
+        }
+        None => {
+            return message(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Erreur interne",
+                "La capture n'a pas pu être lue.".into(),
+                None,
+            );
+        }
+    };
+    let status = StatusCode::from_u16(payload.status).unwrap_or(StatusCode::OK);
+    let location = payload.header("location").map(str::to_string);
+    let truncated = payload.truncated;
+    let content_type = payload.content_type.clone().unwrap_or_default();
+    let is_html = content_type.to_ascii_lowercase().contains("html")
+        || (content_type.is_empty() && payload.body.starts_with(b"<"));
+    let (body, content_type) = if is_html {
+        let decoded = crawler::charset::decode_html(&payload.body, Some(&content_type));
+        (
+            rewrite_html(&decoded.text, &url, &ts).into_bytes(),
+            "text/html; charset=utf-8".to_string(),
+        )
+    } else {
+        (payload.body, content_type)
+    };
+    let mut response = (status, body).into_response();
+    let h = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&content_type)
+        && !content_type.is_empty()
+    {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(ARCHIVE_CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=86400"),
+    );
+    if let Some(location) = location
+        && status.is_redirection()
+        && let Some(target) = url::Url::parse(&url)
+            .ok()
+            .and_then(|u| u.join(&location).ok())
+        && let Ok(v) = HeaderValue::from_str(&archive_path(&ts, target.as_str(), true))
+    {
+        h.insert(header::LOCATION, v);
+    }
+    if let Some(secs) = crate::captures::timestamp_seconds(&ts)
+        && let Some(t) = chrono::DateTime::from_timestamp(secs, 0)
+        && let Ok(v) = HeaderValue::from_str(&t.format("%a, %d %b %Y %H:%M:%S GMT").to_string())
+    {
+        h.insert("memento-datetime", v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&format!("<{url}>; rel=\"original\"")) {
+        h.insert(header::LINK, v);
+    }
+    if truncated {
+        h.insert("x-archive-truncated", HeaderValue::from_static("true"));
+    }
+    response
+}
+
+async fn style() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("../static/style.css"),
+    )
+        .into_response()
+}
+
+async fn script() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        include_str!("../static/app.js"),
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn archive_uris_parse() {
+        let uri: Uri = "/archive/20130131100000id_/http://www.a.example/p?x=1"
+            .parse()
+            .expect("uri");
+        let r = parse_archive_uri(&uri).expect("parses");
+        assert_eq!(r.timestamp, "20130131100000");
+        assert!(r.raw);
+        assert_eq!(r.url, "http://www.a.example/p?x=1");
+        let uri: Uri = "/archive/2013/http:/www.a.example/".parse().expect("uri");
+        let r = parse_archive_uri(&uri).expect("parses");
+        assert!(!r.raw);
+        assert_eq!(r.url, "http://www.a.example/");
+        let uri: Uri = "/archive/abc/http://x/".parse().expect("uri");
+        assert!(parse_archive_uri(&uri).is_none());
+    }
+}

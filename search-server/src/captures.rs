@@ -1,0 +1,347 @@
+//! Where every capture lives: a table of the captures in a directory of WARC files, keyed by
+//! SURT URL (as pywb's), read from the CDXJ index beside each WARC file when it is up to date,
+//! else computed from the WARC file itself (WARC files from other tools come without one).
+//! The table is refreshed when files appear or change, so new crawls can be replayed without
+//! a restart.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Instant, SystemTime};
+
+use chrono::NaiveDateTime;
+use crawler::cdxj::{CdxjLine, cdxj_path, index_file, surt};
+use serde::Serialize;
+
+/// One capture: a `response`, `revisit` or `resource` record of a WARC file.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaptureLoc {
+    /// 14-digit timestamp (`20130131100000`).
+    pub timestamp: String,
+    /// The URL captured.
+    pub url: String,
+    /// Media type of the payload, `warc/revisit` for a revisit.
+    pub mime: Option<String>,
+    /// HTTP status, when the record is an HTTP response.
+    pub status: Option<u16>,
+    /// Payload digest.
+    pub digest: Option<String>,
+    /// The WARC file.
+    #[serde(skip)]
+    pub file: Arc<PathBuf>,
+    /// Offset of the record (or of the gzip member holding it) in the file.
+    pub offset: u64,
+}
+
+impl CaptureLoc {
+    /// Whether the record is a revisit (the content did not change).
+    pub fn is_revisit(&self) -> bool {
+        self.mime.as_deref() == Some("warc/revisit")
+    }
+
+    /// Seconds since the epoch of the timestamp (0 when it does not parse).
+    pub fn seconds(&self) -> i64 {
+        timestamp_seconds(&self.timestamp).unwrap_or(0)
+    }
+}
+
+/// Seconds since the epoch of a (possibly shortened) 14-digit timestamp.
+pub fn timestamp_seconds(ts: &str) -> Option<i64> {
+    if ts.is_empty() || !ts.chars().all(|c| c.is_ascii_digit()) || ts.len() > 14 {
+        return None;
+    }
+    let mut full = ts.to_string();
+    // A shortened timestamp names the start of its period: `2013` is 2013-01-01.
+    let pad = "00000101000000";
+    full.push_str(&pad[ts.len()..]);
+    NaiveDateTime::parse_from_str(&full, "%Y%m%d%H%M%S")
+        .ok()
+        .map(|t| t.and_utc().timestamp())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some(Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+    })
+}
+
+/// The captures of one file, with their SURT keys.
+type FileCaptures = Arc<Vec<(String, CaptureLoc)>>;
+
+#[derive(Default)]
+struct Table {
+    files: HashMap<PathBuf, (Stamp, FileCaptures)>,
+    by_key: HashMap<String, Vec<CaptureLoc>>,
+    captures: usize,
+}
+
+/// The capture table of a directory of WARC files.
+pub struct CaptureStore {
+    dir: PathBuf,
+    table: RwLock<Table>,
+    last_refresh: RwLock<Option<Instant>>,
+}
+
+/// Counts after a refresh.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct StoreCounts {
+    /// WARC files known.
+    pub files: usize,
+    /// Captures known.
+    pub captures: usize,
+}
+
+impl CaptureStore {
+    /// An empty table over `dir`; call [`CaptureStore::refresh`] to load it.
+    pub fn new(dir: &Path) -> Self {
+        Self {
+            dir: dir.to_path_buf(),
+            table: RwLock::new(Table::default()),
+            last_refresh: RwLock::new(None),
+        }
+    }
+
+    /// The directory of WARC files.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Reads new or changed WARC files (through their CDXJ when it is up to date) and drops
+    /// vanished ones. Unreadable files are logged and skipped.
+    pub fn refresh(&self) -> StoreCounts {
+        let mut found = Vec::new();
+        list_warcs(&self.dir, &mut found);
+        let known: HashMap<PathBuf, Stamp> = self
+            .table
+            .read()
+            .map(|t| t.files.iter().map(|(p, (s, _))| (p.clone(), *s)).collect())
+            .unwrap_or_default();
+        let mut loaded = Vec::new();
+        let mut changed = found.len() != known.len();
+        for path in &found {
+            let Some(now) = stamp(path) else { continue };
+            if known.get(path) == Some(&now) {
+                continue;
+            }
+            changed = true;
+            match load_file(path) {
+                Ok(entries) => loaded.push((path.clone(), now, Arc::new(entries))),
+                Err(e) => tracing::warn!("{}: cannot read captures: {e}", path.display()),
+            }
+        }
+        if let Ok(mut last) = self.last_refresh.write() {
+            *last = Some(Instant::now());
+        }
+        let Ok(mut table) = self.table.write() else {
+            return StoreCounts::default();
+        };
+        if changed {
+            table.files.retain(|p, _| found.contains(p));
+            for (path, stamp, entries) in loaded {
+                table.files.insert(path, (stamp, entries));
+            }
+            let mut by_key: HashMap<String, Vec<CaptureLoc>> = HashMap::new();
+            let mut captures = 0;
+            for (_, entries) in table.files.values() {
+                for (key, loc) in entries.iter() {
+                    by_key.entry(key.clone()).or_default().push(loc.clone());
+                    captures += 1;
+                }
+            }
+            for list in by_key.values_mut() {
+                list.sort_by(|a, b| a.timestamp.cmp(&b.timestamp));
+            }
+            table.by_key = by_key;
+            table.captures = captures;
+        }
+        StoreCounts {
+            files: table.files.len(),
+            captures: table.captures,
+        }
+    }
+
+    /// Refreshes when the last refresh is older than `age` (used when a lookup misses).
+    pub fn refresh_if_older(&self, age: std::time::Duration) {
+        let stale = self
+            .last_refresh
+            .read()
+            .map(|l| l.is_none_or(|t| t.elapsed() >= age))
+            .unwrap_or(true);
+        if stale {
+            self.refresh();
+        }
+    }
+
+    /// Every capture of a URL (same SURT key), oldest first.
+    pub fn captures(&self, url: &str) -> Vec<CaptureLoc> {
+        let key = surt(url);
+        self.table
+            .read()
+            .ok()
+            .and_then(|t| t.by_key.get(&key).cloned())
+            .unwrap_or_default()
+    }
+
+    /// The capture of a URL closest in time to `timestamp`.
+    pub fn closest(&self, url: &str, timestamp: &str) -> Option<CaptureLoc> {
+        let wanted = timestamp_seconds(timestamp);
+        let list = self.captures(url);
+        match wanted {
+            Some(w) => list.into_iter().min_by_key(|c| (c.seconds() - w).abs()),
+            None => list.into_iter().last(),
+        }
+    }
+
+    /// Counts of files and captures.
+    pub fn counts(&self) -> StoreCounts {
+        self.table
+            .read()
+            .map(|t| StoreCounts {
+                files: t.files.len(),
+                captures: t.captures,
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// WARC files under a directory (recursively); files still being written (`.open`) are left.
+fn list_warcs(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            list_warcs(&path, out);
+        } else {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default();
+            if name.ends_with(".warc") || name.ends_with(".warc.gz") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+}
+
+/// The captures of one WARC file: from its CDXJ when that is at least as recent, else by
+/// reading the WARC file.
+fn load_file(path: &Path) -> std::io::Result<Vec<(String, CaptureLoc)>> {
+    let file = Arc::new(path.to_path_buf());
+    let cdxj = cdxj_path(path);
+    let fresh_cdxj = match (std::fs::metadata(&cdxj), std::fs::metadata(path)) {
+        (Ok(c), Ok(w)) => match (c.modified(), w.modified()) {
+            (Ok(c), Ok(w)) => c >= w,
+            _ => false,
+        },
+        _ => false,
+    };
+    if fresh_cdxj {
+        let text = std::fs::read_to_string(&cdxj)?;
+        let mut entries = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            match parse_cdxj_line(line, &file) {
+                Some(e) => entries.push(e),
+                None if line.trim().is_empty() => {}
+                None => tracing::warn!("{}:{}: not a CDXJ line; skipped", cdxj.display(), n + 1),
+            }
+        }
+        return Ok(entries);
+    }
+    let (lines, errors) = index_file(path)?;
+    for e in errors {
+        tracing::warn!("{e}; record skipped");
+    }
+    Ok(lines.iter().filter_map(|l| from_line(l, &file)).collect())
+}
+
+fn from_line(line: &CdxjLine, file: &Arc<PathBuf>) -> Option<(String, CaptureLoc)> {
+    let get = |name: &str| {
+        line.fields
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
+    };
+    Some((
+        line.key.clone(),
+        CaptureLoc {
+            timestamp: line.timestamp.clone(),
+            url: get("url")?,
+            mime: get("mime"),
+            status: get("status").and_then(|s| s.parse().ok()),
+            digest: get("digest"),
+            file: file.clone(),
+            offset: get("offset")?.parse().ok()?,
+        },
+    ))
+}
+
+/// Parses `SURT TIMESTAMP {json}`.
+fn parse_cdxj_line(line: &str, file: &Arc<PathBuf>) -> Option<(String, CaptureLoc)> {
+    let mut parts = line.splitn(3, ' ');
+    let key = parts.next()?.to_string();
+    let timestamp = parts.next()?.to_string();
+    let json: serde_json::Value = serde_json::from_str(parts.next()?).ok()?;
+    let s = |name: &str| json.get(name).and_then(|v| v.as_str()).map(str::to_string);
+    let number = |name: &str| {
+        json.get(name).and_then(|v| {
+            v.as_u64()
+                .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+        })
+    };
+    // The CDXJ names its WARC file relative to its own directory.
+    let warc = match s("filename") {
+        Some(name) => Arc::new(file.with_file_name(name)),
+        None => file.clone(),
+    };
+    Some((
+        key,
+        CaptureLoc {
+            timestamp,
+            url: s("url")?,
+            mime: s("mime"),
+            status: number("status").and_then(|n| u16::try_from(n).ok()),
+            digest: s("digest"),
+            file: warc,
+            offset: number("offset")?,
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_may_be_shortened() {
+        assert_eq!(
+            timestamp_seconds("2013"),
+            timestamp_seconds("20130101000000")
+        );
+        assert!(timestamp_seconds("20130131100000").is_some());
+        assert_eq!(timestamp_seconds("2013x"), None);
+        assert_eq!(timestamp_seconds(""), None);
+    }
+
+    #[test]
+    fn cdxj_lines_parse() {
+        let file = Arc::new(PathBuf::from("/w/a.warc.gz"));
+        let line = r#"example,allonnes)/ 20130131100000 {"url": "http://www.allonnes.example/", "mime": "text/html", "status": "200", "digest": "sha1:X", "length": "10", "offset": "42", "filename": "a.warc.gz"}"#;
+        let (key, loc) = parse_cdxj_line(line, &file).expect("parses");
+        assert_eq!(key, "example,allonnes)/");
+        assert_eq!(loc.offset, 42);
+        assert_eq!(loc.status, Some(200));
+        assert_eq!(*loc.file, PathBuf::from("/w/a.warc.gz"));
+        assert!(parse_cdxj_line("garbage", &file).is_none());
+    }
+}

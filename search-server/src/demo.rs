@@ -1,0 +1,120 @@
+//! The one-command demo: serve the bundled sample sites on loopback, crawl them, index the
+//! WARC files, then serve the search over them.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Context;
+use crawler::config::CrawlConfig;
+use crawler::crawl::StartMode;
+use crawler::sample_server::SampleSite;
+use indexer::extract::Extractor;
+use indexer::indexing::{IndexOptions, index_warcs};
+
+use crate::params::Limits;
+use crate::state::{AppState, shared};
+
+/// Where the demo reads and writes.
+#[derive(Debug, Clone)]
+pub struct DemoOptions {
+    /// Address of the search server.
+    pub bind: SocketAddr,
+    /// The sample sites (`data/sample-site`).
+    pub sample_dir: PathBuf,
+    /// The crawl configuration (`data/crawls/sample.toml`).
+    pub config: PathBuf,
+    /// Where the WARC files go.
+    pub warcs: PathBuf,
+    /// Where the index goes.
+    pub index: PathBuf,
+}
+
+/// Runs the demo until `shutdown` completes.
+pub async fn run(
+    opts: DemoOptions,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    // Bind the search address first: a busy port is reported before minutes of work.
+    let listener = tokio::net::TcpListener::bind(opts.bind)
+        .await
+        .with_context(|| {
+            format!(
+                "cannot listen on {} (is another server running there? pass --bind 127.0.0.1:PORT)",
+                opts.bind
+            )
+        })?;
+    let sample = SampleSite::load(&opts.sample_dir).with_context(|| {
+        format!(
+            "cannot load the sample sites from {} (run from the repository root)",
+            opts.sample_dir.display()
+        )
+    })?;
+    let sample_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let sample_addr = sample_listener.local_addr()?;
+    println!(
+        "1/3 Serving the {} bundled sample sites on http://{sample_addr} (loopback only)",
+        sample.sites.len()
+    );
+    let sample_server = tokio::spawn(crawler::sample_server::serve(
+        sample_listener,
+        Arc::new(sample),
+    ));
+    let mut config = CrawlConfig::from_file(&opts.config).with_context(|| {
+        format!(
+            "cannot read the crawl configuration {}",
+            opts.config.display()
+        )
+    })?;
+    for v in config.fetch.resolve.values_mut() {
+        *v = sample_addr.to_string();
+    }
+    config.output.dir = opts.warcs.clone();
+    println!(
+        "    crawling {} seeds into {} …",
+        config.seeds.len(),
+        opts.warcs.display()
+    );
+    let report = crawler::crawl::run(config, StartMode::Fresh, std::future::pending()).await?;
+    println!(
+        "    {} captures ({} new, {} changed, {} unchanged) in {:.1} s",
+        report.captures, report.new, report.changed, report.unchanged, report.seconds
+    );
+    // Replay must not depend on the live sites: stop them before serving.
+    sample_server.abort();
+
+    println!(
+        "2/3 Indexing {} into {} …",
+        opts.warcs.display(),
+        opts.index.display()
+    );
+    let (index_dir, warcs) = (opts.index.clone(), opts.warcs.clone());
+    let summary = tokio::task::spawn_blocking(move || {
+        let extractor = Extractor::new()?;
+        index_warcs(
+            &index_dir,
+            &[warcs],
+            &extractor,
+            IndexOptions {
+                progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+                ..IndexOptions::default()
+            },
+        )
+        .map_err(anyhow::Error::from)
+    })
+    .await??;
+    println!(
+        "    {} documents in the index ({} added, {} captures merged)",
+        summary.documents_total, summary.documents_added, summary.captures_merged
+    );
+
+    let state = shared(AppState::open(&opts.index, &opts.warcs, Limits::default())?);
+    let addr = listener.local_addr()?;
+    println!("3/3 Search ready: open http://{addr}/ (Ctrl-C to stop)");
+    println!(
+        "    try: http://{addr}/?q=fibre+optique  ·  http://{addr}/?q=villes+internet&sort=date"
+    );
+    crate::app::serve(listener, state, shutdown).await?;
+    println!("Stopped.");
+    Ok(())
+}

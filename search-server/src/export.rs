@@ -1,0 +1,200 @@
+//! Exports of every result of a query, as CSV or JSON, streamed page by page from the index
+//! and capped at the server's export limit (stated in the `X-Veille-Export-Limit` header and
+//! in the JSON document).
+
+use axum::body::Body;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use indexer::query::{Hit, SearchRequest};
+use tokio::sync::mpsc;
+
+use crate::api::{ApiError, ApiHit};
+use crate::params::SearchParams;
+use crate::state::Shared;
+
+/// Documents read from the index per step of an export.
+const BATCH: usize = 500;
+
+/// The CSV columns.
+const CSV_COLUMNS: &[&str] = &[
+    "url",
+    "title",
+    "commune",
+    "commune_name",
+    "departement",
+    "published",
+    "first_capture",
+    "last_capture",
+    "captures",
+    "topics",
+    "digital_policy",
+    "label_rating",
+    "label_year",
+    "language",
+    "digest",
+    "warc_file",
+    "warc_offset",
+    "archive_url",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Csv,
+    Json,
+}
+
+/// `GET /export.csv`: every result (up to the limit) as CSV.
+pub async fn csv(state: State<Shared>, query: RawQuery) -> Response {
+    export(state, query, Format::Csv).await
+}
+
+/// `GET /export.json`: every result (up to the limit) as a JSON document.
+pub async fn json(state: State<Shared>, query: RawQuery) -> Response {
+    export(state, query, Format::Json).await
+}
+
+fn csv_row(hit: &Hit) -> Vec<u8> {
+    let mut captures = hit.captures.clone();
+    captures.sort();
+    let api = ApiHit::new(hit);
+    let archive_url = serde_json::to_value(&api)
+        .ok()
+        .and_then(|v| v["archive_url"].as_str().map(str::to_string))
+        .unwrap_or_default();
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    let num = |v: Option<u64>| v.map(|n| n.to_string()).unwrap_or_default();
+    let row = [
+        hit.url.clone(),
+        opt(&hit.title),
+        opt(&hit.commune),
+        opt(&hit.commune_name),
+        opt(&hit.departement),
+        opt(&hit.published),
+        captures.first().cloned().unwrap_or_default(),
+        captures.last().cloned().unwrap_or_default(),
+        captures.join(" "),
+        hit.topics.join(";"),
+        hit.digital_policy.to_string(),
+        num(hit.label_rating),
+        num(hit.label_year),
+        opt(&hit.language),
+        opt(&hit.digest),
+        opt(&hit.warc_file),
+        num(hit.warc_offset),
+        archive_url,
+    ];
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(&row);
+    w.into_inner().unwrap_or_default()
+}
+
+async fn export(State(st): State<Shared>, RawQuery(raw): RawQuery, format: Format) -> Response {
+    let params = SearchParams::from_query(raw.as_deref());
+    // The page parameters do not apply to an export: it starts at the first result.
+    let params = SearchParams {
+        page: 1,
+        per_page: 1,
+        ..params
+    };
+    let base = match params.to_request(&st.limits) {
+        Ok(r) => SearchRequest {
+            limit: BATCH,
+            offset: 0,
+            no_facets: true,
+            no_snippets: true,
+            ..r
+        },
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let cap = st.limits.max_export;
+    // The first batch says how many there are (and whether the query is valid) before any
+    // byte is sent.
+    let first = {
+        let st = st.clone();
+        let req = base.clone();
+        crate::app::blocking(move || st.index.search(&req)).await
+    };
+    let first = match first {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => return ApiError::from(e).into_response(),
+        None => return ApiError::internal("l'export a échoué").into_response(),
+    };
+    let total = first.total;
+    let exported = total.min(cap);
+    let (tx, mut rx) = mpsc::channel::<Bytes>(8);
+    let query_json = serde_json::to_string(&params.q).unwrap_or_default();
+    tokio::task::spawn_blocking(move || {
+        let head = match format {
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(Vec::new());
+                let _ = w.write_record(CSV_COLUMNS);
+                w.into_inner().unwrap_or_default()
+            }
+            Format::Json => format!(
+                "{{\"query\":{query_json},\"total\":{total},\"limit\":{cap},\"exported\":{exported},\"truncated\":{},\"results\":[",
+                total > cap
+            )
+            .into_bytes(),
+        };
+        if tx.blocking_send(Bytes::from(head)).is_err() {
+            return;
+        }
+        let mut sent = 0usize;
+        let mut batch = first.hits;
+        loop {
+            let mut chunk = Vec::new();
+            for hit in batch.iter().take(exported - sent) {
+                match format {
+                    Format::Csv => chunk.extend(csv_row(hit)),
+                    Format::Json => {
+                        if sent > 0 {
+                            chunk.push(b',');
+                        }
+                        chunk.extend(serde_json::to_vec(&ApiHit::new(hit)).unwrap_or_default());
+                    }
+                }
+                sent += 1;
+            }
+            if tx.blocking_send(Bytes::from(chunk)).is_err() {
+                return;
+            }
+            if sent >= exported || batch.is_empty() {
+                break;
+            }
+            let req = SearchRequest {
+                offset: sent,
+                ..base.clone()
+            };
+            batch = match st.index.search(&req) {
+                Ok(r) => r.hits,
+                Err(e) => {
+                    tracing::error!("export stopped after {sent} results: {e}");
+                    return;
+                }
+            };
+        }
+        if format == Format::Json {
+            let _ = tx.blocking_send(Bytes::from_static(b"]}\n"));
+        }
+    });
+    let stream = futures_util::stream::poll_fn(move |cx| {
+        rx.poll_recv(cx)
+            .map(|o| o.map(Ok::<Bytes, std::convert::Infallible>))
+    });
+    let (content_type, name) = match format {
+        Format::Csv => ("text/csv; charset=utf-8", "veille-export.csv"),
+        Format::Json => ("application/json", "veille-export.json"),
+    };
+    let mut response = (StatusCode::OK, Body::from_stream(stream)).into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert("x-veille-total", HeaderValue::from(total));
+    h.insert("x-veille-exported", HeaderValue::from(exported));
+    h.insert("x-veille-export-limit", HeaderValue::from(cap));
+    response
+}

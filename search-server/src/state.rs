@@ -1,0 +1,134 @@
+//! What every handler shares: the index, the capture table, the labels and the limits.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use indexer::communes::Communes;
+use indexer::query::{QueryError, SearchIndex};
+use indexer::topics::Taxonomy;
+
+use crate::captures::CaptureStore;
+use crate::params::Limits;
+
+/// Display names: topics (taxonomy order) and the communes of France.
+pub struct Labels {
+    /// Topic id and label.
+    pub topics: Vec<(String, String)>,
+    /// Communes and départements.
+    pub communes: Communes,
+}
+
+impl Labels {
+    /// The bundled taxonomy and communes list.
+    pub fn load() -> anyhow::Result<Self> {
+        let taxonomy = Taxonomy::bundled()?;
+        Ok(Self {
+            topics: taxonomy
+                .topics()
+                .map(|(id, label)| (id.to_string(), label.to_string()))
+                .collect(),
+            communes: Communes::load(),
+        })
+    }
+
+    /// The label of a topic id (the id itself when unknown).
+    pub fn topic(&self, id: &str) -> String {
+        self.topics
+            .iter()
+            .find(|(t, _)| t == id)
+            .map_or_else(|| id.to_string(), |(_, l)| l.clone())
+    }
+}
+
+/// The server's shared state.
+pub struct AppState {
+    /// The search index (reloads on the indexer's commits).
+    pub index: SearchIndex,
+    /// Where the captures are.
+    pub captures: CaptureStore,
+    /// Display names.
+    pub labels: Labels,
+    /// Limits on requests.
+    pub limits: Limits,
+}
+
+/// The state as handlers receive it.
+pub type Shared = Arc<AppState>;
+
+impl AppState {
+    /// Opens the index in `index_dir` and reads the captures under `warcs_dir`.
+    pub fn open(index_dir: &Path, warcs_dir: &Path, limits: Limits) -> anyhow::Result<Self> {
+        let index = SearchIndex::open(index_dir).map_err(|e| {
+            anyhow::anyhow!(
+                "{e}\nBuild the index first: `indexer index --index {} WARC_DIR`, or run `search-server demo`.",
+                index_dir.display()
+            )
+        })?;
+        if !warcs_dir.is_dir() {
+            anyhow::bail!(
+                "{} is not a directory of WARC files: pass --warcs DIR (the crawl's output directory)",
+                warcs_dir.display()
+            );
+        }
+        let captures = CaptureStore::new(warcs_dir);
+        let counts = captures.refresh();
+        tracing::info!(
+            files = counts.files,
+            captures = counts.captures,
+            "captures of {} loaded",
+            warcs_dir.display()
+        );
+        Ok(Self {
+            index,
+            captures,
+            labels: Labels::load()?,
+            limits,
+        })
+    }
+}
+
+/// A query error in French, with the indexer's own wording as detail.
+pub fn query_error_fr(e: &QueryError) -> String {
+    match e {
+        QueryError::Syntax { column, message } => {
+            let fr = if message.starts_with("unclosed quote") {
+                "guillemet non fermé : terminez l'expression par \"".to_string()
+            } else if message.starts_with("closing parenthesis") {
+                "parenthèse fermante sans parenthèse ouvrante".to_string()
+            } else if message.starts_with("unclosed parenthesis") {
+                "parenthèse non fermée".to_string()
+            } else if let Some(op) = message.strip_suffix(" needs a word on each side") {
+                format!("{op} demande un mot de chaque côté")
+            } else if let Some(rest) = message.strip_prefix("unknown field ") {
+                format!(
+                    "champ inconnu {}",
+                    rest.replace("; fields:", " ; champs possibles :")
+                )
+            } else {
+                message.clone()
+            };
+            format!("Requête mal formée (colonne {column}) : {fr}.")
+        }
+        QueryError::Filter(message) => {
+            if message.starts_with("no commune named") {
+                "Aucune commune de ce nom : donnez le nom exact ou le code INSEE (72003).".into()
+            } else if message.contains("is ambiguous") {
+                format!(
+                    "Plusieurs communes portent ce nom ; choisissez par code INSEE : {}.",
+                    message
+                        .split_once(": ")
+                        .map_or("", |(_, list)| list)
+                        .trim_end_matches("; give the INSEE code")
+                )
+            } else {
+                format!("Filtre invalide : {message}")
+            }
+        }
+        QueryError::Index(e) => format!("Erreur de lecture de l'index : {e}"),
+    }
+}
+
+/// Shares a state.
+pub fn shared(state: AppState) -> Shared {
+    Arc::new(state)
+}

@@ -1,0 +1,616 @@
+//! The HTML pages (Askama templates under `templates/`) and what they show: results, filters
+//! with facet counts, trends, the capture timeline, the replay frame. In French.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use indexer::query::{Hit, SearchResults, Stats};
+
+use crate::captures::CaptureLoc;
+use crate::charts;
+use crate::params::SearchParams;
+use crate::replay::archive_path;
+use crate::state::Labels;
+
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// `2013-01-31` → `31 janvier 2013` (the input when it is not such a date).
+pub fn fr_date(iso: &str) -> String {
+    let parts: Vec<&str> = iso.get(..10).unwrap_or(iso).split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] => match (m.parse::<usize>(), d.parse::<u32>()) {
+            (Ok(m), Ok(d)) if (1..=12).contains(&m) => {
+                let day = if d == 1 {
+                    "1er".to_string()
+                } else {
+                    d.to_string()
+                };
+                format!("{day} {} {y}", MONTHS[m - 1])
+            }
+            _ => iso.to_string(),
+        },
+        _ => iso.to_string(),
+    }
+}
+
+/// `20130131100512` → `31 janvier 2013 à 10 h 05`.
+pub fn fr_timestamp(ts: &str) -> String {
+    if ts.len() < 12 {
+        return fr_date(&format!(
+            "{}-{}-{}",
+            ts.get(..4).unwrap_or(ts),
+            ts.get(4..6).unwrap_or("01"),
+            ts.get(6..8).unwrap_or("01")
+        ));
+    }
+    format!(
+        "{} à {} h {}",
+        fr_date(&format!("{}-{}-{}", &ts[..4], &ts[4..6], &ts[6..8])),
+        &ts[8..10],
+        &ts[10..12]
+    )
+}
+
+/// `2026-11-26T17:03:05Z` → `20261126170305`.
+pub fn iso_to_timestamp(iso: &str) -> String {
+    crawler::cdxj::timestamp(iso)
+}
+
+/// A filter choice with its facet count.
+pub struct Choice {
+    /// Form value.
+    pub value: String,
+    /// Label shown.
+    pub label: String,
+    /// Matching documents.
+    pub count: u64,
+    /// Currently chosen.
+    pub selected: bool,
+}
+
+/// A link with a count (facet values, pages).
+pub struct LinkCount {
+    /// Label shown.
+    pub label: String,
+    /// Matching documents.
+    pub count: u64,
+    /// Target.
+    pub href: String,
+    /// Currently applied.
+    pub active: bool,
+}
+
+/// A link to one capture.
+pub struct CaptureLink {
+    /// Date shown.
+    pub label: String,
+    /// Replay URL.
+    pub href: String,
+}
+
+/// One result as shown.
+pub struct HitView {
+    /// Title (the URL when there is none).
+    pub title: String,
+    /// Replay of the latest capture.
+    pub archive_href: String,
+    /// The URL.
+    pub url: String,
+    /// Commune and département.
+    pub place: String,
+    /// Publication date.
+    pub published: String,
+    /// The latest captures.
+    pub captures: Vec<CaptureLink>,
+    /// Captures not listed.
+    pub more_captures: usize,
+    /// Timeline of the URL.
+    pub timeline_href: String,
+    /// Topic labels.
+    pub topics: Vec<String>,
+    /// Snippet (escaped HTML with `<b>` highlights, from the indexer).
+    pub snippet_html: String,
+    /// Villes Internet label, as `2@ en 2013`.
+    pub label: String,
+}
+
+/// A pagination link.
+pub struct PageLink {
+    /// Page number or ellipsis.
+    pub label: String,
+    /// Target (none for the current page and ellipses).
+    pub href: Option<String>,
+    /// The current page.
+    pub current: bool,
+}
+
+/// The results part of the search page.
+pub struct ResultsView {
+    /// `12 documents` and the current page.
+    pub summary: String,
+    /// The page of results.
+    pub hits: Vec<HitView>,
+    /// Pagination.
+    pub pages: Vec<PageLink>,
+    /// Previous page.
+    pub prev: Option<String>,
+    /// Next page.
+    pub next: Option<String>,
+    /// CSV export of all results.
+    pub export_csv: String,
+    /// JSON export.
+    pub export_json: String,
+    /// The same search in the JSON API.
+    pub api: String,
+    /// Export cap, stated.
+    pub export_note: String,
+}
+
+/// The search page (form, results, filters, trends).
+#[derive(Template)]
+#[template(path = "search.html")]
+pub struct SearchPage {
+    /// Page title.
+    pub page_title: String,
+    /// The parameters, as typed.
+    pub form: SearchParams,
+    /// Sort by date chosen.
+    pub sort_date: bool,
+    /// What went wrong (bad query, bad filter).
+    pub error: Option<String>,
+    /// Results, when a search was made.
+    pub results: Option<ResultsView>,
+    /// Corpus figures (home page).
+    pub corpus: Option<String>,
+    /// Topics with counts.
+    pub topic_filters: Vec<Choice>,
+    /// Départements with counts.
+    pub departement_filters: Vec<Choice>,
+    /// Communes with counts.
+    pub commune_facets: Vec<LinkCount>,
+    /// Removes the commune filter.
+    pub clear_commune: Option<String>,
+    /// Communes offered while typing: INSEE code and `Name (département)`.
+    pub commune_suggestions: Vec<(String, String)>,
+    /// SVG: documents per year.
+    pub years_chart: String,
+    /// SVG: documents per topic.
+    pub topics_chart: String,
+}
+
+/// The capture timeline of a URL.
+#[derive(Template)]
+#[template(path = "timeline.html")]
+pub struct TimelinePage {
+    /// Page title.
+    pub page_title: String,
+    /// The URL.
+    pub url: String,
+    /// Captures per year, newest year first.
+    pub years: Vec<(String, Vec<TimelineEntry>)>,
+    /// Number of captures.
+    pub total: usize,
+}
+
+/// One capture in the timeline.
+pub struct TimelineEntry {
+    /// Date shown.
+    pub label: String,
+    /// Replay URL.
+    pub href: String,
+    /// What it holds (`HTTP 200, text/html`, `inchangée`).
+    pub note: String,
+}
+
+/// The replay frame: banner and the archived document in a sandboxed frame.
+#[derive(Template)]
+#[template(path = "replay.html")]
+pub struct ReplayPage {
+    /// Page title.
+    pub page_title: String,
+    /// The URL.
+    pub url: String,
+    /// Capture date shown.
+    pub captured: String,
+    /// Raw archived document (frame source).
+    pub frame_src: String,
+    /// Timeline of the URL.
+    pub timeline_href: String,
+    /// Number of captures of the URL.
+    pub capture_count: usize,
+    /// Previous capture.
+    pub prev: Option<CaptureLink>,
+    /// Next capture.
+    pub next: Option<CaptureLink>,
+}
+
+/// A page saying what went wrong (not archived, bad request…).
+#[derive(Template)]
+#[template(path = "message.html")]
+pub struct MessagePage {
+    /// Page title.
+    pub page_title: String,
+    /// Heading.
+    pub heading: String,
+    /// Explanation.
+    pub message: String,
+    /// A link to go on with, when there is one.
+    pub link: Option<(String, String)>,
+}
+
+/// Renders a template, or a plain error when rendering fails.
+pub fn render(t: &impl Template) -> String {
+    t.render()
+        .unwrap_or_else(|e| format!("<!doctype html><p>Erreur d'affichage : {e}</p>"))
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", group(n), if n > 1 { many } else { one })
+}
+
+/// `12345` → `12 345` (French digit grouping, with a narrow no-break space).
+pub fn group(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The timeline link of a URL.
+pub fn timeline_href(url: &str) -> String {
+    format!(
+        "/captures?{}",
+        url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("url", url)
+            .finish()
+    )
+}
+
+fn hit_view(h: &Hit, labels: &Labels) -> HitView {
+    let mut captures: Vec<String> = h.captures.iter().map(|c| iso_to_timestamp(c)).collect();
+    captures.sort();
+    let latest = captures.last().cloned().unwrap_or_default();
+    let shown: Vec<CaptureLink> = captures
+        .iter()
+        .rev()
+        .take(3)
+        .map(|ts| CaptureLink {
+            label: fr_timestamp(ts),
+            href: archive_path(ts, &h.url, false),
+        })
+        .collect();
+    let commune = h.commune_name.clone().or_else(|| {
+        h.commune
+            .as_deref()
+            .and_then(|c| labels.communes.by_insee(c))
+            .map(|c| c.name.clone())
+    });
+    let departement = h.departement.as_deref().map(|d| {
+        labels
+            .communes
+            .departement_name(d)
+            .map_or(d.to_string(), |n| format!("{n} ({d})"))
+    });
+    let place = match (commune, departement) {
+        (Some(c), Some(d)) => format!("{c}, {d}"),
+        (Some(c), None) => c,
+        (None, Some(d)) => d,
+        (None, None) => String::new(),
+    };
+    HitView {
+        title: h.title.clone().unwrap_or_else(|| h.url.clone()),
+        archive_href: archive_path(&latest, &h.url, false),
+        url: h.url.clone(),
+        place,
+        published: h.published.as_deref().map(fr_date).unwrap_or_default(),
+        more_captures: captures.len().saturating_sub(shown.len()),
+        captures: shown,
+        timeline_href: timeline_href(&h.url),
+        topics: h.topics.iter().map(|t| labels.topic(t)).collect(),
+        snippet_html: h.snippet_html.clone(),
+        label: match (h.label_rating, h.label_year) {
+            (Some(r), Some(y)) => format!("Villes Internet {r}@ en {y}"),
+            (Some(r), None) => format!("Villes Internet {r}@"),
+            _ => String::new(),
+        },
+    }
+}
+
+fn pages(params: &SearchParams, total: usize, max_depth: usize) -> Vec<PageLink> {
+    let per = params.per_page.max(1);
+    let last = total.min(max_depth).div_ceil(per).max(1);
+    let current = params.page;
+    let mut out = Vec::new();
+    let mut previous = 0;
+    for n in 1..=last {
+        if n == 1 || n == last || n.abs_diff(current) <= 2 {
+            if previous + 1 < n {
+                out.push(PageLink {
+                    label: "…".into(),
+                    href: None,
+                    current: false,
+                });
+            }
+            out.push(PageLink {
+                label: n.to_string(),
+                href: (n != current).then(|| {
+                    format!(
+                        "/?{}",
+                        SearchParams {
+                            page: n,
+                            ..params.clone()
+                        }
+                        .to_query()
+                    )
+                }),
+                current: n == current,
+            });
+            previous = n;
+        }
+    }
+    out
+}
+
+/// The facet parts of the search page: filters with counts and the trend charts.
+struct FacetViews {
+    topic_filters: Vec<Choice>,
+    departement_filters: Vec<Choice>,
+    commune_facets: Vec<LinkCount>,
+    years_chart: String,
+    topics_chart: String,
+}
+
+fn facet_views(
+    params: &SearchParams,
+    topics: &BTreeMap<String, u64>,
+    departements: &BTreeMap<String, u64>,
+    communes: &BTreeMap<String, u64>,
+    years: &BTreeMap<String, u64>,
+    labels: &Labels,
+) -> FacetViews {
+    let topic_filters = labels
+        .topics
+        .iter()
+        .map(|(id, label)| Choice {
+            value: id.clone(),
+            label: label.clone(),
+            count: topics.get(id).copied().unwrap_or(0),
+            selected: params.topics.contains(id),
+        })
+        .collect();
+    let mut departement_filters: Vec<Choice> = departements
+        .iter()
+        .map(|(code, n)| Choice {
+            value: code.clone(),
+            label: labels
+                .communes
+                .departement_name(code)
+                .map_or(code.clone(), |name| format!("{code} – {name}")),
+            count: *n,
+            selected: params.departement.eq_ignore_ascii_case(code),
+        })
+        .collect();
+    if !params.departement.is_empty() && !departement_filters.iter().any(|c| c.selected) {
+        departement_filters.push(Choice {
+            value: params.departement.clone(),
+            label: params.departement.clone(),
+            count: 0,
+            selected: true,
+        });
+    }
+    let mut commune_list: Vec<(&String, &u64)> = communes.iter().collect();
+    commune_list.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let commune_facets = commune_list
+        .into_iter()
+        .take(20)
+        .map(|(insee, n)| {
+            let label = labels
+                .communes
+                .by_insee(insee)
+                .map_or(insee.clone(), |c| format!("{} ({})", c.name, c.departement));
+            LinkCount {
+                label,
+                count: *n,
+                href: format!(
+                    "/?{}",
+                    SearchParams {
+                        commune: insee.clone(),
+                        ..params.first_page()
+                    }
+                    .to_query()
+                ),
+                active: params.commune == *insee,
+            }
+        })
+        .collect();
+    let year_counts: Vec<(i32, u64)> = years
+        .iter()
+        .filter_map(|(y, n)| Some((y.parse().ok()?, *n)))
+        .filter(|(y, _)| (1990..=2100).contains(y))
+        .collect();
+    let topic_counts: Vec<(String, u64)> = topics
+        .iter()
+        .map(|(id, n)| (labels.topic(id), *n))
+        .collect();
+    FacetViews {
+        topic_filters,
+        departement_filters,
+        commune_facets,
+        years_chart: charts::years_chart(&year_counts, "Documents par année de publication"),
+        topics_chart: charts::topics_chart(&topic_counts, "Documents par thème"),
+    }
+}
+
+/// The search page for a request: results when `results` is given, the corpus overview
+/// (`stats`) otherwise, and `error` shown above the form.
+pub fn search_page(
+    params: &SearchParams,
+    results: Option<&SearchResults>,
+    stats: Option<&Stats>,
+    error: Option<String>,
+    labels: &Labels,
+    max_depth: usize,
+    max_export: usize,
+) -> SearchPage {
+    let empty = BTreeMap::new();
+    let (topics, departements, communes, years) = match (results, stats) {
+        (Some(r), _) => (
+            &r.facets.topics,
+            &r.facets.departements,
+            &r.facets.communes,
+            &r.facets.years,
+        ),
+        (None, Some(s)) => (&s.topics, &empty, &empty, &s.years),
+        (None, None) => (&empty, &empty, &empty, &empty),
+    };
+    let facets = facet_views(params, topics, departements, communes, years, labels);
+    let results_view = results.map(|r| {
+        let query = params.first_page().to_query();
+        let per = params.per_page.max(1);
+        let first = (params.page - 1) * per + 1;
+        let summary = if r.total == 0 {
+            "Aucun document ne correspond à cette recherche.".to_string()
+        } else {
+            format!(
+                "{} — résultats {} à {}",
+                plural(r.total as u64, "document", "documents"),
+                group(first as u64),
+                group((first + r.hits.len()).saturating_sub(1) as u64)
+            )
+        };
+        let with_page = |n: usize| {
+            format!(
+                "/?{}",
+                SearchParams {
+                    page: n,
+                    ..params.clone()
+                }
+                .to_query()
+            )
+        };
+        let last = r.total.min(max_depth).div_ceil(per).max(1);
+        ResultsView {
+            summary,
+            hits: r.hits.iter().map(|h| hit_view(h, labels)).collect(),
+            pages: pages(params, r.total, max_depth),
+            prev: (params.page > 1).then(|| with_page(params.page - 1)),
+            next: (params.page < last).then(|| with_page(params.page + 1)),
+            export_csv: format!("/export.csv?{query}"),
+            export_json: format!("/export.json?{query}"),
+            api: format!("/api/search?{}", params.to_query()),
+            export_note: format!(
+                "Les exports contiennent au plus {} résultats.",
+                group(max_export as u64)
+            ),
+        }
+    });
+    let corpus = match (results, stats) {
+        (None, Some(s)) => Some(format!(
+            "Le corpus compte {}, {} de {} ; {} parlent de politique numérique.",
+            plural(s.documents, "document", "documents"),
+            plural(s.captures, "capture", "captures"),
+            plural(s.communes as u64, "commune", "communes"),
+            group(s.digital_policy)
+        )),
+        _ => None,
+    };
+    let commune_suggestions = communes
+        .keys()
+        .filter_map(|insee| labels.communes.by_insee(insee))
+        .map(|c| (c.insee.clone(), format!("{} ({})", c.name, c.departement)))
+        .collect();
+    let title = if params.q.is_empty() {
+        "Veille — recherche dans les actualités numériques des communes".to_string()
+    } else {
+        format!("« {} » — Veille", params.q)
+    };
+    SearchPage {
+        page_title: title,
+        form: params.clone(),
+        sort_date: params.sort == "date",
+        error,
+        results: results_view,
+        corpus,
+        topic_filters: facets.topic_filters,
+        departement_filters: facets.departement_filters,
+        commune_facets: facets.commune_facets,
+        clear_commune: (!params.commune.is_empty()).then(|| {
+            format!(
+                "/?{}",
+                SearchParams {
+                    commune: String::new(),
+                    ..params.first_page()
+                }
+                .to_query()
+            )
+        }),
+        commune_suggestions,
+        years_chart: facets.years_chart,
+        topics_chart: facets.topics_chart,
+    }
+}
+
+/// The timeline page of a URL.
+pub fn timeline_page(url: &str, captures: &[CaptureLoc]) -> TimelinePage {
+    let mut years: Vec<(String, Vec<TimelineEntry>)> = Vec::new();
+    for c in captures.iter().rev() {
+        let year = c.timestamp.get(..4).unwrap_or_default().to_string();
+        let entry = TimelineEntry {
+            label: fr_timestamp(&c.timestamp),
+            href: archive_path(&c.timestamp, &c.url, false),
+            note: if c.is_revisit() {
+                "contenu inchangé depuis la capture précédente".to_string()
+            } else {
+                let mut parts = Vec::new();
+                if let Some(s) = c.status {
+                    parts.push(format!("HTTP {s}"));
+                }
+                if let Some(m) = &c.mime {
+                    parts.push(m.clone());
+                }
+                parts.join(", ")
+            },
+        };
+        match years.last_mut() {
+            Some((y, list)) if *y == year => list.push(entry),
+            _ => years.push((year, vec![entry])),
+        }
+    }
+    TimelinePage {
+        page_title: format!("Captures de {url} — Veille"),
+        url: url.to_string(),
+        total: captures.len(),
+        years,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_dates() {
+        assert_eq!(fr_date("2013-01-31"), "31 janvier 2013");
+        assert_eq!(fr_date("2013-08-01"), "1er août 2013");
+        assert_eq!(fr_timestamp("20130131100512"), "31 janvier 2013 à 10 h 05");
+        assert_eq!(group(1234567), "1\u{202f}234\u{202f}567");
+    }
+}

@@ -1,0 +1,101 @@
+// Browser test of the Veille search server, in Debian's headless Chromium driven by
+// playwright-core (no browser download). Run by search-server/tests/browser.rs:
+//
+//   node search.mjs http://127.0.0.1:PORT screenshot.png
+//
+// It types a query, applies a facet, opens a result's archived page, and checks that the
+// archived page's script ran neither on the search origin nor anywhere else (no cookie, no
+// local storage, no request to the live web). Exit status 0 when every check passes; each
+// failure is printed.
+
+import { chromium } from 'playwright-core';
+
+const [base, screenshot] = process.argv.slice(2);
+if (!base || !screenshot) {
+  console.error('usage: node search.mjs BASE_URL SCREENSHOT.png');
+  process.exit(2);
+}
+const failures = [];
+const check = (ok, what) => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures.push(what);
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+
+  // 1. Type a query in the form and submit it with the keyboard.
+  await page.goto(`${base}/`);
+  check((await page.locator('label[for="q"]').count()) === 1, 'the query box has a label');
+  await page.locator('#q').pressSequentially('villes internet arobases');
+  await page.locator('#q').press('Enter');
+  await page.waitForSelector('ol.hits li.hit');
+  const allHits = await page.locator('li.hit').count();
+  check(allHits > 1, `the query finds several documents (${allHits})`);
+  check(
+    (await page.locator('.snippet b').count()) > 0,
+    'snippets highlight the query terms',
+  );
+
+  // 2. Apply a facet: the commune Allonnes (Sarthe), from the facet list.
+  await page.locator('.facet-list a', { hasText: 'Allonnes (72)' }).click();
+  await page.waitForSelector('ol.hits li.hit');
+  check(page.url().includes('commune=72003'), `the facet link filters by commune (${page.url()})`);
+  const places = await page.locator('li.hit .place').allTextContents();
+  check(
+    places.length > 0 && places.every((p) => p.startsWith('Allonnes, Sarthe')),
+    `every result is in Allonnes (72): ${JSON.stringify(places)}`,
+  );
+  check((await page.locator('svg.chart').count()) > 0, 'the trends chart is drawn');
+  await page.screenshot({ path: screenshot, fullPage: true });
+
+  // 3. Open the archived page of the label article.
+  const link = page.locator('li.hit h3 a', { hasText: 'Allonnes' }).first();
+  await link.click();
+  await page.waitForSelector('iframe.archived');
+  check(page.url().includes('/archive/'), `the title opens the archive (${page.url()})`);
+  const banner = await page.locator('header.banner').textContent();
+  check(banner.includes('Page archivée'), 'the banner gives the capture date');
+  const frame = page.frameLocator('iframe.archived');
+  await frame.locator('h1').first().waitFor();
+  const heading = await frame.locator('h1').first().textContent();
+  check(/Allonnes/.test(heading), `the archived page is shown in the frame (${heading.trim()})`);
+  await page.waitForTimeout(500);
+
+  // 4. The archived page's script (it sets a cookie, writes local storage and posts to
+  //    www.allonnes.example) must not have run on the search origin, nor reached the web.
+  const cookies = await context.cookies();
+  check(cookies.length === 0, `no cookie was set (${JSON.stringify(cookies)})`);
+  const stored = await page.evaluate(() => window.localStorage.getItem('Drupal.statistics.lastNode'));
+  check(stored === null, 'nothing was written to the search origin\'s local storage');
+  const origin = new URL(base).origin;
+  const outside = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
+  check(outside.length === 0, `no request left the archive (${JSON.stringify(outside)})`);
+  check(
+    requests.some((u) => u.includes('id_/http://www.allonnes.example/') && u.endsWith('.png')),
+    'the archived page\'s images come from the archive',
+  );
+  const htmlClass = await frame.locator('html').getAttribute('class').catch(() => null);
+  check(!(htmlClass || '').includes('js'), `the archived script did not run in its frame (class=${htmlClass})`);
+
+  // 5. A link inside the archived page leads to an archived capture.
+  const inner = await frame.locator('a[href^="/archive/"]').first().getAttribute('href');
+  check(inner !== null && inner.startsWith('/archive/'), `archived links lead to the archive (${inner})`);
+} finally {
+  await browser.close();
+}
+if (failures.length > 0) {
+  console.error(`${failures.length} check(s) failed`);
+  process.exit(1);
+}
+console.log('all browser checks passed');

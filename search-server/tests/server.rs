@@ -1,0 +1,705 @@
+//! The search server over a real index: the sample sites are served on loopback, crawled
+//! twice (the second time after the sites changed), indexed, and served; the tests speak HTTP
+//! to it. The browser test drives Debian's headless Chromium through playwright-core.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use indexer::extract::Extractor;
+use indexer::indexing::{IndexOptions, index_warcs};
+use search_server::params::Limits;
+use search_server::state::{AppState, shared};
+use serde_json::Value;
+
+struct Fixture {
+    /// The server over the whole index.
+    base: String,
+    /// The same index, with exports capped at 3.
+    capped: String,
+    dir: PathBuf,
+    /// WARC files of the first crawl, and of the second.
+    first_warcs: Vec<PathBuf>,
+    second_warcs: Vec<PathBuf>,
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn warc_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|r| {
+            r.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.to_string_lossy().ends_with(".warc.gz"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// Starts a server on its own thread and runtime (it outlives every test's runtime).
+fn start_server(index: &Path, warcs: &Path, limits: Limits) -> String {
+    let state = shared(AppState::open(index, warcs, limits).expect("server state"));
+    let (tx, rx) = std::sync::mpsc::channel::<SocketAddr>();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Runtime::new().expect("runtime");
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("bind");
+            tx.send(listener.local_addr().expect("addr")).expect("send");
+            search_server::app::serve(listener, state, std::future::pending())
+                .await
+                .expect("serve");
+        });
+    });
+    format!("http://{}", rx.recv().expect("server address"))
+}
+
+fn fixture() -> &'static Fixture {
+    static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+    // Built on a thread of its own: the tests run inside async runtimes, and the fixture
+    // needs one of its own for the crawls.
+    FIXTURE.get_or_init(|| std::thread::spawn(build_fixture).join().expect("fixture"))
+}
+
+fn build_fixture() -> Fixture {
+    {
+        // Under target/tmp/warcs: scripts/test.sh has warcio check every WARC file there.
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join("warcs")
+            .join("search-server");
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("dir");
+        let warcs = dir.join("warcs");
+        let rt = tokio::runtime::Runtime::new().expect("runtime");
+        let (first_warcs, second_warcs) = rt.block_on(async {
+            let site =
+                crawler::sample_server::SampleSite::load(&repo_root().join("data/sample-site"))
+                    .expect("sample site");
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("bind");
+            let addr = listener.local_addr().expect("addr");
+            let version = site.version.clone();
+            tokio::spawn(crawler::sample_server::serve(listener, Arc::new(site)));
+            let crawl = || async {
+                let mut config = crawler::config::CrawlConfig::from_file(
+                    &repo_root().join("data/crawls/sample.toml"),
+                )
+                .expect("config");
+                for v in config.fetch.resolve.values_mut() {
+                    *v = addr.to_string();
+                }
+                config.output.dir = warcs.clone();
+                config.output.state_dir = Some(dir.join("state"));
+                crawler::crawl::run(
+                    config,
+                    crawler::crawl::StartMode::ResumeOrStart,
+                    std::future::pending(),
+                )
+                .await
+                .expect("crawl")
+            };
+            crawl().await;
+            let first = warc_files(&warcs);
+            // The sites change: a new article, an updated list, a page gone.
+            version.store(1, std::sync::atomic::Ordering::SeqCst);
+            // Capture times are to the second: keep the two crawls apart.
+            tokio::time::sleep(Duration::from_millis(1100)).await;
+            crawl().await;
+            let second: Vec<PathBuf> = warc_files(&warcs)
+                .into_iter()
+                .filter(|f| !first.contains(f))
+                .collect();
+            (first, second)
+        });
+        assert!(!first_warcs.is_empty() && !second_warcs.is_empty());
+        let extractor = Extractor::new().expect("extractor");
+        index_warcs(
+            &dir.join("index"),
+            std::slice::from_ref(&warcs),
+            &extractor,
+            IndexOptions::default(),
+        )
+        .expect("index");
+        let base = start_server(&dir.join("index"), &warcs, Limits::default());
+        let capped = start_server(
+            &dir.join("index"),
+            &warcs,
+            Limits {
+                max_export: 3,
+                ..Limits::default()
+            },
+        );
+        Fixture {
+            base,
+            capped,
+            dir,
+            first_warcs,
+            second_warcs,
+        }
+    }
+}
+
+async fn get(url: &str) -> reqwest::Response {
+    reqwest::Client::new()
+        .get(url)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("GET {url}: {e}"))
+}
+
+async fn json(url: &str) -> (u16, Value) {
+    let r = get(url).await;
+    let status = r.status().as_u16();
+    let text = r.text().await.expect("body");
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{url}: not JSON ({e}): {text}")),
+    )
+}
+
+async fn text(url: &str) -> (u16, String) {
+    let r = get(url).await;
+    (r.status().as_u16(), r.text().await.expect("body"))
+}
+
+fn hits(v: &Value) -> &Vec<Value> {
+    v["hits"].as_array().expect("hits")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_form_searches_highlights_and_escapes() {
+    let f = fixture();
+    let (status, page) = text(&format!("{}/?q=villes+internet", f.base)).await;
+    assert_eq!(status, 200);
+    assert!(page.contains(r#"<label for="q">"#), "labelled query box");
+    assert!(
+        page.contains("La politique internet d&#39;Allonnes récompensée")
+            || page.contains("La politique internet d&#x27;Allonnes récompensée"),
+        "the label article is found"
+    );
+    assert!(page.contains("<b>"), "query terms highlighted");
+    assert!(page.contains("/archive/"), "titles link to the archive");
+    assert!(page.contains("<svg"), "trends drawn on the server");
+    assert!(page.contains(r#"name="topic""#), "topic filters");
+    // The query is echoed escaped, never as markup.
+    let (status, page) = text(&format!(
+        "{}/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        f.base
+    ))
+    .await;
+    assert!(status == 200 || status == 400, "{status}");
+    assert!(!page.contains("<script>alert(1)"), "query echoed unescaped");
+    assert!(
+        page.contains("&lt;script&gt;alert(1)") || page.contains("&#60;script&#62;alert(1)"),
+        "query echoed escaped"
+    );
+    // The home page shows the corpus.
+    let (status, page) = text(&format!("{}/", f.base)).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Le corpus compte"), "{page}");
+    // A bad query is explained in French on the form, with status 400.
+    let (status, page) = text(&format!("{}/?q=%22fibre", f.base)).await;
+    assert_eq!(status, 400);
+    assert!(page.contains("guillemet non fermé"), "{page}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn filters_facets_sort_and_pages() {
+    let f = fixture();
+    let (s, all) = json(&format!("{}/api/search?q=internet&per_page=100", f.base)).await;
+    assert_eq!(s, 200);
+    let total = all["total"].as_u64().expect("total");
+    assert!(total > 5, "{all}");
+
+    let (_, v) = json(&format!(
+        "{}/api/search?q=internet&commune=72003&per_page=100",
+        f.base
+    ))
+    .await;
+    assert!(!hits(&v).is_empty());
+    assert!(hits(&v).iter().all(|h| h["commune"] == "72003"), "{v}");
+    let communes = v["facets"]["communes"].as_array().expect("facets");
+    assert_eq!(communes.len(), 1, "{v}");
+    assert_eq!(communes[0]["count"], v["total"]);
+
+    let (_, v) = json(&format!(
+        "{}/api/search?q=internet&departement=49&per_page=100",
+        f.base
+    ))
+    .await;
+    assert!(!hits(&v).is_empty());
+    assert!(hits(&v).iter().all(|h| h["departement"] == "49"), "{v}");
+    assert!(v["total"].as_u64() < Some(total));
+
+    // A topic facet: its count is what the filter gives.
+    let topics = all["facets"]["topics"].as_array().expect("topics");
+    let topic = topics
+        .iter()
+        .max_by_key(|t| t["count"].as_u64())
+        .expect("a topic");
+    let id = topic["id"].as_str().expect("id");
+    let (_, v) = json(&format!(
+        "{}/api/search?q=internet&topic={id}&per_page=100",
+        f.base
+    ))
+    .await;
+    assert_eq!(v["total"], topic["count"], "facet count = filtered count");
+    assert!(hits(&v).iter().all(|h| {
+        h["topics"]
+            .as_array()
+            .is_some_and(|t| t.iter().any(|x| x == id))
+    }));
+
+    let (_, v) = json(&format!(
+        "{}/api/search?q=internet&digital=1&per_page=100",
+        f.base
+    ))
+    .await;
+    assert!(hits(&v).iter().all(|h| h["digital_policy"] == true));
+
+    let (_, v) = json(&format!(
+        "{}/api/search?q=internet&from=2013-01-01&to=2013-12-31&per_page=100",
+        f.base
+    ))
+    .await;
+    assert!(!hits(&v).is_empty());
+    assert!(
+        hits(&v).iter().all(|h| h["published"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("2013"))),
+        "{v}"
+    );
+
+    let (_, v) = json(&format!(
+        "{}/api/search?q=internet&sort=date&per_page=100",
+        f.base
+    ))
+    .await;
+    let dates: Vec<&str> = hits(&v)
+        .iter()
+        .filter_map(|h| h["published"].as_str())
+        .collect();
+    assert!(dates.len() > 3);
+    assert!(
+        dates.windows(2).all(|w| w[0] >= w[1]),
+        "newest first: {dates:?}"
+    );
+
+    let (_, p1) = json(&format!("{}/api/search?q=internet&per_page=3", f.base)).await;
+    let (_, p2) = json(&format!(
+        "{}/api/search?q=internet&per_page=3&page=2",
+        f.base
+    ))
+    .await;
+    assert_eq!(hits(&p1).len(), 3);
+    assert_eq!(p1["total"], p2["total"]);
+    let urls =
+        |v: &Value| -> Vec<String> { hits(v).iter().map(|h| h["url"].to_string()).collect() };
+    assert!(
+        urls(&p1).iter().all(|u| !urls(&p2).contains(u)),
+        "pages do not overlap"
+    );
+    let (_, page) = text(&format!("{}/?q=internet&per_page=3&page=2", f.base)).await;
+    assert!(
+        page.contains(r#"aria-current="page""#) && page.contains("rel=\"prev\""),
+        "pagination links"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn timeline_and_replay() {
+    let f = fixture();
+    let home = "http://www.allonnes.example/actualites/";
+    let (s, v) = json(&format!("{}/api/captures?url={home}", f.base)).await;
+    assert_eq!(s, 200);
+    let caps = v["captures"].as_array().expect("captures");
+    assert!(caps.len() >= 2, "two crawls, two captures: {v}");
+    let (s, page) = text(&format!("{}/captures?url={home}", f.base)).await;
+    assert_eq!(s, 200);
+    assert!(page.matches("/archive/").count() >= 2, "{page}");
+
+    // The framed page: banner and sandboxed frame.
+    let ts = caps[0]["timestamp"].as_str().expect("ts");
+    let (s, page) = text(&format!("{}/archive/{ts}/{home}", f.base)).await;
+    assert_eq!(s, 200);
+    assert!(
+        page.contains("Page archivée") && page.contains("<iframe") && page.contains("sandbox=")
+    );
+    // The archived document: original type, sandboxing policy, links into the archive.
+    let r = get(&format!("{}/archive/{ts}id_/{home}", f.base)).await;
+    assert_eq!(r.status(), 200);
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .expect("csp")
+        .to_string();
+    assert!(
+        csp.starts_with("sandbox")
+            && !csp.contains("allow-scripts")
+            && !csp.contains("allow-same-origin"),
+        "{csp}"
+    );
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .expect("ct")
+            .starts_with("text/html")
+    );
+    let body = r.text().await.expect("body");
+    assert!(
+        body.contains(&format!(
+            "href=\"/archive/{ts}/http://www.allonnes.example/"
+        )),
+        "links rewritten"
+    );
+
+    // A time between captures leads to the closest one.
+    let r = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+        .get(format!("{}/archive/2001/{home}", f.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 303, "redirect to the closest capture");
+    assert!(r.headers()["location"].to_str().expect("loc").contains(ts));
+
+    // A revisit (unchanged page in the second crawl) replays the content it repeats.
+    let (_, v) = json(&format!(
+        "{}/api/captures?url=http://www.allonnes.example/la-mairie.html",
+        f.base
+    ))
+    .await;
+    let caps = v["captures"].as_array().expect("captures");
+    let revisit = caps
+        .iter()
+        .find(|c| c["revisit"] == true)
+        .expect("a revisit in the second crawl");
+    let original = caps
+        .iter()
+        .find(|c| c["revisit"] == false)
+        .expect("the original");
+    let at = |c: &Value| {
+        format!(
+            "{}/archive/{}id_/{}",
+            f.base,
+            c["timestamp"].as_str().unwrap_or(""),
+            c["url"].as_str().unwrap_or("")
+        )
+    };
+    let (s1, b1) = text(&at(revisit)).await;
+    let (s2, b2) = text(&at(original)).await;
+    assert_eq!((s1, s2), (200, 200));
+    assert!(b1.contains("<html") || b1.contains("<!DOCTYPE") || b1.contains("<!doctype"));
+    assert_eq!(
+        b1.len(),
+        b2.len(),
+        "the revisit shows the original's content"
+    );
+
+    // An ISO-8859-1 page is served in UTF-8 with its accents intact.
+    let (_, v) = json(&format!(
+        "{}/api/captures?url=http://www.allonnes49.example/article12.html",
+        f.base
+    ))
+    .await;
+    let c = &v["captures"][0];
+    let r = get(&at(c)).await;
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .expect("ct")
+            .contains("utf-8")
+    );
+    assert!(
+        r.text()
+            .await
+            .expect("body")
+            .contains("le haut débit arrive enfin")
+    );
+
+    // An archived redirect stays in the archive.
+    let (_, v) = json(&format!(
+        "{}/api/captures?url=http://www.allonnes49.example/breves.php3",
+        f.base
+    ))
+    .await;
+    let c = &v["captures"][0];
+    let r = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+        .get(at(c))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 301);
+    assert!(
+        r.headers()["location"]
+            .to_str()
+            .expect("loc")
+            .starts_with("/archive/"),
+        "{:?}",
+        r.headers()
+    );
+
+    // Never archived: a French 404, no request to the live site.
+    let (s, page) = text(&format!(
+        "{}/archive/2013/http://www.jamais-capturee.example/",
+        f.base
+    ))
+    .await;
+    assert_eq!(s, 404);
+    assert!(page.contains("pas été capturée"), "{page}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exports_are_complete_and_capped() {
+    let f = fixture();
+    let (_, v) = json(&format!("{}/api/search?q=internet", f.base)).await;
+    let total = v["total"].as_u64().expect("total") as usize;
+    let r = get(&format!("{}/export.csv?q=internet", f.base)).await;
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .expect("ct")
+            .starts_with("text/csv")
+    );
+    let body = r.text().await.expect("body");
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let headers = reader.headers().expect("header row").clone();
+    assert_eq!(&headers[0], "url");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), total, "every result exported");
+    let (_, v) = json(&format!("{}/export.json?q=internet", f.base)).await;
+    assert_eq!(v["results"].as_array().map(Vec::len), Some(total));
+    assert_eq!(v["truncated"], false);
+
+    let r = get(&format!("{}/export.csv?q=internet", f.capped)).await;
+    assert_eq!(r.headers()["x-veille-export-limit"], "3");
+    let body = r.text().await.expect("body");
+    assert_eq!(body.lines().count(), 4, "header + 3 rows: {body}");
+    let (_, v) = json(&format!("{}/export.json?q=internet", f.capped)).await;
+    assert_eq!(v["results"].as_array().map(Vec::len), Some(3));
+    assert_eq!(v["truncated"], true);
+    assert_eq!(v["limit"], 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn api_errors_name_the_problem() {
+    let f = fixture();
+    let cases = [
+        ("/api/search?q=%22fibre", "q", "invalid_query"),
+        (
+            "/api/search?q=fibre&per_page=1000",
+            "per_page",
+            "invalid_parameter",
+        ),
+        (
+            "/api/search?q=fibre&from=31%2F01%2F2013",
+            "from",
+            "invalid_parameter",
+        ),
+        (
+            "/api/search?q=fibre&sort=popularite",
+            "sort",
+            "invalid_parameter",
+        ),
+        (
+            "/api/search?q=fibre&commune=Allonnes",
+            "commune",
+            "invalid_filter",
+        ),
+        ("/api/captures", "url", "missing_parameter"),
+        ("/api/communes", "prefix", "missing_parameter"),
+        ("/export.csv?q=(fibre", "q", "invalid_query"),
+    ];
+    for (path, parameter, code) in cases {
+        let (s, v) = json(&format!("{}{path}", f.base)).await;
+        assert_eq!(s, 400, "{path}: {v}");
+        assert_eq!(v["error"]["parameter"], parameter, "{path}: {v}");
+        assert_eq!(v["error"]["code"], code, "{path}: {v}");
+        assert!(
+            v["error"]["message"].as_str().is_some_and(|m| m.len() > 10),
+            "{v}"
+        );
+    }
+    let long = "a".repeat(501);
+    let (s, v) = json(&format!("{}/api/search?q={long}", f.base)).await;
+    assert_eq!(s, 400);
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("500")),
+        "{v}"
+    );
+    let (_, v) = json(&format!("{}/api/search?q=fibre&commune=Allonnes", f.base)).await;
+    let m = v["error"]["message"].as_str().unwrap_or_default();
+    assert!(
+        m.contains("72003") && m.contains("49002"),
+        "both Allonnes offered: {m}"
+    );
+
+    let (s, v) = json(&format!("{}/api/communes?prefix=sable", f.base)).await;
+    assert_eq!(s, 200);
+    assert_eq!(
+        v["communes"][0]["insee"], "72264",
+        "Sablé-sur-Sarthe, which has documents, first: {v}"
+    );
+    let (s, v) = json(&format!("{}/api/stats", f.base)).await;
+    assert_eq!(s, 200);
+    assert!(
+        v["documents"].as_u64() > Some(50) && v["captures"].as_u64() > v["documents"].as_u64(),
+        "{v}"
+    );
+    let (s, v) = json(&format!("{}/healthz", f.base)).await;
+    assert_eq!(s, 200);
+    assert_eq!(v["status"], "ok");
+    let (s, v) = json(&format!("{}/api/openapi.json", f.base)).await;
+    assert_eq!(s, 200);
+    for path in [
+        "/api/search",
+        "/api/captures",
+        "/api/stats",
+        "/api/communes",
+        "/export.csv",
+        "/export.json",
+        "/healthz",
+    ] {
+        assert!(v["paths"][path].is_object(), "{path} documented");
+    }
+    let (s, _) = text(&format!("{}/nulle-part", f.base)).await;
+    assert_eq!(s, 404);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn new_commits_are_served_without_restart() {
+    let f = fixture();
+    // A second index holding only the first crawl, served, then given the second crawl.
+    let index = f.dir.join("index-growing");
+    let _ = std::fs::remove_dir_all(&index);
+    let extractor = Extractor::new().expect("extractor");
+    index_warcs(&index, &f.first_warcs, &extractor, IndexOptions::default()).expect("index");
+    let base = start_server(&index, &f.dir.join("warcs"), Limits::default());
+    let query = format!("{base}/api/search?q=%22borne+num%C3%A9rique%22+hall");
+    let (_, v) = json(&query).await;
+    assert_eq!(v["total"], 0, "the new article is not indexed yet: {v}");
+    let second = f.second_warcs.clone();
+    tokio::task::spawn_blocking(move || {
+        index_warcs(&index, &second, &extractor, IndexOptions::default()).expect("index")
+    })
+    .await
+    .expect("join");
+    let mut found = 0;
+    for _ in 0..50 {
+        let (_, v) = json(&query).await;
+        found = v["total"].as_u64().unwrap_or(0);
+        if found > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(found > 0, "the server picked up the indexer's new commit");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shuts_down_gracefully() {
+    let f = fixture();
+    let state = shared(
+        AppState::open(
+            &f.dir.join("index"),
+            &f.dir.join("warcs"),
+            Limits::default(),
+        )
+        .expect("state"),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(search_server::app::serve(listener, state, async {
+        let _ = stopped.await;
+    }));
+    let (s, _) = json(&format!("http://{addr}/healthz")).await;
+    assert_eq!(s, 200);
+    stop.send(()).expect("stop");
+    tokio::time::timeout(Duration::from_secs(10), server)
+        .await
+        .expect("the server stops")
+        .expect("join")
+        .expect("serve");
+}
+
+/// `node` and `playwright-core` (npm, in tests/browser) and Debian's Chromium: `.ci/run`
+/// installs them; elsewhere the test says what is missing and passes, except under CI.
+fn browser_tools() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let node_ok = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let missing: Vec<&str> = [
+        (!node_ok).then_some("node"),
+        (!dir.join("node_modules/playwright-core").is_dir())
+            .then_some("playwright-core (npm ci in search-server/tests/browser)"),
+        (!Path::new(&chromium).exists()).then_some("chromium (apt-get install chromium)"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if missing.is_empty() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "browser test needs {} (installed by .ci/run)",
+        missing.join(", ")
+    );
+    eprintln!("browser test skipped: missing {}", missing.join(", "));
+    None
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_search_facet_and_isolated_replay() {
+    let Some(dir) = browser_tools() else { return };
+    let f = fixture();
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    std::fs::create_dir_all(&shots).expect("screenshots dir");
+    let shot = shots.join("search-results.png");
+    let _ = std::fs::remove_file(&shot);
+    let base = f.base.clone();
+    let out = tokio::task::spawn_blocking(move || {
+        std::process::Command::new("node")
+            .arg(dir.join("search.mjs"))
+            .arg(&base)
+            .arg(&shot)
+            .current_dir(&dir)
+            .output()
+            .expect("run node")
+    })
+    .await
+    .expect("join");
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    println!("{log}");
+    assert!(out.status.success(), "browser checks failed:\n{log}");
+    let shot = shots.join("search-results.png");
+    assert!(
+        std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000),
+        "screenshot saved at {}",
+        shot.display()
+    );
+}
