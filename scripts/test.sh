@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs all of Veille's tests on a fresh machine (Rust toolchain and Python 3 only):
-#   1. installs warcio and cdxj-indexer (independent WARC tools) into .venv, and wget,
+#   1. installs warcio and cdxj-indexer (independent WARC tools) into .venv, wget and
+#      Debian's Chromium (root only), and playwright-core (npm) for the browser test,
 #   2. runs the workspace's Rust tests (they crawl real servers on 127.0.0.1 and keep their
 #      WARC files under target/tmp/warcs/),
 #   3. checks every WARC file the tests wrote with `warcio check` and `warcio index`.
@@ -14,14 +15,24 @@ if [ ! -x .venv/bin/warcio ] || [ ! -x .venv/bin/cdxj-indexer ]; then
 fi
 export PATH="$PWD/.venv/bin:$PATH"
 
-# wget writes the "other tool" WARC files some tests read (Debian package; root installs it).
-if ! command -v wget >/dev/null 2>&1; then
+# wget writes the "other tool" WARC files some tests read; Chromium runs the search server's
+# browser test (Debian packages; root installs them).
+missing=()
+command -v wget >/dev/null 2>&1 || missing+=(wget)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "== installing wget"
-    apt-get update -qq && apt-get install -y -qq wget >/dev/null
+    echo "== installing ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "note: wget is not installed; the tests that compare with it are skipped" >&2
+    echo "note: ${missing[*]} not installed; the tests that need them are skipped" >&2
   fi
+fi
+
+# playwright-core drives Debian's Chromium (no browser download), pinned by package-lock.json.
+if [ ! -d search-server/tests/browser/node_modules/playwright-core ] && command -v npm >/dev/null 2>&1; then
+  echo "== installing playwright-core (npm ci)"
+  (cd search-server/tests/browser && npm ci --no-audit --no-fund --silent)
 fi
 
 echo "== cargo test"

@@ -127,3 +127,47 @@ async fn recrawl_archives_revisits_and_changes() {
         Some(&410)
     );
 }
+
+/// The WARC files of an earlier crawl were deleted (or moved) but its state was kept: the
+/// recrawl cannot repeat captures it no longer has, so it archives every page in full and
+/// still discovers the whole site.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn recrawl_after_the_warc_files_are_gone_archives_in_full() {
+    let addr = start_sample_server(sample_site()).await;
+    let out = warc_dir("recrawl-files-gone");
+    let first = crawler::crawl::run(
+        sample_config(addr, &out),
+        StartMode::ResumeOrStart,
+        std::future::pending(),
+    )
+    .await
+    .expect("first crawl");
+    for f in warc_files(&out) {
+        std::fs::remove_file(&f).expect("remove WARC file");
+        let _ = std::fs::remove_file(crawler::cdxj::cdxj_path(&f));
+    }
+    let second = crawler::crawl::run(
+        sample_config(addr, &out),
+        StartMode::ResumeOrStart,
+        std::future::pending(),
+    )
+    .await
+    .expect("second crawl");
+    assert_eq!(
+        second.unchanged, 0,
+        "no revisit can point at a deleted file"
+    );
+    assert!(
+        second.captures >= first.captures,
+        "the whole site is captured again: {} then {}",
+        first.captures,
+        second.captures
+    );
+    let records = read_and_verify(&warc_files(&out));
+    assert!(
+        !records
+            .iter()
+            .any(|r| r.record.record_type() == RecordType::Revisit),
+        "no revisit records"
+    );
+}
