@@ -221,7 +221,7 @@ async fn crawl(args: CrawlArgs) -> Result<()> {
         .report
         .clone()
         .unwrap_or_else(|| crawler::schedule::report_path(&config));
-    let report = crawler::crawl::run(config, mode, shutdown_signal()).await?;
+    let report = crawler::crawl::run(config, mode, crawler::crawl::shutdown_signal()).await?;
     write_report(&report, &report_path)
 }
 
@@ -237,8 +237,12 @@ fn write_report(report: &crawler::report::CrawlReport, path: &std::path::Path) -
 
 async fn schedule(args: ScheduleArgs) -> Result<()> {
     let jobs = crawler::schedule::load_jobs(&args.config)?;
-    let summaries =
-        crawler::schedule::run_schedule(jobs.clone(), args.max_runs, shutdown_signal()).await;
+    let summaries = crawler::schedule::run_schedule(
+        jobs.clone(),
+        args.max_runs,
+        crawler::crawl::shutdown_signal(),
+    )
+    .await;
     for (job, s) in jobs.iter().zip(&summaries) {
         println!(
             "{}: {} runs started, {} finished, {} failed, {} skipped (previous run still going)",
@@ -246,29 +250,6 @@ async fn schedule(args: ScheduleArgs) -> Result<()> {
         );
     }
     Ok(())
-}
-
-/// Completes on Ctrl-C or SIGTERM.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    };
-    #[cfg(unix)]
-    {
-        let term = async {
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(mut s) => {
-                    s.recv().await;
-                }
-                Err(_) => std::future::pending::<()>().await,
-            }
-        };
-        tokio::select! { _ = ctrl_c => {}, _ = term => {} }
-    }
-    #[cfg(not(unix))]
-    ctrl_c.await;
 }
 
 fn cdxj(args: CdxjArgs) -> Result<()> {
@@ -337,7 +318,8 @@ async fn demo(args: DemoArgs) -> Result<()> {
         config.output.dir.display()
     );
     let report_path = crawler::schedule::report_path(&config);
-    let report = crawler::crawl::run(config, StartMode::Fresh, shutdown_signal()).await?;
+    let report =
+        crawler::crawl::run(config, StartMode::Fresh, crawler::crawl::shutdown_signal()).await?;
     write_report(&report, &report_path)
 }
 

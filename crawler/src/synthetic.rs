@@ -180,10 +180,15 @@ impl Synthetic {
         out.push_str("</ul></nav></header><main><article>");
         out.push_str(&format!("<h1>Actualité n° {i} de la commune {k}</h1><p class=\"date\">Publié le {:02}/{:02}/{}</p>", seed % 28 + 1, seed % 12 + 1, 2008 + seed % 16));
         let paragraphs = 14 + seed % 16;
+        // Each page speaks of a few subjects only (five sentences of the pool), so that a
+        // query matches a realistic share of the pages rather than all of them.
+        let subjects: Vec<usize> = (0..5)
+            .map(|j| (mix(seed ^ (0x5eed + j)) % SENTENCES.len() as u64) as usize)
+            .collect();
         for p in 0..paragraphs {
             out.push_str("<p>");
             for s in 0..6 {
-                let idx = (mix(seed ^ (p * 8 + s)) % SENTENCES.len() as u64) as usize;
+                let idx = subjects[(mix(seed ^ (p * 8 + s)) % subjects.len() as u64) as usize];
                 out.push_str(SENTENCES[idx]);
                 out.push(' ');
             }

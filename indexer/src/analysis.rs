@@ -144,12 +144,9 @@ pub const FRENCH_ANALYZER: &str = "fr_veille";
 /// accented text (measured on this project; see the shared dependency notes).
 pub fn french_analyzer() -> tantivy::tokenizer::TextAnalyzer {
     use tantivy::tokenizer::{
-        AsciiFoldingFilter, Language, LowerCaser, RegexTokenizer, RemoveLongFilter, Stemmer,
-        StopWordFilter, TextAnalyzer,
+        AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, StopWordFilter, TextAnalyzer,
     };
-    let tokenizer =
-        RegexTokenizer::new(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*").expect("static regex compiles");
-    let builder = TextAnalyzer::builder(tokenizer)
+    let builder = TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(60))
         .filter(ElisionFilter)
         .filter(LowerCaser);
@@ -157,11 +154,11 @@ pub fn french_analyzer() -> tantivy::tokenizer::TextAnalyzer {
         Some(stop) => builder
             .filter(stop)
             .filter(AsciiFoldingFilter)
-            .filter(Stemmer::new(Language::French))
+            .filter(CachedStemmer)
             .build(),
         None => builder
             .filter(AsciiFoldingFilter)
-            .filter(Stemmer::new(Language::French))
+            .filter(CachedStemmer)
             .build(),
     }
 }
@@ -171,6 +168,170 @@ pub fn register(index: &tantivy::Index) {
     index
         .tokenizers()
         .register(FRENCH_ANALYZER, french_analyzer());
+}
+
+/// Splits text into words: runs of letters and digits, an apostrophe (' or ’) between two
+/// of them kept inside the word (`l'école`, `aujourd’hui`) for the elision filter to read.
+/// The same words as the regex `[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*`, several times faster
+/// (a quarter of indexing time went to the regex tokenizer).
+#[derive(Clone, Default)]
+pub struct WordTokenizer {
+    token: tantivy::tokenizer::Token,
+}
+
+/// The token stream of [`WordTokenizer`].
+pub struct WordStream<'a> {
+    text: &'a str,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    token: &'a mut tantivy::tokenizer::Token,
+}
+
+impl tantivy::tokenizer::Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
+        self.token.reset();
+        WordStream {
+            text,
+            chars: text.char_indices().peekable(),
+            token: &mut self.token,
+        }
+    }
+}
+
+impl tantivy::tokenizer::TokenStream for WordStream<'_> {
+    fn advance(&mut self) -> bool {
+        self.token.text.clear();
+        self.token.position = self.token.position.wrapping_add(1);
+        while let Some((start, c)) = self.chars.next() {
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, c)) = self.chars.peek() {
+                if c.is_alphanumeric() {
+                    end = i + c.len_utf8();
+                    self.chars.next();
+                } else if c == '\'' || c == '’' {
+                    // Kept only between two letters or digits.
+                    let next = self.text[i + c.len_utf8()..].chars().next();
+                    if next.is_some_and(char::is_alphanumeric) {
+                        self.chars.next();
+                        end = i + c.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            self.token.offset_from = start;
+            self.token.offset_to = end;
+            self.token.text.push_str(&self.text[start..end]);
+            return true;
+        }
+        false
+    }
+
+    fn token(&self) -> &tantivy::tokenizer::Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut tantivy::tokenizer::Token {
+        self.token
+    }
+}
+
+/// Words remembered by [`CachedStemmer`] before its memory is cleared.
+const STEM_CACHE_WORDS: usize = 100_000;
+
+/// The Snowball French stemmer, remembering the stems of the words it has seen: text repeats
+/// its words, and a lookup costs a fraction of stemming.
+#[derive(Clone)]
+pub struct CachedStemmer;
+
+impl tantivy::tokenizer::TokenFilter for CachedStemmer {
+    type Tokenizer<T: tantivy::tokenizer::Tokenizer> = CachedStemmerWrapper<T>;
+
+    fn transform<T: tantivy::tokenizer::Tokenizer>(self, tokenizer: T) -> CachedStemmerWrapper<T> {
+        CachedStemmerWrapper {
+            inner: tokenizer,
+            stemmer: std::sync::Arc::new(Stemmer::create(Algorithm::French)),
+            cache: std::collections::HashMap::new(),
+        }
+    }
+}
+
+/// [`CachedStemmer`] applied to a tokenizer.
+pub struct CachedStemmerWrapper<T> {
+    inner: T,
+    stemmer: std::sync::Arc<Stemmer>,
+    cache: std::collections::HashMap<String, String>,
+}
+
+impl<T: Clone> Clone for CachedStemmerWrapper<T> {
+    fn clone(&self) -> Self {
+        Self {
+            inner: self.inner.clone(),
+            stemmer: self.stemmer.clone(),
+            // Each clone (one per indexing thread) keeps its own memory.
+            cache: std::collections::HashMap::new(),
+        }
+    }
+}
+
+impl<T: tantivy::tokenizer::Tokenizer> tantivy::tokenizer::Tokenizer for CachedStemmerWrapper<T> {
+    type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        if self.cache.len() > STEM_CACHE_WORDS {
+            self.cache.clear();
+        }
+        CachedStemmerStream {
+            inner: self.inner.token_stream(text),
+            stemmer: &self.stemmer,
+            cache: &mut self.cache,
+        }
+    }
+}
+
+/// The token stream of [`CachedStemmer`].
+pub struct CachedStemmerStream<'a, S> {
+    inner: S,
+    stemmer: &'a Stemmer,
+    cache: &'a mut std::collections::HashMap<String, String>,
+}
+
+impl<S: tantivy::tokenizer::TokenStream> tantivy::tokenizer::TokenStream
+    for CachedStemmerStream<'_, S>
+{
+    fn advance(&mut self) -> bool {
+        if !self.inner.advance() {
+            return false;
+        }
+        let token = self.inner.token_mut();
+        match self.cache.get(&token.text) {
+            Some(stem) => {
+                token.text.clear();
+                token.text.push_str(stem);
+            }
+            None => {
+                let stem = self.stemmer.stem(&token.text).into_owned();
+                self.cache
+                    .insert(std::mem::take(&mut token.text), stem.clone());
+                token.text = stem;
+            }
+        }
+        true
+    }
+
+    fn token(&self) -> &tantivy::tokenizer::Token {
+        self.inner.token()
+    }
+
+    fn token_mut(&mut self) -> &mut tantivy::tokenizer::Token {
+        self.inner.token_mut()
+    }
 }
 
 /// Removes elided articles and pronouns (`l'école` → `école`, `qu’on` → `on`) and drops
@@ -253,5 +414,32 @@ mod analyzer_tests {
         assert_eq!(tokens("e-démocratie"), tokens("démocratie"));
         assert_eq!(tokens("activite"), tokens("activité"));
         assert!(tokens("le la les de des").is_empty(), "stop words");
+    }
+
+    #[test]
+    fn words_split_like_the_regex_they_replace() {
+        use tantivy::tokenizer::Tokenizer;
+        let words = |text: &str| {
+            let mut t = WordTokenizer::default();
+            let mut stream = t.token_stream(text);
+            let mut out = Vec::new();
+            while stream.advance() {
+                let tok = stream.token();
+                assert_eq!(&text[tok.offset_from..tok.offset_to], tok.text);
+                out.push(tok.text.clone());
+            }
+            out
+        };
+        let re = regex::Regex::new(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*").expect("regex");
+        for text in [
+            "L'école d’Allonnes, aujourd'hui : 5@ en 2013 !",
+            "e-démocratie ' ’ l' 'x qu’on… Mbit/s œuvre ÉCOLE n°12",
+            "",
+            "''' a'b'c ’’d",
+        ] {
+            let expected: Vec<String> =
+                re.find_iter(text).map(|m| m.as_str().to_string()).collect();
+            assert_eq!(words(text), expected, "{text}");
+        }
     }
 }

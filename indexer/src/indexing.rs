@@ -601,3 +601,75 @@ fn document(
     doc.add_text(fields.digest, digest);
     doc
 }
+
+/// A document already extracted, one JSON object per line, as `indexer dump` writes it.
+#[derive(Debug, serde::Deserialize)]
+struct DumpedDocument {
+    url: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    body: String,
+    published: Option<String>,
+    commune: Option<String>,
+    #[serde(default)]
+    topics: Vec<String>,
+}
+
+/// Indexes documents already extracted (JSON lines from `indexer dump`) with the French
+/// analyzer and this schema, in a new index at `dir`: the indexing half of `index_warcs`
+/// alone, so that its cost can be measured against other indexers fed the same text.
+/// Returns the documents indexed and the lines skipped (not such JSON objects).
+pub fn index_json_lines(
+    dir: &Path,
+    input: impl std::io::BufRead,
+) -> Result<(u64, u64), IndexError> {
+    let terr = |source| IndexError::Tantivy {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let index = open_or_create(dir)?;
+    let fields = Fields::of(&index.schema()).map_err(terr)?;
+    let mut writer: IndexWriter = index.writer(128_000_000).map_err(terr)?;
+    let (mut added, mut skipped) = (0u64, 0u64);
+    for line in input.lines() {
+        let line = line.map_err(|source| IndexError::Read {
+            path: PathBuf::from("-"),
+            source,
+        })?;
+        let Ok(d) = serde_json::from_str::<DumpedDocument>(&line) else {
+            skipped += 1;
+            continue;
+        };
+        let mut doc = TantivyDocument::default();
+        doc.add_text(fields.key, &d.url);
+        doc.add_text(fields.url, &d.url);
+        doc.add_text(fields.title, &d.title);
+        doc.add_text(fields.text, &d.body);
+        if let Some(p) = d
+            .published
+            .as_deref()
+            .and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+            .and_then(|p| p.and_hms_opt(0, 0, 0))
+        {
+            doc.add_date(
+                fields.published,
+                tantivy::DateTime::from_timestamp_secs(p.and_utc().timestamp()),
+            );
+            if let Ok(year) = u64::try_from(chrono::Datelike::year(&p)) {
+                doc.add_u64(fields.year, year);
+            }
+        }
+        if let Some(c) = &d.commune {
+            doc.add_text(fields.commune_insee, c);
+        }
+        for t in &d.topics {
+            doc.add_text(fields.topic_ids, t);
+        }
+        writer.add_document(doc).map_err(terr)?;
+        added += 1;
+    }
+    writer.commit().map_err(terr)?;
+    writer.wait_merging_threads().map_err(terr)?;
+    Ok((added, skipped))
+}

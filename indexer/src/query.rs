@@ -2,12 +2,12 @@
 //! "phrases", AND/OR/-, field:value), filters (commune, département, topics, digital policy,
 //! dates), facet counts, snippets, sorting and pagination.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -15,6 +15,9 @@ use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, Ter
 
 use crate::communes::Communes;
 use crate::schema::Fields;
+
+/// Bytes of text searched first for a snippet.
+const SNIPPET_HEAD_BYTES: usize = 4000;
 
 /// Fields a query may name (`field:value`).
 pub const PUBLIC_FIELDS: &[&str] = &[
@@ -132,6 +135,54 @@ pub struct Hit {
     pub digest: Option<String>,
     /// Language.
     pub language: Option<String>,
+}
+
+impl Hit {
+    /// The CSV columns of a hit (`indexer search --format csv`, the server's exports).
+    pub const CSV_COLUMNS: [&'static str; 17] = [
+        "score",
+        "url",
+        "title",
+        "commune",
+        "commune_name",
+        "departement",
+        "published",
+        "captures",
+        "topics",
+        "digital_policy",
+        "label_rating",
+        "label_year",
+        "language",
+        "digest",
+        "warc_file",
+        "warc_offset",
+        "snippet",
+    ];
+
+    /// The hit as a CSV record, in the order of [`Hit::CSV_COLUMNS`].
+    pub fn csv_record(&self) -> [String; 17] {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let num = |v: Option<u64>| v.map(|n| n.to_string()).unwrap_or_default();
+        [
+            format!("{:.3}", self.score),
+            self.url.clone(),
+            opt(&self.title),
+            opt(&self.commune),
+            opt(&self.commune_name),
+            opt(&self.departement),
+            opt(&self.published),
+            self.captures.join(" "),
+            self.topics.join(" "),
+            self.digital_policy.to_string(),
+            num(self.label_rating),
+            num(self.label_year),
+            opt(&self.language),
+            opt(&self.digest),
+            opt(&self.warc_file),
+            num(self.warc_offset),
+            self.snippet.clone(),
+        ]
+    }
 }
 
 /// Results of a search.
@@ -374,12 +425,20 @@ impl SearchIndex {
         Ok(Box::new(BooleanQuery::new(must)))
     }
 
+    /// The generation of the index being searched: it changes with every commit picked up.
+    pub fn generation(&self) -> u64 {
+        self.reader.searcher().generation().generation_id()
+    }
+
     /// Runs a search.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, QueryError> {
         let query = self.build(req)?;
         let searcher = self.reader.searcher();
         let limit = req.limit.max(1);
-        let (total, page): (usize, Vec<(f32, DocAddress)>) = match req.sort {
+        // One pass over the matching documents: count, page and facet counts together.
+        let facets = (!req.no_facets).then_some(FacetCollector);
+        let (total, page, facets): (usize, Vec<(f32, DocAddress)>, Option<Facets>) = match req.sort
+        {
             Sort::Relevance => searcher.search(
                 &query,
                 &(
@@ -387,34 +446,26 @@ impl SearchIndex {
                     TopDocs::with_limit(limit)
                         .and_offset(req.offset)
                         .order_by_score(),
+                    facets,
                 ),
             )?,
             Sort::Date => {
-                let n = searcher.search(&query, &Count)?;
-                // Publication date first, capture date for documents without one.
-                let all = searcher.search(&query, &DocSetCollector)?;
-                let mut dated: Vec<(i64, DocAddress)> = all
-                    .into_iter()
-                    .map(|addr| {
-                        let doc: TantivyDocument = searcher.doc(addr).unwrap_or_default();
-                        let d = doc
-                            .get_first(self.fields.published)
-                            .or_else(|| doc.get_first(self.fields.first_captured))
-                            .and_then(|v| v.as_datetime())
-                            .map_or(i64::MIN, |d| d.into_timestamp_secs());
-                        (d, addr)
-                    })
-                    .collect();
-                dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-                (
-                    n,
-                    dated
-                        .into_iter()
-                        .skip(req.offset)
-                        .take(limit)
-                        .map(|(_, a)| (0.0, a))
-                        .collect(),
-                )
+                // Publication date first, capture date for documents without one, from the
+                // fast fields (no stored document is read).
+                let (n, top, facets) = searcher.search(
+                    &query,
+                    &(
+                        Count,
+                        TopDocs::with_limit(limit)
+                            .and_offset(req.offset)
+                            .tweak_score(|segment: &tantivy::SegmentReader| {
+                                let key = date_key(segment);
+                                move |doc: tantivy::DocId, _score: tantivy::Score| key(doc)
+                            }),
+                        facets,
+                    ),
+                )?;
+                (n, top.into_iter().map(|(_, a)| (0.0, a)).collect(), facets)
             }
         };
         let snippets = if req.no_snippets {
@@ -427,11 +478,7 @@ impl SearchIndex {
             let doc: TantivyDocument = searcher.doc(addr)?;
             hits.push(self.hit(&doc, score, snippets.as_ref()));
         }
-        let facets = if req.no_facets {
-            Facets::default()
-        } else {
-            self.facets(&searcher, &*query)?
-        };
+        let facets = facets.unwrap_or_default();
         Ok(SearchResults {
             total,
             hits,
@@ -448,7 +495,22 @@ impl SearchIndex {
         };
         let (snippet_html, snippet) = match snippets {
             Some(g) => {
-                let s = g.snippet_from_doc(doc);
+                // The snippet comes from the text's beginning when the terms occur there
+                // (analysing 15 kB of text per hit is most of a query's time), else from the
+                // whole text.
+                let full = doc
+                    .get_first(f.text)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default();
+                let mut end = SNIPPET_HEAD_BYTES.min(full.len());
+                while !full.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let head = &full[..end];
+                let mut s = g.snippet(head);
+                if s.highlighted().is_empty() && head.len() < full.len() {
+                    s = g.snippet(full);
+                }
                 let mut plain = String::new();
                 let frag = s.fragment();
                 let mut last = 0;
@@ -503,83 +565,210 @@ impl SearchIndex {
         }
     }
 
-    /// Facet counts of the documents matching `query`, from fast fields (Tantivy's terms
-    /// aggregations), without loading documents.
+    /// Facet counts of the documents matching `query`, from the fast-field columns (term
+    /// ordinals counted per segment, turned into names once per segment).
     fn facets(
         &self,
         searcher: &tantivy::Searcher,
         query: &dyn Query,
     ) -> Result<Facets, QueryError> {
-        use tantivy::aggregation::AggregationCollector;
-        use tantivy::aggregation::agg_req::Aggregations;
-        let request: Aggregations = serde_json::from_value(serde_json::json!({
-            "topics": { "terms": { "field": "topic", "size": 100 } },
-            "departements": { "terms": { "field": "departement", "size": 500 } },
-            "communes": { "terms": { "field": "commune", "size": 5000 } },
-            "years": { "terms": { "field": "year", "size": 200 } },
-        }))
-        .map_err(|e| QueryError::Filter(format!("facet request: {e}")))?;
-        let collector = AggregationCollector::from_aggs(request, Default::default());
-        let results = searcher.search(query, &collector)?;
-        let json = serde_json::to_value(&results)
-            .map_err(|e| QueryError::Filter(format!("facets: {e}")))?;
-        let buckets = |name: &str| -> BTreeMap<String, u64> {
-            json[name]["buckets"]
-                .as_array()
-                .map(|b| {
-                    b.iter()
-                        .filter_map(|e| {
-                            let key = match &e["key"] {
-                                serde_json::Value::String(s) => s.clone(),
-                                serde_json::Value::Number(n) => format!("{:.0}", n.as_f64()?),
-                                _ => return None,
-                            };
-                            Some((key, e["doc_count"].as_u64()?))
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        Ok(Facets {
-            topics: buckets("topics"),
-            departements: buckets("departements"),
-            communes: buckets("communes"),
-            years: buckets("years"),
-        })
+        Ok(searcher.search(query, &FacetCollector)?)
     }
 
-    /// Index-wide statistics.
+    /// Index-wide statistics, from the fast fields (no stored document is read).
     pub fn stats(&self) -> Result<Stats, QueryError> {
+        use tantivy::aggregation::AggregationCollector;
+        use tantivy::aggregation::agg_req::Aggregations;
         let searcher = self.reader.searcher();
-        let f = &self.fields;
-        let mut captures = 0u64;
-        let mut communes = HashSet::new();
-        let mut dates: Vec<String> = Vec::new();
-        let mut digital = 0u64;
-        for addr in searcher.search(&AllQuery, &DocSetCollector)? {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            captures += doc.get_all(f.captured).count() as u64;
-            if let Some(c) = doc.get_first(f.commune_insee).and_then(|v| v.as_str()) {
-                communes.insert(c.to_string());
-            }
-            if let Some(d) = doc.get_first(f.published).and_then(|v| v.as_datetime()) {
-                dates.push(iso(&d)[..10].to_string());
-            }
-            digital +=
-                u64::from(doc.get_first(f.digital_policy).and_then(|v| v.as_u64()) == Some(1));
-        }
-        dates.sort();
+        let request: Aggregations = serde_json::from_value(serde_json::json!({
+            "captures": { "value_count": { "field": "captured" } },
+        }))
+        .map_err(|e| QueryError::Filter(format!("stats request: {e}")))?;
+        let collector = AggregationCollector::from_aggs(request, Default::default());
+        let json = serde_json::to_value(searcher.search(&AllQuery, &collector)?)
+            .map_err(|e| QueryError::Filter(format!("stats: {e}")))?;
+        let digital = searcher.search(
+            &TermQuery::new(
+                Term::from_field_u64(self.fields.digital_policy, 1),
+                IndexRecordOption::Basic,
+            ),
+            &Count,
+        )?;
+        // Earliest and latest publication dates: the top document by date, each way.
+        let published = |latest: bool| -> Result<Option<String>, QueryError> {
+            let top = searcher.search(
+                &AllQuery,
+                &TopDocs::with_limit(1).tweak_score(move |segment: &tantivy::SegmentReader| {
+                    let column = segment.fast_fields().date("published").ok();
+                    move |doc: tantivy::DocId, _score: tantivy::Score| match column
+                        .as_ref()
+                        .and_then(|c| c.first(doc))
+                    {
+                        Some(d) if latest => d.into_timestamp_secs(),
+                        Some(d) => -d.into_timestamp_secs(),
+                        None => i64::MIN,
+                    }
+                }),
+            )?;
+            Ok(match top.first() {
+                Some((key, _)) if *key != i64::MIN => {
+                    let secs = if latest { *key } else { -*key };
+                    Some(iso(&tantivy::DateTime::from_timestamp_secs(secs))[..10].to_string())
+                }
+                _ => None,
+            })
+        };
         let facets = self.facets(&searcher, &AllQuery)?;
         Ok(Stats {
             documents: searcher.num_docs(),
-            captures,
-            communes: communes.len(),
-            published_from: dates.first().cloned(),
-            published_to: dates.last().cloned(),
+            captures: json["captures"]["value"].as_f64().unwrap_or(0.0) as u64,
+            communes: facets.communes.len(),
+            published_from: published(false)?,
+            published_to: published(true)?,
             topics: facets.topics,
             years: facets.years,
-            digital_policy: digital,
+            digital_policy: digital as u64,
         })
+    }
+}
+
+/// The date-sort key of a segment's documents: publication date, else first capture date
+/// (seconds; documents with neither come last).
+fn date_key(segment: &tantivy::SegmentReader) -> impl Fn(tantivy::DocId) -> i64 + use<> {
+    let published = segment.fast_fields().date("published").ok();
+    let captured = segment.fast_fields().date("first_captured").ok();
+    move |doc| {
+        published
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .or_else(|| captured.as_ref().and_then(|c| c.first(doc)))
+            .map_or(i64::MIN, |d| d.into_timestamp_secs())
+    }
+}
+
+/// Counts matching documents per topic, département, commune and publication year.
+struct FacetCollector;
+
+/// The string columns counted, in the order of [`FacetSegment::counts`]: the first holds
+/// several values per document, the others one.
+const FACET_COLUMNS: [&str; 3] = ["topic", "departement", "commune"];
+
+/// One segment's counts: per term ordinal of each string column, and per year.
+struct FacetSegment {
+    columns: Vec<Option<tantivy::columnar::StrColumn>>,
+    counts: Vec<Vec<u64>>,
+    year: Option<tantivy::columnar::Column<u64>>,
+    /// Per year since [`FIRST_YEAR`].
+    years: Vec<u64>,
+}
+
+/// The first publication year counted (earlier dates are not municipal web news).
+const FIRST_YEAR: u64 = 1990;
+
+impl tantivy::collector::Collector for FacetCollector {
+    type Fruit = Facets;
+    type Child = FacetSegment;
+
+    fn for_segment(
+        &self,
+        _segment_ord: tantivy::SegmentOrdinal,
+        segment: &tantivy::SegmentReader,
+    ) -> tantivy::Result<FacetSegment> {
+        let ff = segment.fast_fields();
+        let columns: Vec<Option<tantivy::columnar::StrColumn>> = FACET_COLUMNS
+            .iter()
+            .map(|name| ff.str(name))
+            .collect::<tantivy::Result<_>>()?;
+        let counts = columns
+            .iter()
+            .map(|c| vec![0; c.as_ref().map_or(0, |c| c.num_terms())])
+            .collect();
+        Ok(FacetSegment {
+            columns,
+            counts,
+            year: ff.u64("year").ok(),
+            years: vec![0; 120],
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Facets>) -> tantivy::Result<Facets> {
+        let mut all = Facets::default();
+        for f in fruits {
+            for (into, from) in [
+                (&mut all.topics, f.topics),
+                (&mut all.departements, f.departements),
+                (&mut all.communes, f.communes),
+                (&mut all.years, f.years),
+            ] {
+                for (k, n) in from {
+                    *into.entry(k).or_default() += n;
+                }
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl tantivy::collector::SegmentCollector for FacetSegment {
+    type Fruit = Facets;
+
+    fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
+        for (i, (column, counts)) in self.columns.iter().zip(self.counts.iter_mut()).enumerate() {
+            let Some(c) = column else { continue };
+            if i == 0 {
+                // Topics: several per document.
+                for ord in c.term_ords(doc) {
+                    if let Some(n) = counts.get_mut(ord as usize) {
+                        *n += 1;
+                    }
+                }
+            } else if let Some(n) = c.ords().first(doc).and_then(|o| counts.get_mut(o as usize)) {
+                // Département, commune: one per document.
+                *n += 1;
+            }
+        }
+        if let Some(n) = self
+            .year
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .and_then(|y| y.checked_sub(FIRST_YEAR))
+            .and_then(|i| self.years.get_mut(i as usize))
+        {
+            *n += 1;
+        }
+    }
+
+    fn harvest(self) -> Facets {
+        let mut named: Vec<BTreeMap<String, u64>> = Vec::new();
+        for (column, counts) in self.columns.iter().zip(self.counts) {
+            let mut map = BTreeMap::new();
+            if let Some(c) = column {
+                let mut name = String::new();
+                for (ord, n) in counts.into_iter().enumerate() {
+                    if n > 0 && c.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
+                        map.insert(name.clone(), n);
+                    }
+                }
+            }
+            named.push(map);
+        }
+        let mut named = named.into_iter();
+        Facets {
+            topics: named.next().unwrap_or_default(),
+            departements: named.next().unwrap_or_default(),
+            communes: named.next().unwrap_or_default(),
+            years: self
+                .years
+                .into_iter()
+                .enumerate()
+                .filter(|(_, n)| *n > 0)
+                .map(|(i, n)| ((FIRST_YEAR + i as u64).to_string(), n))
+                .collect(),
+        }
     }
 }
 

@@ -11,10 +11,12 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::app::blocking;
+use crate::cache::Cached;
 use crate::params::{ParamError, SearchParams};
 use crate::replay::archive_path;
 use crate::state::{Shared, query_error_fr};
 use crate::views::{iso_to_timestamp, timeline_href};
+use bytes::Bytes;
 
 /// An API error: status and a JSON body `{"error": {...}}`.
 #[derive(Debug)]
@@ -115,17 +117,22 @@ pub struct ApiHit<'a> {
     timeline_url: String,
 }
 
+/// The replay URL of a hit's latest capture.
+pub fn archive_url(hit: &Hit) -> String {
+    let latest = hit
+        .captures
+        .iter()
+        .map(|c| iso_to_timestamp(c))
+        .max()
+        .unwrap_or_default();
+    archive_path(&latest, &hit.url, false)
+}
+
 impl<'a> ApiHit<'a> {
     /// Wraps a hit.
     pub fn new(hit: &'a Hit) -> Self {
-        let latest = hit
-            .captures
-            .iter()
-            .map(|c| iso_to_timestamp(c))
-            .max()
-            .unwrap_or_default();
         Self {
-            archive_url: archive_path(&latest, &hit.url, false),
+            archive_url: archive_url(hit),
             timeline_url: timeline_href(&hit.url),
             hit,
         }
@@ -147,12 +154,19 @@ fn facets_json(r: &SearchResults, st: &Shared) -> serde_json::Value {
 
 /// `GET /api/search`: the form's parameters, results as JSON.
 pub async fn search(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Response {
+    let key = format!("api?{}", raw.as_deref().unwrap_or_default());
+    let generation = st.index.generation();
+    if let Some(c) = st.cache.get(&key, generation) {
+        return json_body(c.body);
+    }
     let params = SearchParams::from_query(raw.as_deref());
     let request = match params.to_request(&st.limits) {
         Ok(r) => r,
         Err(e) => return ApiError::from(e).into_response(),
     };
+    let state = st.clone();
     let result = blocking(move || {
+        let st = state;
         let results = st.index.search(&request)?;
         let per = params.per_page.max(1);
         Ok::<_, QueryError>(json!({
@@ -167,10 +181,25 @@ pub async fn search(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Respon
     })
     .await;
     match result {
-        Some(Ok(v)) => Json(v).into_response(),
+        Some(Ok(v)) => {
+            let body = Bytes::from(serde_json::to_vec(&v).unwrap_or_default());
+            st.cache.put(
+                key,
+                generation,
+                Cached {
+                    status: 200,
+                    body: body.clone(),
+                },
+            );
+            json_body(body)
+        }
         Some(Err(e)) => ApiError::from(e).into_response(),
         None => ApiError::internal("la recherche a échoué").into_response(),
     }
+}
+
+fn json_body(body: Bytes) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 fn param(raw: Option<&str>, name: &str) -> Option<String> {

@@ -9,7 +9,8 @@ use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use indexer::query::QueryError;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
 
 use crate::params::SearchParams;
 use crate::replay::{ARCHIVE_CSP, archive_path, archived_payload, rewrite_html};
@@ -38,7 +39,13 @@ pub fn router(state: Shared) -> Router {
         .route("/static/style.css", get(style))
         .route("/static/app.js", get(script))
         .fallback(not_found)
-        .layer(TraceLayer::new_for_http())
+        .layer(
+            // One log line per request: method, path, status, latency.
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_request(())
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
         .with_state(state)
 }
 
@@ -112,8 +119,16 @@ pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static)
 }
 
 async fn search_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Response {
+    let key = format!("html?{}", raw.as_deref().unwrap_or_default());
+    let generation = st.index.generation();
+    if let Some(c) = st.cache.get(&key, generation) {
+        let status = StatusCode::from_u16(c.status).unwrap_or(StatusCode::OK);
+        return page(status, String::from_utf8_lossy(&c.body).into_owned());
+    }
     let params = SearchParams::from_query(raw.as_deref());
+    let state = st.clone();
     let rendered = blocking(move || {
+        let st = state;
         let labels = &st.labels;
         let limits = st.limits;
         let page_of = |results, stats, error| {
@@ -157,7 +172,20 @@ async fn search_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Respo
     })
     .await;
     match rendered {
-        Some((status, body)) => page(status, body),
+        Some((status, body)) => {
+            // Bad requests are cheap to answer again; only results are kept.
+            if status == StatusCode::OK {
+                st.cache.put(
+                    key,
+                    generation,
+                    crate::cache::Cached {
+                        status: status.as_u16(),
+                        body: bytes::Bytes::from(body.clone()),
+                    },
+                );
+            }
+            page(status, body)
+        }
         None => message(
             StatusCode::INTERNAL_SERVER_ERROR,
             "Erreur interne",

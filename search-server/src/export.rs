@@ -10,34 +10,12 @@ use bytes::Bytes;
 use indexer::query::{Hit, SearchRequest};
 use tokio::sync::mpsc;
 
-use crate::api::{ApiError, ApiHit};
+use crate::api::{ApiError, ApiHit, archive_url};
 use crate::params::SearchParams;
 use crate::state::Shared;
 
 /// Documents read from the index per step of an export.
 const BATCH: usize = 500;
-
-/// The CSV columns.
-const CSV_COLUMNS: &[&str] = &[
-    "url",
-    "title",
-    "commune",
-    "commune_name",
-    "departement",
-    "published",
-    "first_capture",
-    "last_capture",
-    "captures",
-    "topics",
-    "digital_policy",
-    "label_rating",
-    "label_year",
-    "language",
-    "digest",
-    "warc_file",
-    "warc_offset",
-    "archive_url",
-];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -55,38 +33,16 @@ pub async fn json(state: State<Shared>, query: RawQuery) -> Response {
     export(state, query, Format::Json).await
 }
 
+/// One CSV row: the indexer's columns, then the replay URL of the latest capture.
 fn csv_row(hit: &Hit) -> Vec<u8> {
-    let mut captures = hit.captures.clone();
-    captures.sort();
-    let api = ApiHit::new(hit);
-    let archive_url = serde_json::to_value(&api)
-        .ok()
-        .and_then(|v| v["archive_url"].as_str().map(str::to_string))
-        .unwrap_or_default();
-    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-    let num = |v: Option<u64>| v.map(|n| n.to_string()).unwrap_or_default();
-    let row = [
-        hit.url.clone(),
-        opt(&hit.title),
-        opt(&hit.commune),
-        opt(&hit.commune_name),
-        opt(&hit.departement),
-        opt(&hit.published),
-        captures.first().cloned().unwrap_or_default(),
-        captures.last().cloned().unwrap_or_default(),
-        captures.join(" "),
-        hit.topics.join(";"),
-        hit.digital_policy.to_string(),
-        num(hit.label_rating),
-        num(hit.label_year),
-        opt(&hit.language),
-        opt(&hit.digest),
-        opt(&hit.warc_file),
-        num(hit.warc_offset),
-        archive_url,
-    ];
     let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(&row);
+    let record = hit.csv_record();
+    let _ = w.write_record(
+        record
+            .iter()
+            .map(String::as_str)
+            .chain([archive_url(hit).as_str()]),
+    );
     w.into_inner().unwrap_or_default()
 }
 
@@ -129,7 +85,7 @@ async fn export(State(st): State<Shared>, RawQuery(raw): RawQuery, format: Forma
         let head = match format {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(Vec::new());
-                let _ = w.write_record(CSV_COLUMNS);
+                let _ = w.write_record(Hit::CSV_COLUMNS.iter().chain(&["archive_url"]));
                 w.into_inner().unwrap_or_default()
             }
             Format::Json => format!(

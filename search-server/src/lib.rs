@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod app;
+pub mod cache;
 pub mod captures;
 pub mod charts;
 pub mod demo;

@@ -46,6 +46,10 @@ struct ServeArgs {
     /// Most results in one export.
     #[arg(long, default_value_t = 10_000)]
     max_export: usize,
+    /// Rendered search responses kept for identical requests until the index changes
+    /// (0: no cache).
+    #[arg(long, default_value_t = search_server::state::DEFAULT_CACHE_ENTRIES)]
+    cache_entries: usize,
 }
 
 #[derive(Args)]
@@ -88,7 +92,7 @@ fn main() -> anyhow::Result<()> {
                         warcs: a.warcs,
                         index: a.index,
                     },
-                    shutdown_signal(),
+                    crawler::crawl::shutdown_signal(),
                 )
                 .await
             }
@@ -104,7 +108,8 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         max_export: args.max_export,
         ..Limits::default()
     };
-    let state = shared(AppState::open(&args.index, &args.warcs, limits)?);
+    let state =
+        shared(AppState::open(&args.index, &args.warcs, limits)?.with_cache(args.cache_entries));
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| {
@@ -117,30 +122,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         "Veille search on http://{}/ (Ctrl-C to stop)",
         listener.local_addr()?
     );
-    search_server::app::serve(listener, state, shutdown_signal()).await?;
+    search_server::app::serve(listener, state, crawler::crawl::shutdown_signal()).await?;
     println!("Stopped.");
     Ok(())
-}
-
-/// Completes on Ctrl-C or SIGTERM.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    };
-    #[cfg(unix)]
-    {
-        let term = async {
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(mut s) => {
-                    s.recv().await;
-                }
-                Err(_) => std::future::pending::<()>().await,
-            }
-        };
-        tokio::select! { _ = ctrl_c => {}, _ = term => {} }
-    }
-    #[cfg(not(unix))]
-    ctrl_c.await;
 }

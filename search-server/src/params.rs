@@ -232,6 +232,11 @@ impl SearchParams {
         s.finish()
     }
 
+    /// The link to the search page with these parameters.
+    pub fn href(&self) -> String {
+        format!("/?{}", self.to_query())
+    }
+
     /// A copy on page 1 (filters changed: the old page number means nothing).
     pub fn first_page(&self) -> Self {
         Self {

@@ -7,6 +7,7 @@ use indexer::communes::Communes;
 use indexer::query::{QueryError, SearchIndex};
 use indexer::topics::Taxonomy;
 
+use crate::cache::ResponseCache;
 use crate::captures::CaptureStore;
 use crate::params::Limits;
 
@@ -40,6 +41,9 @@ impl Labels {
     }
 }
 
+/// Rendered search responses kept by default.
+pub const DEFAULT_CACHE_ENTRIES: usize = 1000;
+
 /// The server's shared state.
 pub struct AppState {
     /// The search index (reloads on the indexer's commits).
@@ -50,6 +54,8 @@ pub struct AppState {
     pub labels: Labels,
     /// Limits on requests.
     pub limits: Limits,
+    /// Rendered search responses of the current index generation.
+    pub cache: ResponseCache,
 }
 
 /// The state as handlers receive it.
@@ -83,7 +89,14 @@ impl AppState {
             captures,
             labels: Labels::load()?,
             limits,
+            cache: ResponseCache::new(DEFAULT_CACHE_ENTRIES),
         })
+    }
+
+    /// Keeps at most `entries` rendered search responses (0: none).
+    pub fn with_cache(mut self, entries: usize) -> Self {
+        self.cache = ResponseCache::new(entries);
+        self
     }
 }
 

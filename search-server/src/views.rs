@@ -12,21 +12,6 @@ use crate::params::SearchParams;
 use crate::replay::archive_path;
 use crate::state::Labels;
 
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 /// `2013-01-31` → `31 janvier 2013` (the input when it is not such a date).
 pub fn fr_date(iso: &str) -> String {
     let parts: Vec<&str> = iso.get(..10).unwrap_or(iso).split('-').collect();
@@ -38,7 +23,7 @@ pub fn fr_date(iso: &str) -> String {
                 } else {
                     d.to_string()
                 };
-                format!("{day} {} {y}", MONTHS[m - 1])
+                format!("{day} {} {y}", indexer::extract::dates::MONTH_NAMES[m - 1])
             }
             _ => iso.to_string(),
         },
@@ -352,14 +337,11 @@ fn pages(params: &SearchParams, total: usize, max_depth: usize) -> Vec<PageLink>
             out.push(PageLink {
                 label: n.to_string(),
                 href: (n != current).then(|| {
-                    format!(
-                        "/?{}",
-                        SearchParams {
-                            page: n,
-                            ..params.clone()
-                        }
-                        .to_query()
-                    )
+                    (SearchParams {
+                        page: n,
+                        ..params.clone()
+                    })
+                    .href()
                 }),
                 current: n == current,
             });
@@ -429,14 +411,11 @@ fn facet_views(
             LinkCount {
                 label,
                 count: *n,
-                href: format!(
-                    "/?{}",
-                    SearchParams {
-                        commune: insee.clone(),
-                        ..params.first_page()
-                    }
-                    .to_query()
-                ),
+                href: (SearchParams {
+                    commune: insee.clone(),
+                    ..params.first_page()
+                })
+                .href(),
                 active: params.commune == *insee,
             }
         })
@@ -497,14 +476,11 @@ pub fn search_page(
             )
         };
         let with_page = |n: usize| {
-            format!(
-                "/?{}",
-                SearchParams {
-                    page: n,
-                    ..params.clone()
-                }
-                .to_query()
-            )
+            (SearchParams {
+                page: n,
+                ..params.clone()
+            })
+            .href()
         };
         let last = r.total.min(max_depth).div_ceil(per).max(1);
         ResultsView {
@@ -553,14 +529,11 @@ pub fn search_page(
         departement_filters: facets.departement_filters,
         commune_facets: facets.commune_facets,
         clear_commune: (!params.commune.is_empty()).then(|| {
-            format!(
-                "/?{}",
-                SearchParams {
-                    commune: String::new(),
-                    ..params.first_page()
-                }
-                .to_query()
-            )
+            (SearchParams {
+                commune: String::new(),
+                ..params.first_page()
+            })
+            .href()
         }),
         commune_suggestions,
         years_chart: facets.years_chart,

@@ -7,6 +7,22 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
+/// The French month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
 const MONTHS: &[(&str, u32)] = &[
     ("janvier", 1),
     ("janv", 1),

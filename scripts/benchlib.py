@@ -1,0 +1,131 @@
+"""Helpers shared by the benchmark scripts (bench-index.py, bench-server.py): running a
+command with its peak RSS and CPU time, generating and crawling the synthetic corpus, and
+tantivy-cli (installed with `cargo install` when it is not on the PATH)."""
+import json
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REL = os.path.join(ROOT, "target", "release")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def measured(cmd, stdout=None, **kw):
+    """Runs cmd; returns (seconds, peak RSS MB, CPU seconds, stdout text or None, stderr)."""
+    start = time.monotonic()
+    out_target = stdout if stdout is not None else subprocess.PIPE
+    proc = subprocess.Popen(cmd, stdout=out_target, stderr=subprocess.PIPE, **kw)
+    chunks = {"out": [], "err": []}
+
+    def pump(stream, key):
+        for line in iter(stream.readline, b""):
+            chunks[key].append(line)
+
+    threads = [threading.Thread(target=pump, args=(proc.stderr, "err"))]
+    if stdout is None:
+        threads.append(threading.Thread(target=pump, args=(proc.stdout, "out")))
+    for t in threads:
+        t.start()
+    _, status, ru = os.wait4(proc.pid, 0)
+    for t in threads:
+        t.join()
+    code = os.waitstatus_to_exitcode(status)
+    secs = time.monotonic() - start
+    err = b"".join(chunks["err"]).decode("utf-8", "replace")
+    if code != 0:
+        sys.exit(f"{cmd[0]} failed ({code}):\n{err[-3000:]}")
+    out = b"".join(chunks["out"]).decode("utf-8", "replace") if stdout is None else None
+    return secs, ru.ru_maxrss / 1024.0, ru.ru_utime + ru.ru_stime, out, err
+
+
+def dir_size(path):
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
+
+
+def make_corpus(work, pages, hosts):
+    port = free_port()
+    server = subprocess.Popen([os.path.join(REL, "crawler"), "serve-sample", "--bind", f"127.0.0.1:{port}",
+                               "--synthetic-hosts", str(hosts), "--synthetic-pages", str(pages // hosts)],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        cfg = os.path.join(work, "corpus.toml")
+        lines = ['name = "bench-corpus"']
+        for k in range(hosts):
+            lines += ["[[seed]]", f'url = "http://www.commune{k}.bench.example/"']
+        lines += ["[scope]", "max_depth = 100", "[fetch]", "delay = 0", "max_crawl_delay = 0", "retries = 0",
+                  f"concurrency = {hosts}", "[fetch.resolve]"]
+        lines += [f'"www.commune{k}.bench.example" = "127.0.0.1:{port}"' for k in range(hosts)]
+        lines += ["[output]", f'dir = "{work}/warcs"', f'state_dir = "{work}/crawl-state"', 'prefix = "corpus"']
+        open(cfg, "w").write("\n".join(lines) + "\n")
+        secs, _, _, _, _ = measured([os.path.join(REL, "crawler"), "crawl", "--fresh", "--config", cfg,
+                                     "--report", os.path.join(work, "crawl.json")], cwd=ROOT,
+                                    env=dict(os.environ, RUST_LOG="warn"))
+        return secs
+    finally:
+        server.kill()
+
+
+def tantivy_cli_exe(work):
+    """tantivy-cli: on the PATH, in /tmp/tantivy-cli, or installed into the work directory."""
+    exe = shutil.which("tantivy") or "/tmp/tantivy-cli/bin/tantivy"
+    if not os.path.exists(exe):
+        print("installing tantivy-cli (cargo install tantivy-cli)…", file=sys.stderr)
+        subprocess.run(["cargo", "install", "tantivy-cli", "--locked", "--root", os.path.join(work, "tantivy-cli")], check=True)
+        exe = os.path.join(work, "tantivy-cli", "bin", "tantivy")
+    return exe
+
+
+def tantivy_cli_index(work, docs_path):
+    exe = tantivy_cli_exe(work)
+    idx = os.path.join(work, "tantivy-cli-index")
+    os.makedirs(idx)
+    text = {"indexing": {"record": "position", "fieldnorms": True, "tokenizer": "default"}, "stored": True, "fast": False}
+    schema = [
+        {"name": "url", "type": "text", "options": {"indexing": {"record": "basic", "fieldnorms": False, "tokenizer": "raw"}, "stored": True, "fast": False}},
+        {"name": "title", "type": "text", "options": text},
+        {"name": "body", "type": "text", "options": text},
+    ]
+    meta = {"index_settings": {"docstore_compression": "lz4", "docstore_blocksize": 16384},
+            "segments": [], "schema": schema, "opstamp": 0}
+    json.dump(meta, open(os.path.join(idx, "meta.json"), "w"))
+    with open(docs_path, "rb") as f:
+        secs, rss, cpu, _, err = measured([exe, "index", "-i", idx], stdin=f)
+    version = subprocess.run([exe, "--version"], capture_output=True, text=True).stdout.strip() or "tantivy-cli"
+    return secs, rss, dir_size(idx), version
+
+
+
+def wait_port(port, timeout=30.0):
+    """Waits until something listens on 127.0.0.1:port."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    sys.exit(f"nothing listens on 127.0.0.1:{port} after {timeout:.0f} s")
+
+
+def machine():
+    """One line describing this machine."""
+    cpu_name = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    return (f"{os.cpu_count()} cores ({cpu_name}), {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
+            f"{platform.system()} {platform.release()}")

@@ -1,0 +1,76 @@
+//! A cache of rendered search responses (HTML page or JSON), keyed by the request's query
+//! string and valid for one generation of the index: a commit of the indexer makes every
+//! entry stale. Identical searches (a page reloaded, the back button, a popular query, a
+//! facet clicked twice) are answered without running the search again, as Solr's result
+//! cache and Elasticsearch's request cache do.
+
+use std::num::NonZeroUsize;
+use std::sync::Mutex;
+
+use bytes::Bytes;
+use lru::LruCache;
+
+/// A cached response.
+#[derive(Clone)]
+pub struct Cached {
+    /// HTTP status.
+    pub status: u16,
+    /// The body.
+    pub body: Bytes,
+}
+
+/// Rendered responses by request, for the current index generation.
+pub struct ResponseCache {
+    entries: Option<Mutex<LruCache<String, (u64, Cached)>>>,
+}
+
+impl ResponseCache {
+    /// A cache of at most `capacity` responses; 0 disables it.
+    pub fn new(capacity: usize) -> Self {
+        Self {
+            entries: NonZeroUsize::new(capacity).map(|n| Mutex::new(LruCache::new(n))),
+        }
+    }
+
+    /// The response cached for `key` in index generation `generation`.
+    pub fn get(&self, key: &str, generation: u64) -> Option<Cached> {
+        let mut entries = self.entries.as_ref()?.lock().ok()?;
+        match entries.get(key) {
+            Some((g, cached)) if *g == generation => Some(cached.clone()),
+            Some(_) => {
+                entries.pop(key);
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// Remembers a response.
+    pub fn put(&self, key: String, generation: u64, cached: Cached) {
+        if let Some(Ok(mut entries)) = self.entries.as_ref().map(Mutex::lock) {
+            entries.put(key, (generation, cached));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_expire_with_the_generation() {
+        let cache = ResponseCache::new(2);
+        let body = |s: &'static str| Cached {
+            status: 200,
+            body: Bytes::from_static(s.as_bytes()),
+        };
+        cache.put("q=a".into(), 1, body("a"));
+        assert_eq!(cache.get("q=a", 1).map(|c| c.body), Some(Bytes::from("a")));
+        assert!(cache.get("q=a", 2).is_none(), "a new commit makes it stale");
+        cache.put("q=b".into(), 2, body("b"));
+        cache.put("q=c".into(), 2, body("c"));
+        cache.put("q=d".into(), 2, body("d"));
+        assert!(cache.get("q=b", 2).is_none(), "least recently used dropped");
+        assert!(ResponseCache::new(0).get("q=a", 1).is_none());
+    }
+}
