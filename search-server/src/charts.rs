@@ -69,8 +69,8 @@ pub fn topics_chart(counts: &[(String, u64)], title: &str) -> String {
     let mut rows: Vec<&(String, u64)> = counts.iter().collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let max = rows.first().map_or(1, |r| r.1).max(1);
-    let label_width = 250.0_f64;
-    let bars = 300.0_f64;
+    let label_width = 430.0_f64;
+    let bars = 260.0_f64;
     let row = 24.0_f64;
     let width = label_width + bars + 50.0;
     let height = row * rows.len() as f64 + 8.0;
