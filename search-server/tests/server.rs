@@ -460,6 +460,47 @@ async fn timeline_and_replay() {
     assert!(page.contains("pas été capturée"), "{page}");
 }
 
+/// WARC files as other tools write them: uncompressed, and gzipped as one whole-file member
+/// (every record then shares the member's offset), without CDXJ beside them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replays_plain_and_whole_file_gzip_warcs() {
+    use std::io::{Read, Write};
+    let f = fixture();
+    // Outside target/tmp/warcs: warcio's checks in scripts/test.sh are for our own files.
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("foreign-warcs");
+    let _ = std::fs::remove_dir_all(&root);
+    let mut plain = Vec::new();
+    flate2::read::MultiGzDecoder::new(std::fs::File::open(&f.first_warcs[0]).expect("open"))
+        .read_to_end(&mut plain)
+        .expect("gunzip");
+    let url = "http://www.allonnes.example/actualites/2013/label-ville-internet.html";
+    for (name, bytes) in [
+        ("plain.warc", plain.clone()),
+        ("whole.warc.gz", {
+            let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            e.write_all(&plain).expect("gzip");
+            e.finish().expect("gzip")
+        }),
+    ] {
+        let dir = root.join(name.replace('.', "-"));
+        std::fs::create_dir_all(&dir).expect("dir");
+        std::fs::write(dir.join(name), bytes).expect("write");
+        let base = start_server(&f.dir.join("index"), &dir, Limits::default());
+        let (s, v) = json(&format!("{base}/api/captures?url={url}")).await;
+        assert_eq!(s, 200, "{name}: {v}");
+        let ts = v["captures"][0]["timestamp"]
+            .as_str()
+            .expect("a capture")
+            .to_string();
+        let (s, body) = text(&format!("{base}/archive/{ts}id_/{url}")).await;
+        assert_eq!(s, 200, "{name}: {body}");
+        assert!(
+            body.contains("Deux arobases sur cinq"),
+            "{name}: the article is replayed"
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn exports_are_complete_and_capped() {
     let f = fixture();
