@@ -154,12 +154,13 @@ fn facets_json(r: &SearchResults, st: &Shared) -> serde_json::Value {
 
 /// `GET /api/search`: the form's parameters, results as JSON.
 pub async fn search(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Response {
-    let key = format!("api?{}", raw.as_deref().unwrap_or_default());
+    let params = SearchParams::from_query(raw.as_deref());
+    // Keyed on the parameters as understood, in a fixed order.
+    let key = format!("api?{}", params.to_query());
     let generation = st.index.generation();
     if let Some(c) = st.cache.get(&key, generation) {
         return json_body(c.body);
     }
-    let params = SearchParams::from_query(raw.as_deref());
     let request = match params.to_request(&st.limits) {
         Ok(r) => r,
         Err(e) => return ApiError::from(e).into_response(),

@@ -119,13 +119,14 @@ pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static)
 }
 
 async fn search_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Response {
-    let key = format!("html?{}", raw.as_deref().unwrap_or_default());
+    let params = SearchParams::from_query(raw.as_deref());
+    // Keyed on the parameters as understood, in a fixed order.
+    let key = format!("html?{}", params.to_query());
     let generation = st.index.generation();
     if let Some(c) = st.cache.get(&key, generation) {
         let status = StatusCode::from_u16(c.status).unwrap_or(StatusCode::OK);
         return page(status, String::from_utf8_lossy(&c.body).into_owned());
     }
-    let params = SearchParams::from_query(raw.as_deref());
     let state = st.clone();
     let rendered = blocking(move || {
         let st = state;
