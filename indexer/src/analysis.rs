@@ -87,21 +87,33 @@ impl FrenchStemmer {
         self.0.stem(word).into_owned()
     }
 
-    /// Stems of the words of a text (each distinct word is stemmed once).
+    /// Stems of the words of a text. Stems are remembered per thread across texts (a
+    /// corpus reuses its vocabulary: most words were stemmed on an earlier page).
     pub fn stems(&self, text: &str) -> Vec<String> {
-        let mut cache: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-        words(text)
-            .into_iter()
-            .map(|w| {
-                if let Some(s) = cache.get(&w) {
-                    return s.clone();
-                }
-                let s = self.stem(&w);
-                cache.insert(w, s.clone());
-                s
-            })
-            .collect()
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.len() > STEM_CACHE_WORDS {
+                cache.clear();
+            }
+            words(text)
+                .into_iter()
+                .map(|w| {
+                    if let Some(s) = cache.get(&w) {
+                        return s.clone();
+                    }
+                    let s = self.stem(&w);
+                    cache.insert(w, s.clone());
+                    s
+                })
+                .collect()
+        })
     }
+}
+
+thread_local! {
+    /// Folded word → French stem, for [`FrenchStemmer::stems`].
+    static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
 #[cfg(test)]

@@ -364,7 +364,7 @@ fn main_text(html: &str, url: Option<&Url>, doc: &Html) -> String {
             .count()
     };
     for node in page.select("p, li, div, dd, span").nodes().iter().rev() {
-        let words = count_words(&node.text());
+        let words = count_words_capped(node, 20);
         if words == 0 || words > 20 {
             continue;
         }
@@ -386,6 +386,31 @@ fn main_text(html: &str, url: Option<&Url>, doc: &Html) -> String {
             .map(|a| normalise_paragraphs(&a.text_content))
             .filter(|t| t.split_whitespace().count() >= 20);
     from_readability.unwrap_or_else(|| fallback_text(doc))
+}
+
+/// The words of a node's text (as `split_whitespace` on its whole text gives them, counting
+/// those with a letter or digit), counted only up to `cap + 1`: a container's whole text is
+/// never built just to learn that it is long.
+fn count_words_capped(node: &dom_query::NodeRef, cap: usize) -> usize {
+    let mut count = 0;
+    let (mut in_word, mut has_alnum) = (false, false);
+    for d in node.descendants_it().filter(|d| d.is_text()) {
+        for c in d.text().chars() {
+            if c.is_whitespace() {
+                if in_word && has_alnum {
+                    count += 1;
+                    if count > cap {
+                        return count;
+                    }
+                }
+                (in_word, has_alnum) = (false, false);
+            } else {
+                in_word = true;
+                has_alnum |= c.is_alphanumeric();
+            }
+        }
+    }
+    count + usize::from(in_word && has_alnum)
 }
 
 fn fallback_text(doc: &Html) -> String {
@@ -420,4 +445,27 @@ fn normalise_paragraphs(text: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+#[cfg(test)]
+mod word_count_tests {
+    use super::count_words_capped;
+
+    #[test]
+    fn capped_count_agrees_with_the_whole_text() {
+        let html = "<div id=a>Retour <b>à</b> la<i>liste</i> — <span>« 12 »</span></div>\
+                    <div id=b>un deux trois quatre cinq six</div>";
+        let doc = dom_query::Document::from(html);
+        for sel in ["#a", "#b"] {
+            let node = doc.select(sel).nodes()[0].clone();
+            let whole = node
+                .text()
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            assert_eq!(count_words_capped(&node, 20), whole, "{sel}");
+        }
+        let node = doc.select("#b").nodes()[0].clone();
+        assert_eq!(count_words_capped(&node, 2), 3, "stops past the cap");
+    }
 }
