@@ -457,7 +457,7 @@ mod word_count_tests {
                     <div id=b>un deux trois quatre cinq six</div>";
         let doc = dom_query::Document::from(html);
         for sel in ["#a", "#b"] {
-            let node = doc.select(sel).nodes()[0].clone();
+            let node = doc.select(sel).nodes()[0];
             let whole = node
                 .text()
                 .split_whitespace()
@@ -465,7 +465,7 @@ mod word_count_tests {
                 .count();
             assert_eq!(count_words_capped(&node, 20), whole, "{sel}");
         }
-        let node = doc.select("#b").nodes()[0].clone();
+        let node = doc.select("#b").nodes()[0];
         assert_eq!(count_words_capped(&node, 2), 3, "stops past the cap");
     }
 }
