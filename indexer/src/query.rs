@@ -159,13 +159,15 @@ impl Hit {
         "snippet",
     ];
 
-    /// The hit as a CSV record, in the order of [`Hit::CSV_COLUMNS`].
+    /// The hit as a CSV record, in the order of [`Hit::CSV_COLUMNS`]. Text from crawled
+    /// pages that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`…) is prefixed
+    /// with `'`.
     pub fn csv_record(&self) -> [String; 17] {
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let opt = |v: &Option<String>| spreadsheet_safe(v.clone().unwrap_or_default());
         let num = |v: Option<u64>| v.map(|n| n.to_string()).unwrap_or_default();
         [
             format!("{:.3}", self.score),
-            self.url.clone(),
+            spreadsheet_safe(self.url.clone()),
             opt(&self.title),
             opt(&self.commune),
             opt(&self.commune_name),
@@ -180,8 +182,17 @@ impl Hit {
             opt(&self.digest),
             opt(&self.warc_file),
             num(self.warc_offset),
-            self.snippet.clone(),
+            spreadsheet_safe(self.snippet.clone()),
         ]
+    }
+}
+
+/// A cell that no spreadsheet will evaluate (OWASP's advice against CSV injection).
+fn spreadsheet_safe(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
     }
 }
 
@@ -432,8 +443,22 @@ impl SearchIndex {
 
     /// Runs a search.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, QueryError> {
+        self.search_in(&self.reader.searcher(), req)
+    }
+
+    /// The index as it is now; searches given it with [`SearchIndex::search_in`] see the
+    /// same documents whatever is committed meanwhile (an export's successive pages).
+    pub fn snapshot(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    /// Runs a search on a snapshot of the index.
+    pub fn search_in(
+        &self,
+        searcher: &tantivy::Searcher,
+        req: &SearchRequest,
+    ) -> Result<SearchResults, QueryError> {
         let query = self.build(req)?;
-        let searcher = self.reader.searcher();
         let limit = req.limit.max(1);
         // One pass over the matching documents: count, page and facet counts together.
         let facets = (!req.no_facets).then_some(FacetCollector);
@@ -471,7 +496,7 @@ impl SearchIndex {
         let snippets = if req.no_snippets {
             None
         } else {
-            SnippetGenerator::create(&searcher, &*query, self.fields.text).ok()
+            SnippetGenerator::create(searcher, &*query, self.fields.text).ok()
         };
         let mut hits = Vec::new();
         for (score, addr) in page {
@@ -827,6 +852,16 @@ mod tests {
         assert!(e.to_string().contains("unknown field"), "{e}");
         assert!(check_syntax("commune:72003 -travaux").is_ok());
         assert!(check_syntax("http://www.allonnes.example/").is_ok());
+    }
+
+    #[test]
+    fn csv_cells_are_not_formulas() {
+        assert_eq!(
+            spreadsheet_safe("=HYPERLINK(\"x\")".into()),
+            "'=HYPERLINK(\"x\")"
+        );
+        assert_eq!(spreadsheet_safe("@SUM(A1)".into()), "'@SUM(A1)");
+        assert_eq!(spreadsheet_safe("Fibre optique".into()), "Fibre optique");
     }
 
     #[test]

@@ -155,16 +155,16 @@ fn facets_json(r: &SearchResults, st: &Shared) -> serde_json::Value {
 /// `GET /api/search`: the form's parameters, results as JSON.
 pub async fn search(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Response {
     let params = SearchParams::from_query(raw.as_deref());
-    // Keyed on the parameters as understood, in a fixed order.
+    let request = match params.to_request(&st.limits) {
+        Ok(r) => r,
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    // Keyed on the valid parameters as understood, in a fixed order.
     let key = format!("api?{}", params.to_query());
     let generation = st.index.generation();
     if let Some(c) = st.cache.get(&key, generation) {
         return json_body(c.body);
     }
-    let request = match params.to_request(&st.limits) {
-        Ok(r) => r,
-        Err(e) => return ApiError::from(e).into_response(),
-    };
     let state = st.clone();
     let result = blocking(move || {
         let st = state;
@@ -175,7 +175,7 @@ pub async fn search(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Respon
             "total": results.total,
             "page": params.page,
             "per_page": per,
-            "pages": results.total.min(st.limits.max_depth).div_ceil(per),
+            "pages": if results.total == 0 { 0 } else { crate::params::last_page(results.total, per, st.limits.max_depth) },
             "hits": results.hits.iter().map(ApiHit::new).collect::<Vec<_>>(),
             "facets": facets_json(&results, &st),
         }))
@@ -300,15 +300,7 @@ pub async fn communes(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Resp
         }
     };
     let result = blocking(move || {
-        let counts = st
-            .index
-            .search(&indexer::query::SearchRequest {
-                limit: 1,
-                no_snippets: true,
-                ..Default::default()
-            })
-            .map(|r| r.facets.communes)
-            .unwrap_or_default();
+        let counts = st.commune_counts();
         let mut found: Vec<serde_json::Value> = st
             .labels
             .communes

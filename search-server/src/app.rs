@@ -120,10 +120,12 @@ pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static)
 
 async fn search_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Response {
     let params = SearchParams::from_query(raw.as_deref());
-    // Keyed on the parameters as understood, in a fixed order.
+    // Keyed on the valid parameters as understood, in a fixed order.
     let key = format!("html?{}", params.to_query());
     let generation = st.index.generation();
-    if let Some(c) = st.cache.get(&key, generation) {
+    if params.to_request(&st.limits).is_ok()
+        && let Some(c) = st.cache.get(&key, generation)
+    {
         let status = StatusCode::from_u16(c.status).unwrap_or(StatusCode::OK);
         return page(status, String::from_utf8_lossy(&c.body).into_owned());
     }
@@ -351,7 +353,17 @@ async fn replay(State(st): State<Shared>, uri: Uri) -> Response {
 async fn archived_document(st: Shared, capture: crate::captures::CaptureLoc) -> Response {
     let ts = capture.timestamp.clone();
     let url = capture.url.clone();
-    let read = blocking(move || archived_payload(&st.captures, &capture)).await;
+    // Replays read and hold whole records: a few at a time.
+    let Ok(_permit) = st.replays.acquire().await else {
+        return message(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Serveur occupé",
+            "Réessayez dans un instant.".into(),
+            None,
+        );
+    };
+    let store = st.clone();
+    let read = blocking(move || archived_payload(&store.captures, &capture)).await;
     let payload = match read {
         Some(Ok(p)) => p,
         Some(Err(e)) => {
@@ -382,8 +394,39 @@ async fn archived_document(st: Shared, capture: crate::captures::CaptureLoc) -> 
     let location = payload.header("location").map(str::to_string);
     let truncated = payload.truncated;
     let content_type = payload.content_type.clone().unwrap_or_default();
-    let is_html = content_type.to_ascii_lowercase().contains("html")
-        || (content_type.is_empty() && payload.body.starts_with(b"<"));
+    let target = location
+        .as_deref()
+        .filter(|_| status.is_redirection())
+        .and_then(|l| url::Url::parse(&url).ok().and_then(|u| u.join(l).ok()));
+    if let Some(t) = &target
+        && st
+            .captures
+            .closest(t.as_str(), &ts)
+            .is_some_and(|c| c.url == url && c.timestamp == ts)
+    {
+        // The redirect's target was never captured: following it would come back here.
+        return message(
+            StatusCode::NOT_FOUND,
+            "Page non archivée",
+            format!(
+                "{url} redirigeait vers {t}, qui n'a pas été capturée. Aucune requête n'est faite vers le site en ligne."
+            ),
+            Some((
+                views::timeline_href(t.as_str()),
+                "Voir les captures de cette adresse".into(),
+            )),
+        );
+    }
+    let lower = content_type.to_ascii_lowercase();
+    // Archived scripts never run: sent as text, they cannot be loaded as scripts either
+    // (with nosniff), not even by a page of this site.
+    let content_type = if lower.contains("javascript") || lower.contains("ecmascript") {
+        "text/plain; charset=utf-8".to_string()
+    } else {
+        content_type
+    };
+    let is_html =
+        lower.contains("html") || (content_type.is_empty() && payload.body.starts_with(b"<"));
     let (body, content_type) = if is_html {
         let decoded = crawler::charset::decode_html(&payload.body, Some(&content_type));
         (
@@ -412,11 +455,7 @@ async fn archived_document(st: Shared, capture: crate::captures::CaptureLoc) -> 
         header::CACHE_CONTROL,
         HeaderValue::from_static("public, max-age=86400"),
     );
-    if let Some(location) = location
-        && status.is_redirection()
-        && let Some(target) = url::Url::parse(&url)
-            .ok()
-            .and_then(|u| u.join(&location).ok())
+    if let Some(target) = target
         && let Ok(v) = HeaderValue::from_str(&archive_path(&ts, target.as_str(), true))
     {
         h.insert(header::LOCATION, v);

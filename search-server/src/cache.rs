@@ -19,36 +19,68 @@ pub struct Cached {
     pub body: Bytes,
 }
 
+/// Bytes of responses kept at most, whatever the number of entries.
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+struct Entries {
+    lru: LruCache<String, (u64, Cached)>,
+    bytes: usize,
+}
+
 /// Rendered responses by request, for the current index generation.
 pub struct ResponseCache {
-    entries: Option<Mutex<LruCache<String, (u64, Cached)>>>,
+    entries: Option<Mutex<Entries>>,
 }
 
 impl ResponseCache {
-    /// A cache of at most `capacity` responses; 0 disables it.
+    /// A cache of at most `capacity` responses (and [`MAX_BYTES`]); 0 disables it.
     pub fn new(capacity: usize) -> Self {
         Self {
-            entries: NonZeroUsize::new(capacity).map(|n| Mutex::new(LruCache::new(n))),
+            entries: NonZeroUsize::new(capacity).map(|n| {
+                Mutex::new(Entries {
+                    lru: LruCache::new(n),
+                    bytes: 0,
+                })
+            }),
         }
     }
 
     /// The response cached for `key` in index generation `generation`.
     pub fn get(&self, key: &str, generation: u64) -> Option<Cached> {
-        let mut entries = self.entries.as_ref()?.lock().ok()?;
-        match entries.get(key) {
+        let mut e = self.entries.as_ref()?.lock().ok()?;
+        match e.lru.get(key) {
             Some((g, cached)) if *g == generation => Some(cached.clone()),
             Some(_) => {
-                entries.pop(key);
+                if let Some((_, old)) = e.lru.pop(key) {
+                    e.bytes -= old.body.len();
+                }
                 None
             }
             None => None,
         }
     }
 
-    /// Remembers a response.
+    /// Remembers a response (not one larger than a quarter of [`MAX_BYTES`]).
     pub fn put(&self, key: String, generation: u64, cached: Cached) {
-        if let Some(Ok(mut entries)) = self.entries.as_ref().map(Mutex::lock) {
-            entries.put(key, (generation, cached));
+        let Some(Ok(mut e)) = self.entries.as_ref().map(Mutex::lock) else {
+            return;
+        };
+        let size = cached.body.len();
+        if size > MAX_BYTES / 4 {
+            return;
+        }
+        e.bytes += size;
+        if let Some((_, (_, old))) = e.lru.push(key, (generation, cached)) {
+            e.bytes -= old.body.len();
+        }
+        while e.bytes > MAX_BYTES {
+            match e.lru.pop_lru() {
+                Some((_, (_, old))) => e.bytes -= old.body.len(),
+                None => {
+                    e.bytes = 0;
+                    break;
+                }
+            }
         }
     }
 }

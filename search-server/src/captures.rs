@@ -88,6 +88,8 @@ pub struct CaptureStore {
     dir: PathBuf,
     table: RwLock<Table>,
     last_refresh: RwLock<Option<Instant>>,
+    /// Held while a refresh runs: one at a time.
+    refreshing: std::sync::Mutex<()>,
 }
 
 /// Counts after a refresh.
@@ -106,6 +108,7 @@ impl CaptureStore {
             dir: dir.to_path_buf(),
             table: RwLock::new(Table::default()),
             last_refresh: RwLock::new(None),
+            refreshing: std::sync::Mutex::new(()),
         }
     }
 
@@ -117,6 +120,15 @@ impl CaptureStore {
     /// Reads new or changed WARC files (through their CDXJ when it is up to date) and drops
     /// vanished ones. Unreadable files are logged and skipped.
     pub fn refresh(&self) -> StoreCounts {
+        // A refresh already running will see the same files: wait for it rather than read
+        // them twice.
+        let _one_at_a_time = match self.refreshing.lock() {
+            Ok(g) => g,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Ok(mut last) = self.last_refresh.write() {
+            *last = Some(Instant::now());
+        }
         let mut found = Vec::new();
         list_warcs(&self.dir, &mut found);
         let known: HashMap<PathBuf, Stamp> = self
@@ -136,9 +148,6 @@ impl CaptureStore {
                 Ok(entries) => loaded.push((path.clone(), now, Arc::new(entries))),
                 Err(e) => tracing::warn!("{}: cannot read captures: {e}", path.display()),
             }
-        }
-        if let Ok(mut last) = self.last_refresh.write() {
-            *last = Some(Instant::now());
         }
         let Ok(mut table) = self.table.write() else {
             return StoreCounts::default();
@@ -190,13 +199,26 @@ impl CaptureStore {
             .unwrap_or_default()
     }
 
-    /// The capture of a URL closest in time to `timestamp`.
+    /// The capture of a URL closest in time to `timestamp`: among the captures of that very
+    /// URL when there are some, else among those of its other spellings (same SURT key:
+    /// `http`/`https`, with or without `www`), redirects last — a redirect from `http` to
+    /// `https` would lead back to itself.
     pub fn closest(&self, url: &str, timestamp: &str) -> Option<CaptureLoc> {
         let wanted = timestamp_seconds(timestamp);
         let list = self.captures(url);
+        let redirect = |c: &CaptureLoc| c.status.is_some_and(|s| (300..400).contains(&s));
+        let exact = list.iter().any(|c| c.url == url);
+        let others_than_redirects = list.iter().any(|c| !redirect(c));
+        let pool = list.into_iter().filter(|c| {
+            if exact {
+                c.url == url
+            } else {
+                !others_than_redirects || !redirect(c)
+            }
+        });
         match wanted {
-            Some(w) => list.into_iter().min_by_key(|c| (c.seconds() - w).abs()),
-            None => list.into_iter().last(),
+            Some(w) => pool.min_by_key(|c| (c.seconds() - w).abs()),
+            None => pool.last(),
         }
     }
 
@@ -219,9 +241,13 @@ fn list_warcs(dir: &Path, out: &mut Vec<PathBuf>) {
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.is_dir() {
+        // Symbolic links are not followed: a link to a parent would list files forever.
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
             list_warcs(&path, out);
-        } else {
+        } else if kind.is_file() {
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().to_ascii_lowercase())
@@ -291,6 +317,9 @@ fn parse_cdxj_line(line: &str, file: &Arc<PathBuf>) -> Option<(String, CaptureLo
     let mut parts = line.splitn(3, ' ');
     let key = parts.next()?.to_string();
     let timestamp = parts.next()?.to_string();
+    if timestamp.len() != 14 || !timestamp.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let json: serde_json::Value = serde_json::from_str(parts.next()?).ok()?;
     let s = |name: &str| json.get(name).and_then(|v| v.as_str()).map(str::to_string);
     let number = |name: &str| {
@@ -299,8 +328,10 @@ fn parse_cdxj_line(line: &str, file: &Arc<PathBuf>) -> Option<(String, CaptureLo
                 .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
         })
     };
-    // The CDXJ names its WARC file relative to its own directory.
+    // The CDXJ names its WARC file, which lies beside it: a path is not followed out of
+    // the directory.
     let warc = match s("filename") {
+        Some(name) if name.contains(['/', '\\']) || name.starts_with('.') => return None,
         Some(name) => Arc::new(file.with_file_name(name)),
         None => file.clone(),
     };
@@ -333,6 +364,54 @@ mod tests {
         assert_eq!(timestamp_seconds(""), None);
     }
 
+    fn loc(url: &str, ts: &str, status: u16) -> CaptureLoc {
+        CaptureLoc {
+            timestamp: ts.into(),
+            url: url.into(),
+            mime: Some("text/html".into()),
+            status: Some(status),
+            digest: None,
+            file: Arc::new(PathBuf::from("/w/a.warc.gz")),
+            offset: 0,
+        }
+    }
+
+    #[test]
+    fn closest_prefers_the_url_asked_then_pages_over_redirects() {
+        let store = CaptureStore::new(Path::new("/nonexistent"));
+        let key = surt("http://www.a.example/");
+        {
+            let mut t = store.table.write().expect("lock");
+            t.by_key.insert(
+                key.clone(),
+                vec![
+                    loc("http://www.a.example/", "20130101000000", 301),
+                    loc("https://www.a.example/", "20130101000001", 200),
+                ],
+            );
+        }
+        let c = store
+            .closest("https://www.a.example/", "20130101000000")
+            .expect("found");
+        assert_eq!(
+            c.url, "https://www.a.example/",
+            "the URL asked, not its redirect"
+        );
+        let c = store
+            .closest("http://www.a.example/", "20130101000001")
+            .expect("found");
+        assert_eq!(c.status, Some(301), "the URL asked, even a redirect");
+        let c = store
+            .closest("http://a.example/", "20130101000000")
+            .expect("found");
+        assert_eq!(
+            c.status,
+            Some(200),
+            "another spelling: the page, not the redirect"
+        );
+        assert!(store.closest("http://b.example/", "2013").is_none());
+    }
+
     #[test]
     fn cdxj_lines_parse() {
         let file = Arc::new(PathBuf::from("/w/a.warc.gz"));
@@ -343,5 +422,15 @@ mod tests {
         assert_eq!(loc.status, Some(200));
         assert_eq!(*loc.file, PathBuf::from("/w/a.warc.gz"));
         assert!(parse_cdxj_line("garbage", &file).is_none());
+        let outside = line.replace(r#""a.warc.gz""#, r#""../b.warc.gz""#);
+        assert!(
+            parse_cdxj_line(&outside, &file).is_none(),
+            "no path out of the directory"
+        );
+        let bad_ts = line.replace("20130131100000", "2013013110000é");
+        assert!(
+            parse_cdxj_line(&bad_ts, &file).is_none(),
+            "timestamps are 14 digits"
+        );
     }
 }

@@ -67,19 +67,25 @@ async fn export(State(st): State<Shared>, RawQuery(raw): RawQuery, format: Forma
     let cap = st.limits.max_export;
     // The first batch says how many there are (and whether the query is valid) before any
     // byte is sent.
+    // Every page of the export comes from the same snapshot of the index: a commit during
+    // the export neither repeats nor skips results.
     let first = {
         let st = st.clone();
         let req = base.clone();
-        crate::app::blocking(move || st.index.search(&req)).await
+        crate::app::blocking(move || {
+            let snapshot = st.index.snapshot();
+            st.index.search_in(&snapshot, &req).map(|r| (r, snapshot))
+        })
+        .await
     };
-    let first = match first {
+    let (first, snapshot) = match first {
         Some(Ok(r)) => r,
         Some(Err(e)) => return ApiError::from(e).into_response(),
         None => return ApiError::internal("l'export a échoué").into_response(),
     };
     let total = first.total;
     let exported = total.min(cap);
-    let (tx, mut rx) = mpsc::channel::<Bytes>(8);
+    let (tx, mut rx) = mpsc::channel::<Result<Bytes, std::io::Error>>(8);
     let query_json = serde_json::to_string(&params.q).unwrap_or_default();
     tokio::task::spawn_blocking(move || {
         let head = match format {
@@ -94,7 +100,7 @@ async fn export(State(st): State<Shared>, RawQuery(raw): RawQuery, format: Forma
             )
             .into_bytes(),
         };
-        if tx.blocking_send(Bytes::from(head)).is_err() {
+        if tx.blocking_send(Ok(Bytes::from(head))).is_err() {
             return;
         }
         let mut sent = 0usize;
@@ -113,7 +119,7 @@ async fn export(State(st): State<Shared>, RawQuery(raw): RawQuery, format: Forma
                 }
                 sent += 1;
             }
-            if tx.blocking_send(Bytes::from(chunk)).is_err() {
+            if tx.blocking_send(Ok(Bytes::from(chunk))).is_err() {
                 return;
             }
             if sent >= exported || batch.is_empty() {
@@ -123,22 +129,22 @@ async fn export(State(st): State<Shared>, RawQuery(raw): RawQuery, format: Forma
                 offset: sent,
                 ..base.clone()
             };
-            batch = match st.index.search(&req) {
+            batch = match st.index.search_in(&snapshot, &req) {
                 Ok(r) => r.hits,
                 Err(e) => {
+                    // The connection is cut rather than ended: the client sees an incomplete
+                    // download, not a short file that looks whole.
                     tracing::error!("export stopped after {sent} results: {e}");
+                    let _ = tx.blocking_send(Err(std::io::Error::other(e.to_string())));
                     return;
                 }
             };
         }
         if format == Format::Json {
-            let _ = tx.blocking_send(Bytes::from_static(b"]}\n"));
+            let _ = tx.blocking_send(Ok(Bytes::from_static(b"]}\n")));
         }
     });
-    let stream = futures_util::stream::poll_fn(move |cx| {
-        rx.poll_recv(cx)
-            .map(|o| o.map(Ok::<Bytes, std::convert::Infallible>))
-    });
+    let stream = futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx));
     let (content_type, name) = match format {
         Format::Csv => ("text/csv; charset=utf-8", "veille-export.csv"),
         Format::Json => ("application/json", "veille-export.json"),

@@ -30,6 +30,13 @@ impl Default for Limits {
     }
 }
 
+/// The last page that can be asked for: every result shown, but no page reaching past
+/// `max_depth` results (at least 1).
+pub fn last_page(total: usize, per_page: usize, max_depth: usize) -> usize {
+    let per = per_page.max(1);
+    total.div_ceil(per).min(max_depth / per).max(1)
+}
+
 /// Default page size.
 pub const DEFAULT_PAGE_SIZE: usize = 10;
 
@@ -312,5 +319,13 @@ mod tests {
         );
         let deep = SearchParams::from_query(Some("q=x&page=5000"));
         assert!(deep.to_request(&Limits::default()).is_err());
+        // The last page offered is always accepted.
+        let last = last_page(50_000, 30, 10_000);
+        let p = SearchParams::from_query(Some(&format!("q=x&per_page=30&page={last}")));
+        assert!(p.to_request(&Limits::default()).is_ok());
+        let p = SearchParams::from_query(Some(&format!("q=x&per_page=30&page={}", last + 1)));
+        assert!(p.to_request(&Limits::default()).is_err());
+        assert_eq!(last_page(0, 10, 10_000), 1);
+        assert_eq!(last_page(25, 10, 10_000), 3);
     }
 }

@@ -121,22 +121,50 @@ pub fn rewrite_html(html: &str, page_url: &str, ts: &str) -> String {
         return html.to_string();
     };
     let base = RefCell::new(page);
+    // Attribute values come with their entities (`&amp;`): decoded before parsing, and `&`
+    // escaped again in what is written back.
     let absolute = |value: &str| -> Option<String> {
-        let v = value.trim();
+        let decoded = html_escape::decode_html_entities(value);
+        let v = decoded.trim();
         if v.is_empty() || v.starts_with('#') {
             return None;
         }
         let u = base.borrow().join(v).ok()?;
         matches!(u.scheme(), "http" | "https").then(|| u.to_string())
     };
-    let page_link = |value: &str| absolute(value).map(|u| archive_path(ts, &u, false));
-    let resource = |value: &str| absolute(value).map(|u| archive_path(ts, &u, true));
+    let attr = |url: String| url.replace('&', "&amp;");
+    // A link that cannot be pointed into the archive must not lead out of it: only
+    // fragments, mail and telephone links are left as they are.
+    let kept = |value: &str| {
+        let decoded = html_escape::decode_html_entities(value)
+            .trim()
+            .to_ascii_lowercase();
+        decoded.is_empty()
+            || decoded.starts_with('#')
+            || decoded.starts_with("mailto:")
+            || decoded.starts_with("tel:")
+    };
+    let page_link = |value: &str| -> Option<String> {
+        match absolute(value) {
+            Some(u) => Some(attr(archive_path(ts, &u, false))),
+            None if kept(value) => None,
+            None => Some("#".to_string()),
+        }
+    };
+    let resource = |value: &str| -> Option<String> {
+        match absolute(value) {
+            Some(u) => Some(attr(archive_path(ts, &u, true))),
+            None if kept(value) => None,
+            None => Some("about:blank".to_string()),
+        }
+    };
     let settings = RewriteStrSettings {
         element_content_handlers: vec![
             element!("base[href]", |el| {
-                let joined = el
-                    .get_attribute("href")
-                    .and_then(|href| base.borrow().join(href.trim()).ok());
+                let joined = el.get_attribute("href").and_then(|href| {
+                    let decoded = html_escape::decode_html_entities(&href).into_owned();
+                    base.borrow().join(decoded.trim()).ok()
+                });
                 if let Some(u) = joined {
                     *base.borrow_mut() = u;
                 }
@@ -148,6 +176,23 @@ pub fn rewrite_html(html: &str, page_url: &str, ts: &str) -> String {
                     el.set_attribute("href", &new)?;
                     el.set_attribute("target", "_top")?;
                 }
+                Ok(())
+            }),
+            // SVG links.
+            element!("a[xlink\\:href]", |el| {
+                if let Some(new) = el
+                    .get_attribute("xlink:href")
+                    .as_deref()
+                    .and_then(page_link)
+                {
+                    el.set_attribute("xlink:href", &new)?;
+                    el.set_attribute("target", "_top")?;
+                }
+                Ok(())
+            }),
+            // A document written inline in a frame is not rewritten: it goes.
+            element!("iframe[srcdoc], frame[srcdoc]", |el| {
+                el.remove_attribute("srcdoc");
                 Ok(())
             }),
             element!("form[action]", |el| {
@@ -191,7 +236,7 @@ pub fn rewrite_html(html: &str, page_url: &str, ts: &str) -> String {
                             let mut words = part.split_whitespace();
                             let url = words.next()?;
                             let rest: Vec<&str> = words.collect();
-                            let new = resource(url).unwrap_or_else(|| url.to_string());
+                            let new = resource(url)?;
                             Some(if rest.is_empty() {
                                 new
                             } else {
@@ -209,6 +254,7 @@ pub fn rewrite_html(html: &str, page_url: &str, ts: &str) -> String {
                     .is_some_and(|v| v.eq_ignore_ascii_case("refresh"));
                 if let (true, Some(content)) = (refresh, el.get_attribute("content"))
                     && let Some(pos) = content.to_ascii_lowercase().find("url=")
+                    && content.is_char_boundary(pos)
                 {
                     let target = content[pos + 4..].trim().trim_matches(['\'', '"']);
                     if let Some(new) = page_link(target) {
@@ -268,5 +314,29 @@ mod tests {
             out.contains(r#"action="/archive/20130131100000/http://www.a.example/recherche""#),
             "{out}"
         );
+    }
+
+    #[test]
+    fn entities_are_decoded_and_unrewritable_links_go_nowhere() {
+        let html = r##"<a id=q href="/liste?a=1&amp;b=2">l</a>
+<a id=v6 href="http://[&#58;&#58;ffff&#58;c000&#58;201]/">x</a>
+<a id=ftp href="ftp://files.a.example/x">f</a>
+<svg><a xlink:href="http://www.a.example/s">s</a></svg>
+<iframe srcdoc="<a href='http://evil.example/'>e</a>"></iframe>"##;
+        let out = rewrite_html(html, "http://www.a.example/", "2013");
+        assert!(
+            out.contains(r#"href="/archive/2013/http://www.a.example/liste?a=1&amp;b=2""#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"href="/archive/2013/http://[::ffff:c000:201]/""#),
+            "an entity-encoded address is decoded, then kept in the archive: {out}"
+        );
+        assert!(!out.contains("ftp://"), "{out}");
+        assert!(
+            out.contains(r#"xlink:href="/archive/2013/http://www.a.example/s""#),
+            "{out}"
+        );
+        assert!(!out.contains("srcdoc"), "{out}");
     }
 }

@@ -41,6 +41,9 @@ impl Labels {
     }
 }
 
+/// Replays served at once; the others wait.
+pub const REPLAYS_AT_ONCE: usize = 8;
+
 /// Rendered search responses kept by default.
 pub const DEFAULT_CACHE_ENTRIES: usize = 1000;
 
@@ -56,6 +59,10 @@ pub struct AppState {
     pub limits: Limits,
     /// Rendered search responses of the current index generation.
     pub cache: ResponseCache,
+    /// Replays running at once (each holds a whole record).
+    pub replays: tokio::sync::Semaphore,
+    /// Documents per commune in the whole index, for the current index generation.
+    pub commune_counts: std::sync::Mutex<Option<(u64, std::collections::BTreeMap<String, u64>)>>,
 }
 
 /// The state as handlers receive it.
@@ -90,6 +97,8 @@ impl AppState {
             labels: Labels::load()?,
             limits,
             cache: ResponseCache::new(DEFAULT_CACHE_ENTRIES),
+            replays: tokio::sync::Semaphore::new(REPLAYS_AT_ONCE),
+            commune_counts: std::sync::Mutex::new(None),
         })
     }
 
@@ -97,6 +106,33 @@ impl AppState {
     pub fn with_cache(mut self, entries: usize) -> Self {
         self.cache = ResponseCache::new(entries);
         self
+    }
+}
+
+impl AppState {
+    /// Documents per commune (INSEE code) in the whole index, counted once per index
+    /// generation.
+    pub fn commune_counts(&self) -> std::collections::BTreeMap<String, u64> {
+        let generation = self.index.generation();
+        if let Ok(cached) = self.commune_counts.lock()
+            && let Some((g, counts)) = cached.as_ref()
+            && *g == generation
+        {
+            return counts.clone();
+        }
+        let counts = self
+            .index
+            .search(&indexer::query::SearchRequest {
+                limit: 1,
+                no_snippets: true,
+                ..Default::default()
+            })
+            .map(|r| r.facets.communes)
+            .unwrap_or_default();
+        if let Ok(mut cached) = self.commune_counts.lock() {
+            *cached = Some((generation, counts.clone()));
+        }
+        counts
     }
 }
 

@@ -12,6 +12,9 @@ use crate::params::SearchParams;
 use crate::replay::archive_path;
 use crate::state::Labels;
 
+/// Communes listed for the commune field without JavaScript.
+const MAX_SUGGESTIONS: usize = 200;
+
 /// `2013-01-31` → `31 janvier 2013` (the input when it is not such a date).
 pub fn fr_date(iso: &str) -> String {
     let parts: Vec<&str> = iso.get(..10).unwrap_or(iso).split('-').collect();
@@ -321,7 +324,7 @@ fn hit_view(h: &Hit, labels: &Labels) -> HitView {
 
 fn pages(params: &SearchParams, total: usize, max_depth: usize) -> Vec<PageLink> {
     let per = params.per_page.max(1);
-    let last = total.min(max_depth).div_ceil(per).max(1);
+    let last = crate::params::last_page(total, per, max_depth);
     let current = params.page;
     let mut out = Vec::new();
     let mut previous = 0;
@@ -482,7 +485,7 @@ pub fn search_page(
             })
             .href()
         };
-        let last = r.total.min(max_depth).div_ceil(per).max(1);
+        let last = crate::params::last_page(r.total, per, max_depth);
         ResultsView {
             summary,
             hits: r.hits.iter().map(|h| hit_view(h, labels)).collect(),
@@ -508,9 +511,13 @@ pub fn search_page(
         )),
         _ => None,
     };
-    let commune_suggestions = communes
-        .keys()
-        .filter_map(|insee| labels.communes.by_insee(insee))
+    // The communes with most documents (the script completes the list as one types).
+    let mut by_count: Vec<(&String, &u64)> = communes.iter().collect();
+    by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let commune_suggestions = by_count
+        .into_iter()
+        .take(MAX_SUGGESTIONS)
+        .filter_map(|(insee, _)| labels.communes.by_insee(insee))
         .map(|c| (c.insee.clone(), format!("{} ({})", c.name, c.departement)))
         .collect();
     let title = if params.q.is_empty() {

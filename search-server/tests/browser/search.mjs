@@ -88,7 +88,20 @@ try {
   const htmlClass = await frame.locator('html').getAttribute('class').catch(() => null);
   check(!(htmlClass || '').includes('js'), `the archived script did not run in its frame (class=${htmlClass})`);
 
-  // 5. A link inside the archived page leads to an archived capture.
+  // 5. The archived document opened on its own, outside the frame: still sandboxed by its
+  //    Content-Security-Policy.
+  const raw = await page.locator('iframe.archived').getAttribute('src');
+  const alone = await context.newPage();
+  await alone.goto(`${base}${raw}`);
+  await alone.waitForTimeout(500);
+  check((await context.cookies()).length === 0, 'opened alone, the archived page sets no cookie');
+  const aloneStored = await page.evaluate(() => window.localStorage.getItem('Drupal.statistics.lastNode'));
+  check(aloneStored === null, 'opened alone, it writes nothing to the search origin\'s storage');
+  const outsideAlone = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
+  check(outsideAlone.length === 0, `opened alone, it makes no request outside the archive (${JSON.stringify(outsideAlone)})`);
+  await alone.close();
+
+  // 6. A link inside the archived page leads to an archived capture.
   const inner = await frame.locator('a[href^="/archive/"]').first().getAttribute('href');
   check(inner !== null && inner.startsWith('/archive/'), `archived links lead to the archive (${inner})`);
 } finally {
