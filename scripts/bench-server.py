@@ -28,18 +28,6 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from benchlib import REL, ROOT, free_port, machine, make_corpus, measured, tantivy_cli_exe, tantivy_cli_index, wait_port  # noqa: E402
 
-QUERIES = [
-    "fibre optique",
-    "conseil municipal",
-    '"label Villes Internet"',
-    "écoles numériques",
-    "wifi public",
-    "cantine en ligne",
-    "données publiques",
-    "borne internet",
-    "médiathèque OR numérique",
-    "travaux -fibre",
-]
 
 LUA = """
 local paths = {%s}
@@ -104,9 +92,12 @@ def main():
     tversion = subprocess.run([tantivy_cli_exe(work), "--version"], capture_output=True, text=True).stdout.strip() or "tantivy-cli"
     documents = sum(1 for _ in open(docs_path, "rb"))
 
+    # The same fixed French queries as `indexer bench-queries`.
+    queries = subprocess.run([os.path.join(REL, "indexer"), "bench-queries", "--list"], capture_output=True,
+                             text=True, check=True).stdout.splitlines()
     tport = free_port()
     rows = []
-    vpaths = ["/api/search?" + urllib.parse.urlencode({"q": q}) for q in QUERIES]
+    vpaths = ["/api/search?" + urllib.parse.urlencode({"q": q}) for q in queries]
     # Veille twice: as deployed (identical requests answered from its response cache until
     # the index changes) and with the cache off (every request searched).
     for label, extra in [("response cache on (default)", []), ("cache off: `--cache-entries 0`", ["--cache-entries", "0"])]:
@@ -129,7 +120,7 @@ def main():
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_port(tport, 120)
-        tpaths = ["/api/?" + urllib.parse.urlencode({"q": q, "nhits": 10}) for q in QUERIES]
+        tpaths = ["/api/?" + urllib.parse.urlencode({"q": q, "nhits": 10}) for q in queries]
         for p in tpaths:
             status, body = check(f"http://127.0.0.1:{tport}{p}")
             assert status == 200, body[:300]
@@ -141,7 +132,7 @@ def main():
         tserver.wait()
 
     print(f"Machine: {machine()}")
-    print(f"Index: {documents} documents; wrk -t2 -c{args.connections} -d{args.seconds}s, {len(QUERIES)} French queries in turn; "
+    print(f"Index: {documents} documents; wrk -t2 -c{args.connections} -d{args.seconds}s, {len(queries)} French queries in turn; "
           f"servers and wrk share the machine\n")
     print("| server | requests/s | p50 (ms) | p99 (ms) | non-2xx |")
     print("|---|---:|---:|---:|---:|")

@@ -60,6 +60,9 @@ struct BenchArgs {
     /// Times each query runs in each mode.
     #[arg(long, default_value_t = 50)]
     runs: usize,
+    /// Print the queries, one per line, and stop (scripts/bench-server.py reads them).
+    #[arg(long)]
+    list: bool,
 }
 
 #[derive(clap::Args)]
@@ -406,8 +409,8 @@ fn bench_index_json(args: BenchJsonArgs) -> Result<()> {
     Ok(())
 }
 
-/// The fixed French queries of the latency benchmark (the same as scripts/bench-server.py),
-/// drawn from the subjects of the generated benchmark pages.
+/// The fixed French queries of the latency benchmarks (`bench-queries`, and
+/// scripts/bench-server.py through `--list`), drawn from the subjects of the generated pages.
 const BENCH_QUERIES: &[&str] = &[
     "fibre optique",
     "conseil municipal",
@@ -422,6 +425,12 @@ const BENCH_QUERIES: &[&str] = &[
 ];
 
 fn bench_queries(args: BenchArgs) -> Result<()> {
+    if args.list {
+        for q in BENCH_QUERIES {
+            println!("{q}");
+        }
+        return Ok(());
+    }
     let index = indexer::query::SearchIndex::open(&args.index)
         .with_context(|| format!("cannot open the index {}", args.index.display()))?;
     let modes = [
