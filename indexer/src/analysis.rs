@@ -257,8 +257,9 @@ impl tantivy::tokenizer::TokenStream for WordStream<'_> {
 /// Words remembered by [`CachedStemmer`] before its memory is cleared.
 const STEM_CACHE_WORDS: usize = 100_000;
 
-/// The Snowball French stemmer, remembering the stems of the words it has seen: text repeats
-/// its words, and a lookup costs a fraction of stemming.
+/// The Snowball French stemmer, remembering the stems of the words it has seen (per thread,
+/// shared with [`FrenchStemmer::stems`]): text repeats its words, queries and snippets repeat
+/// the corpus's words, and a lookup costs a fraction of stemming.
 #[derive(Clone)]
 pub struct CachedStemmer;
 
@@ -269,40 +270,24 @@ impl tantivy::tokenizer::TokenFilter for CachedStemmer {
         CachedStemmerWrapper {
             inner: tokenizer,
             stemmer: std::sync::Arc::new(Stemmer::create(Algorithm::French)),
-            cache: std::collections::HashMap::new(),
         }
     }
 }
 
 /// [`CachedStemmer`] applied to a tokenizer.
+#[derive(Clone)]
 pub struct CachedStemmerWrapper<T> {
     inner: T,
     stemmer: std::sync::Arc<Stemmer>,
-    cache: std::collections::HashMap<String, String>,
-}
-
-impl<T: Clone> Clone for CachedStemmerWrapper<T> {
-    fn clone(&self) -> Self {
-        Self {
-            inner: self.inner.clone(),
-            stemmer: self.stemmer.clone(),
-            // Each clone (one per indexing thread) keeps its own memory.
-            cache: std::collections::HashMap::new(),
-        }
-    }
 }
 
 impl<T: tantivy::tokenizer::Tokenizer> tantivy::tokenizer::Tokenizer for CachedStemmerWrapper<T> {
     type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        if self.cache.len() > STEM_CACHE_WORDS {
-            self.cache.clear();
-        }
         CachedStemmerStream {
             inner: self.inner.token_stream(text),
             stemmer: &self.stemmer,
-            cache: &mut self.cache,
         }
     }
 }
@@ -311,7 +296,6 @@ impl<T: tantivy::tokenizer::Tokenizer> tantivy::tokenizer::Tokenizer for CachedS
 pub struct CachedStemmerStream<'a, S> {
     inner: S,
     stemmer: &'a Stemmer,
-    cache: &'a mut std::collections::HashMap<String, String>,
 }
 
 impl<S: tantivy::tokenizer::TokenStream> tantivy::tokenizer::TokenStream
@@ -322,18 +306,23 @@ impl<S: tantivy::tokenizer::TokenStream> tantivy::tokenizer::TokenStream
             return false;
         }
         let token = self.inner.token_mut();
-        match self.cache.get(&token.text) {
-            Some(stem) => {
-                token.text.clear();
-                token.text.push_str(stem);
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            match cache.get(&token.text) {
+                Some(stem) => {
+                    token.text.clear();
+                    token.text.push_str(stem);
+                }
+                None => {
+                    if cache.len() > STEM_CACHE_WORDS {
+                        cache.clear();
+                    }
+                    let stem = self.stemmer.stem(&token.text).into_owned();
+                    cache.insert(std::mem::take(&mut token.text), stem.clone());
+                    token.text = stem;
+                }
             }
-            None => {
-                let stem = self.stemmer.stem(&token.text).into_owned();
-                self.cache
-                    .insert(std::mem::take(&mut token.text), stem.clone());
-                token.text = stem;
-            }
-        }
+        });
         true
     }
 

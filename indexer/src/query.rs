@@ -248,6 +248,8 @@ pub struct SearchIndex {
     fields: Fields,
     /// Loaded on the first commune filter given by name (35,000 rows: not worth it otherwise).
     communes: std::sync::OnceLock<Communes>,
+    /// Facet values of the segments, decoded once.
+    ordinals: OrdinalCache,
 }
 
 fn date_term_value(d: NaiveDate) -> tantivy::DateTime {
@@ -342,6 +344,7 @@ impl SearchIndex {
             reader,
             fields,
             communes: std::sync::OnceLock::new(),
+            ordinals: OrdinalCache::default(),
         })
     }
 
@@ -461,7 +464,10 @@ impl SearchIndex {
         let query = self.build(req)?;
         let limit = req.limit.max(1);
         // One pass over the matching documents: count, page and facet counts together.
-        let facets = (!req.no_facets).then_some(FacetCollector);
+        self.ordinals.keep_only(searcher);
+        let facets = (!req.no_facets).then(|| FacetCollector {
+            ordinals: self.ordinals.clone(),
+        });
         let (total, page, facets): (usize, Vec<(f32, DocAddress)>, Option<Facets>) = match req.sort
         {
             Sort::Relevance => searcher.search(
@@ -597,7 +603,12 @@ impl SearchIndex {
         searcher: &tantivy::Searcher,
         query: &dyn Query,
     ) -> Result<Facets, QueryError> {
-        Ok(searcher.search(query, &FacetCollector)?)
+        Ok(searcher.search(
+            query,
+            &FacetCollector {
+                ordinals: self.ordinals.clone(),
+            },
+        )?)
     }
 
     /// Index-wide statistics, from the fast fields (no stored document is read).
@@ -671,24 +682,146 @@ fn date_key(segment: &tantivy::SegmentReader) -> impl Fn(tantivy::DocId) -> i64 
     }
 }
 
-/// Counts matching documents per topic, département, commune and publication year.
-struct FacetCollector;
-
-/// The string columns counted, in the order of [`FacetSegment::counts`]: the first holds
-/// several values per document, the others one.
-const FACET_COLUMNS: [&str; 3] = ["topic", "departement", "commune"];
-
-/// One segment's counts: per term ordinal of each string column, and per year.
-struct FacetSegment {
-    columns: Vec<Option<tantivy::columnar::StrColumn>>,
-    counts: Vec<Vec<u64>>,
-    year: Option<tantivy::columnar::Column<u64>>,
-    /// Per year since [`FIRST_YEAR`].
-    years: Vec<u64>,
+/// Counts matching documents per topic, département, commune and publication year, from the
+/// segments' decoded ordinals.
+struct FacetCollector {
+    ordinals: OrdinalCache,
 }
+
+/// The string columns counted: the first holds several values per document, the others one.
+const FACET_COLUMNS: [&str; 3] = ["topic", "departement", "commune"];
 
 /// The first publication year counted (earlier dates are not municipal web news).
 const FIRST_YEAR: u64 = 1990;
+
+/// Years counted from [`FIRST_YEAR`].
+const YEARS: usize = 120;
+
+/// No value for this document.
+const NONE: u32 = u32::MAX;
+
+/// One segment's facet values decoded once into plain arrays (what Solr calls an uninverted
+/// field): counting a matching document is then a few array reads instead of column
+/// lookups through the fast fields' indexes.
+struct SegmentOrdinals {
+    /// Topic ordinals of document `d`: `topics[topic_start[d]..topic_start[d + 1]]`.
+    topic_start: Vec<u32>,
+    topics: Vec<u32>,
+    /// Département and commune ordinal of each document ([`NONE`] without).
+    departement: Vec<u32>,
+    commune: Vec<u32>,
+    /// Publication year − [`FIRST_YEAR`] of each document ([`NONE`] without).
+    year: Vec<u32>,
+    /// Term of each ordinal, per column of [`FACET_COLUMNS`].
+    names: [Vec<String>; 3],
+}
+
+impl SegmentOrdinals {
+    fn decode(segment: &tantivy::SegmentReader) -> tantivy::Result<Self> {
+        let ff = segment.fast_fields();
+        let max_doc = segment.max_doc();
+        let mut names: [Vec<String>; 3] = Default::default();
+        let mut columns = Vec::new();
+        for (i, name) in FACET_COLUMNS.iter().enumerate() {
+            let column = ff.str(name)?;
+            if let Some(c) = &column {
+                let mut term = String::new();
+                for ord in 0..c.num_terms() as u64 {
+                    term.clear();
+                    c.ord_to_str(ord, &mut term)?;
+                    names[i].push(term.clone());
+                }
+            }
+            columns.push(column);
+        }
+        let single = |column: Option<&tantivy::columnar::StrColumn>| -> Vec<u32> {
+            (0..max_doc)
+                .map(|d| {
+                    column
+                        .and_then(|c| c.ords().first(d))
+                        .map_or(NONE, |o| o as u32)
+                })
+                .collect()
+        };
+        let mut topic_start = Vec::with_capacity(max_doc as usize + 1);
+        let mut topics = Vec::new();
+        for d in 0..max_doc {
+            topic_start.push(topics.len() as u32);
+            if let Some(c) = &columns[0] {
+                topics.extend(c.term_ords(d).map(|o| o as u32));
+            }
+        }
+        topic_start.push(topics.len() as u32);
+        let year_column = ff.u64("year").ok();
+        let year = (0..max_doc)
+            .map(|d| {
+                year_column
+                    .as_ref()
+                    .and_then(|c| c.first(d))
+                    .and_then(|y| y.checked_sub(FIRST_YEAR))
+                    .filter(|y| (*y as usize) < YEARS)
+                    .map_or(NONE, |y| y as u32)
+            })
+            .collect();
+        Ok(Self {
+            topic_start,
+            topics,
+            departement: single(columns[1].as_ref()),
+            commune: single(columns[2].as_ref()),
+            year,
+            names,
+        })
+    }
+}
+
+/// Decoded ordinals of the segments searched lately, by segment (segments never change;
+/// those merged away are dropped at the next search).
+#[derive(Clone, Default)]
+struct OrdinalCache(
+    std::sync::Arc<
+        std::sync::Mutex<
+            std::collections::HashMap<tantivy::index::SegmentId, std::sync::Arc<SegmentOrdinals>>,
+        >,
+    >,
+);
+
+impl OrdinalCache {
+    fn get(
+        &self,
+        segment: &tantivy::SegmentReader,
+    ) -> tantivy::Result<std::sync::Arc<SegmentOrdinals>> {
+        let id = segment.segment_id();
+        if let Some(o) = self.0.lock().ok().and_then(|m| m.get(&id).cloned()) {
+            return Ok(o);
+        }
+        let decoded = std::sync::Arc::new(SegmentOrdinals::decode(segment)?);
+        if let Ok(mut m) = self.0.lock() {
+            m.insert(id, decoded.clone());
+        }
+        Ok(decoded)
+    }
+
+    /// Forgets the segments the searcher no longer has.
+    fn keep_only(&self, searcher: &tantivy::Searcher) {
+        let live: std::collections::HashSet<tantivy::index::SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.segment_id())
+            .collect();
+        if let Ok(mut m) = self.0.lock() {
+            m.retain(|id, _| live.contains(id));
+        }
+    }
+}
+
+/// One segment's counts, per ordinal.
+struct FacetSegment {
+    ordinals: std::sync::Arc<SegmentOrdinals>,
+    topics: Vec<u64>,
+    departements: Vec<u64>,
+    communes: Vec<u64>,
+    years: Vec<u64>,
+}
 
 impl tantivy::collector::Collector for FacetCollector {
     type Fruit = Facets;
@@ -699,20 +832,13 @@ impl tantivy::collector::Collector for FacetCollector {
         _segment_ord: tantivy::SegmentOrdinal,
         segment: &tantivy::SegmentReader,
     ) -> tantivy::Result<FacetSegment> {
-        let ff = segment.fast_fields();
-        let columns: Vec<Option<tantivy::columnar::StrColumn>> = FACET_COLUMNS
-            .iter()
-            .map(|name| ff.str(name))
-            .collect::<tantivy::Result<_>>()?;
-        let counts = columns
-            .iter()
-            .map(|c| vec![0; c.as_ref().map_or(0, |c| c.num_terms())])
-            .collect();
+        let ordinals = self.ordinals.get(segment)?;
         Ok(FacetSegment {
-            columns,
-            counts,
-            year: ff.u64("year").ok(),
-            years: vec![0; 120],
+            topics: vec![0; ordinals.names[0].len()],
+            departements: vec![0; ordinals.names[1].len()],
+            communes: vec![0; ordinals.names[2].len()],
+            years: vec![0; YEARS],
+            ordinals,
         })
     }
 
@@ -742,50 +868,43 @@ impl tantivy::collector::SegmentCollector for FacetSegment {
     type Fruit = Facets;
 
     fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
-        for (i, (column, counts)) in self.columns.iter().zip(self.counts.iter_mut()).enumerate() {
-            let Some(c) = column else { continue };
-            if i == 0 {
-                // Topics: several per document.
-                for ord in c.term_ords(doc) {
-                    if let Some(n) = counts.get_mut(ord as usize) {
-                        *n += 1;
-                    }
+        let o = &*self.ordinals;
+        let d = doc as usize;
+        if let (Some(&from), Some(&to)) = (o.topic_start.get(d), o.topic_start.get(d + 1)) {
+            for &t in o.topics.get(from as usize..to as usize).unwrap_or_default() {
+                if let Some(n) = self.topics.get_mut(t as usize) {
+                    *n += 1;
                 }
-            } else if let Some(n) = c.ords().first(doc).and_then(|o| counts.get_mut(o as usize)) {
-                // Département, commune: one per document.
-                *n += 1;
             }
         }
-        if let Some(n) = self
-            .year
-            .as_ref()
-            .and_then(|c| c.first(doc))
-            .and_then(|y| y.checked_sub(FIRST_YEAR))
-            .and_then(|i| self.years.get_mut(i as usize))
-        {
-            *n += 1;
+        for (values, counts) in [
+            (&o.departement, &mut self.departements),
+            (&o.commune, &mut self.communes),
+            (&o.year, &mut self.years),
+        ] {
+            if let Some(&v) = values.get(d)
+                && v != NONE
+                && let Some(n) = counts.get_mut(v as usize)
+            {
+                *n += 1;
+            }
         }
     }
 
     fn harvest(self) -> Facets {
-        let mut named: Vec<BTreeMap<String, u64>> = Vec::new();
-        for (column, counts) in self.columns.iter().zip(self.counts) {
-            let mut map = BTreeMap::new();
-            if let Some(c) = column {
-                let mut name = String::new();
-                for (ord, n) in counts.into_iter().enumerate() {
-                    if n > 0 && c.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
-                        map.insert(name.clone(), n);
-                    }
-                }
-            }
-            named.push(map);
-        }
-        let mut named = named.into_iter();
+        let named = |counts: Vec<u64>, names: &[String]| -> BTreeMap<String, u64> {
+            counts
+                .into_iter()
+                .zip(names)
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, name)| (name.clone(), n))
+                .collect()
+        };
+        let o = &*self.ordinals;
         Facets {
-            topics: named.next().unwrap_or_default(),
-            departements: named.next().unwrap_or_default(),
-            communes: named.next().unwrap_or_default(),
+            topics: named(self.topics, &o.names[0]),
+            departements: named(self.departements, &o.names[1]),
+            communes: named(self.communes, &o.names[2]),
             years: self
                 .years
                 .into_iter()
