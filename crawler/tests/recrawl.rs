@@ -11,6 +11,19 @@ use common::*;
 use crawler::crawl::StartMode;
 use crawler::warc::{RecordType, WarcReader};
 
+/// One crawl of the sample into `out` (a finished crawl run again is a recrawl).
+async fn crawl(
+    addr: std::net::SocketAddr,
+    out: &std::path::Path,
+) -> Result<crawler::report::CrawlReport, crawler::crawl::CrawlError> {
+    crawler::crawl::run(
+        sample_config(addr, out),
+        StartMode::ResumeOrStart,
+        std::future::pending(),
+    )
+    .await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn recrawl_archives_revisits_and_changes() {
     let site = sample_site();
@@ -18,13 +31,7 @@ async fn recrawl_archives_revisits_and_changes() {
     let addr = start_sample_server(site).await;
     let out = warc_dir("recrawl");
 
-    let first = crawler::crawl::run(
-        sample_config(addr, &out),
-        StartMode::ResumeOrStart,
-        std::future::pending(),
-    )
-    .await
-    .expect("first crawl");
+    let first = crawl(addr, &out).await.expect("first crawl");
     assert!(
         first.new > 100,
         "first crawl: everything is new ({})",
@@ -33,13 +40,7 @@ async fn recrawl_archives_revisits_and_changes() {
     assert_eq!(first.unchanged + first.changed + first.gone, 0);
 
     version.store(1, std::sync::atomic::Ordering::SeqCst);
-    let second = crawler::crawl::run(
-        sample_config(addr, &out),
-        StartMode::ResumeOrStart,
-        std::future::pending(),
-    )
-    .await
-    .expect("second crawl");
+    let second = crawl(addr, &out).await.expect("second crawl");
     assert!(
         !second.resumed,
         "a finished crawl is not resumed: the second run is a recrawl"
@@ -135,24 +136,12 @@ async fn recrawl_archives_revisits_and_changes() {
 async fn recrawl_after_the_warc_files_are_gone_archives_in_full() {
     let addr = start_sample_server(sample_site()).await;
     let out = warc_dir("recrawl-files-gone");
-    let first = crawler::crawl::run(
-        sample_config(addr, &out),
-        StartMode::ResumeOrStart,
-        std::future::pending(),
-    )
-    .await
-    .expect("first crawl");
+    let first = crawl(addr, &out).await.expect("first crawl");
     for f in warc_files(&out) {
         std::fs::remove_file(&f).expect("remove WARC file");
         let _ = std::fs::remove_file(crawler::cdxj::cdxj_path(&f));
     }
-    let second = crawler::crawl::run(
-        sample_config(addr, &out),
-        StartMode::ResumeOrStart,
-        std::future::pending(),
-    )
-    .await
-    .expect("second crawl");
+    let second = crawl(addr, &out).await.expect("second crawl");
     assert_eq!(
         second.unchanged, 0,
         "no revisit can point at a deleted file"
