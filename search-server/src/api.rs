@@ -165,6 +165,9 @@ pub async fn search(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Respon
     if let Some(c) = st.cache.get(&key, generation) {
         return json_body(c.body);
     }
+    let Ok(_slot) = st.searches.acquire().await else {
+        return ApiError::internal("le serveur s'arrête").into_response();
+    };
     let state = st.clone();
     let result = blocking(move || {
         let st = state;

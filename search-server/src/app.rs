@@ -129,6 +129,14 @@ async fn search_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Respo
         let status = StatusCode::from_u16(c.status).unwrap_or(StatusCode::OK);
         return page(status, String::from_utf8_lossy(&c.body).into_owned());
     }
+    let Ok(_slot) = st.searches.acquire().await else {
+        return message(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Serveur en cours d'arrêt",
+            "Réessayez dans un instant.".into(),
+            None,
+        );
+    };
     let state = st.clone();
     let rendered = blocking(move || {
         let st = state;

@@ -50,6 +50,9 @@ struct ServeArgs {
     /// (0: no cache).
     #[arg(long, default_value_t = search_server::state::DEFAULT_CACHE_ENTRIES)]
     cache_entries: usize,
+    /// Searches run at once; more wait their turn [default: one per core].
+    #[arg(long)]
+    max_searches: Option<usize>,
 }
 
 #[derive(Args)]

@@ -41,6 +41,11 @@ impl Labels {
     }
 }
 
+/// Searches run at once by default: one per core.
+pub fn default_searches() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
 /// Replays served at once; the others wait.
 pub const REPLAYS_AT_ONCE: usize = 8;
 
@@ -61,6 +66,9 @@ pub struct AppState {
     pub cache: ResponseCache,
     /// Replays running at once (each holds a whole record).
     pub replays: tokio::sync::Semaphore,
+    /// Searches running at once: one per core. More would only share the cores, and a long
+    /// search would wait behind every other one.
+    pub searches: tokio::sync::Semaphore,
     /// Documents per commune in the whole index, for the current index generation.
     pub commune_counts: std::sync::Mutex<Option<(u64, std::collections::BTreeMap<String, u64>)>>,
 }
@@ -98,8 +106,15 @@ impl AppState {
             limits,
             cache: ResponseCache::new(DEFAULT_CACHE_ENTRIES),
             replays: tokio::sync::Semaphore::new(REPLAYS_AT_ONCE),
+            searches: tokio::sync::Semaphore::new(default_searches()),
             commune_counts: std::sync::Mutex::new(None),
         })
+    }
+
+    /// Runs at most `n` searches at once (at least 1).
+    pub fn with_max_searches(mut self, n: usize) -> Self {
+        self.searches = tokio::sync::Semaphore::new(n.max(1));
+        self
     }
 
     /// Keeps at most `entries` rendered search responses (0: none).
