@@ -182,6 +182,14 @@ pub struct CrawlConfig {
 }
 
 impl CrawlConfig {
+    /// Resolves every host of `fetch.resolve` to `addr`: the bundled sample sites, which the
+    /// sample configuration maps to 127.0.0.1:8099, served at another address.
+    pub fn point_at(&mut self, addr: std::net::SocketAddr) {
+        for value in self.fetch.resolve.values_mut() {
+            *value = addr.to_string();
+        }
+    }
+
     /// The crawl's state directory: `output.state_dir`, or `data/state/NAME`.
     pub fn state_dir(&self) -> PathBuf {
         self.output.state_dir.clone().unwrap_or_else(|| {

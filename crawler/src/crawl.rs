@@ -873,30 +873,6 @@ impl Crawl<'_> {
     }
 }
 
-/// Completes on Ctrl-C or SIGTERM: the shutdown future the binaries give [`run`] and their
-/// servers.
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    };
-    #[cfg(unix)]
-    {
-        let term = async {
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(mut s) => {
-                    s.recv().await;
-                }
-                Err(_) => std::future::pending::<()>().await,
-            }
-        };
-        tokio::select! { _ = ctrl_c => {}, _ = term => {} }
-    }
-    #[cfg(not(unix))]
-    ctrl_c.await;
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

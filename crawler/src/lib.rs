@@ -10,6 +10,7 @@ pub mod canonical;
 pub mod capture;
 pub mod cdxj;
 pub mod charset;
+pub mod cli;
 pub mod config;
 pub mod crawl;
 pub mod discover;

@@ -1,6 +1,5 @@
 //! `crawler`: archive French municipal websites into WARC files, or serve the bundled sample.
 
-use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -135,13 +134,7 @@ struct ServeArgs {
 }
 
 fn main() -> std::process::ExitCode {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
-        .init();
+    crawler::cli::init_logging("info");
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
@@ -221,7 +214,7 @@ async fn crawl(args: CrawlArgs) -> Result<()> {
         .report
         .clone()
         .unwrap_or_else(|| crawler::schedule::report_path(&config));
-    let report = crawler::crawl::run(config, mode, crawler::crawl::shutdown_signal()).await?;
+    let report = crawler::crawl::run(config, mode, crawler::cli::shutdown_signal()).await?;
     write_report(&report, &report_path)
 }
 
@@ -240,7 +233,7 @@ async fn schedule(args: ScheduleArgs) -> Result<()> {
     let summaries = crawler::schedule::run_schedule(
         jobs.clone(),
         args.max_runs,
-        crawler::crawl::shutdown_signal(),
+        crawler::cli::shutdown_signal(),
     )
     .await;
     for (job, s) in jobs.iter().zip(&summaries) {
@@ -306,9 +299,7 @@ async fn demo(args: DemoArgs) -> Result<()> {
     );
     tokio::spawn(serve(listener, Arc::new(sample)));
     let mut config = CrawlConfig::from_file(&args.config)?;
-    for value in config.fetch.resolve.values_mut() {
-        *value = addr.to_string();
-    }
+    config.point_at(addr);
     if let Some(out) = args.out {
         config.output.dir = out;
     }
@@ -319,7 +310,7 @@ async fn demo(args: DemoArgs) -> Result<()> {
     );
     let report_path = crawler::schedule::report_path(&config);
     let report =
-        crawler::crawl::run(config, StartMode::Fresh, crawler::crawl::shutdown_signal()).await?;
+        crawler::crawl::run(config, StartMode::Fresh, crawler::cli::shutdown_signal()).await?;
     write_report(&report, &report_path)
 }
 

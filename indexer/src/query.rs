@@ -247,7 +247,7 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     /// Loaded on the first commune filter given by name (35,000 rows: not worth it otherwise).
-    communes: std::sync::OnceLock<Communes>,
+    communes: std::sync::OnceLock<std::sync::Arc<Communes>>,
     /// Facet values of the segments, decoded once.
     ordinals: OrdinalCache,
 }
@@ -369,6 +369,13 @@ impl SearchIndex {
         })
     }
 
+    /// The communes of France, loaded on first use and shared with whoever displays them.
+    pub fn communes(&self) -> std::sync::Arc<Communes> {
+        self.communes
+            .get_or_init(|| std::sync::Arc::new(Communes::load()))
+            .clone()
+    }
+
     fn commune_code(&self, value: &str) -> Result<String, QueryError> {
         if value.chars().all(|c| c.is_ascii_alphanumeric())
             && value.len() == 5
@@ -376,12 +383,7 @@ impl SearchIndex {
         {
             return Ok(value.to_uppercase());
         }
-        match self
-            .communes
-            .get_or_init(Communes::load)
-            .by_name(value)
-            .as_slice()
-        {
+        match self.communes().by_name(value).as_slice() {
             [] => Err(QueryError::Filter(format!(
                 "no commune named {value:?}; give its name or INSEE code"
             ))),
@@ -803,11 +805,13 @@ impl OrdinalCache {
 
     /// Forgets the segments the searcher no longer has.
     fn keep_only(&self, searcher: &tantivy::Searcher) {
-        let live: std::collections::HashSet<tantivy::index::SegmentId> = searcher
-            .segment_readers()
-            .iter()
-            .map(|r| r.segment_id())
-            .collect();
+        let segments = searcher.segment_readers();
+        if self.0.lock().map_or(true, |m| m.len() <= segments.len()) {
+            // Nothing can have been merged away (each live segment is decoded on first use).
+            return;
+        }
+        let live: std::collections::HashSet<tantivy::index::SegmentId> =
+            segments.iter().map(|r| r.segment_id()).collect();
         if let Ok(mut m) = self.0.lock() {
             m.retain(|id, _| live.contains(id));
         }

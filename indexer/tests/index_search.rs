@@ -41,9 +41,7 @@ async fn crawl(
     let mut config =
         crawler::config::CrawlConfig::from_file(&repo_root().join("data/crawls/sample.toml"))
             .expect("config");
-    for v in config.fetch.resolve.values_mut() {
-        *v = addr.to_string();
-    }
+    config.point_at(addr);
     config.output.dir = out.to_path_buf();
     config.output.state_dir = Some(out.join("state"));
     // Several WARC files, so that an index run can be killed between two of them.

@@ -267,9 +267,7 @@ async fn veille_warc_gives_each_page_its_seed_commune() {
             .expect("config");
     // The two homonym sites: the seed's INSEE code tells them apart.
     config.seeds.retain(|s| s.url.contains("allonnes"));
-    for v in config.fetch.resolve.values_mut() {
-        *v = addr.to_string();
-    }
+    config.point_at(addr);
     config.output.dir = dir.clone();
     config.output.state_dir = Some(dir.join("state"));
     let report = crawler::crawl::run(

@@ -12,10 +12,10 @@ use serde_json::json;
 
 use crate::app::blocking;
 use crate::cache::Cached;
-use crate::params::{ParamError, SearchParams};
+use crate::params::{ParamError, SearchParams, query_param};
 use crate::replay::archive_path;
 use crate::state::{Shared, query_error_fr};
-use crate::views::{iso_to_timestamp, timeline_href};
+use crate::views::timeline_href;
 use bytes::Bytes;
 
 /// An API error: status and a JSON body `{"error": {...}}`.
@@ -122,7 +122,7 @@ pub fn archive_url(hit: &Hit) -> String {
     let latest = hit
         .captures
         .iter()
-        .map(|c| iso_to_timestamp(c))
+        .map(|c| crawler::cdxj::timestamp(c))
         .max()
         .unwrap_or_default();
     archive_path(&latest, &hit.url, false)
@@ -206,16 +206,9 @@ fn json_body(body: Bytes) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
-fn param(raw: Option<&str>, name: &str) -> Option<String> {
-    url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.trim().to_string())
-        .filter(|v| !v.is_empty())
-}
-
 /// `GET /api/captures?url=`: every capture of a URL, oldest first.
 pub async fn captures(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Response {
-    let Some(url) = param(raw.as_deref(), "url") else {
+    let Some(url) = query_param(raw.as_deref(), "url") else {
         return ApiError::bad(
             "missing_parameter",
             "url",
@@ -278,7 +271,7 @@ pub async fn stats(State(st): State<Shared>) -> Response {
 /// `GET /api/communes?prefix=`: communes whose name starts with the prefix, those with
 /// documents first.
 pub async fn communes(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Response {
-    let Some(prefix) = param(raw.as_deref(), "prefix") else {
+    let Some(prefix) = query_param(raw.as_deref(), "prefix") else {
         return ApiError::bad(
             "missing_parameter",
             "prefix",
@@ -294,7 +287,7 @@ pub async fn communes(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Resp
         )
         .into_response();
     }
-    let limit = match param(raw.as_deref(), "limit").map(|l| l.parse::<usize>()) {
+    let limit = match query_param(raw.as_deref(), "limit").map(|l| l.parse::<usize>()) {
         None => 10,
         Some(Ok(n)) if (1..=50).contains(&n) => n,
         Some(_) => {

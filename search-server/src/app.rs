@@ -206,15 +206,8 @@ async fn search_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Respo
     }
 }
 
-fn url_param(raw: Option<&str>) -> Option<String> {
-    url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
-        .find(|(k, _)| k == "url")
-        .map(|(_, v)| v.trim().to_string())
-        .filter(|v| !v.is_empty())
-}
-
 async fn timeline_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Response {
-    let Some(url) = url_param(raw.as_deref()) else {
+    let Some(url) = crate::params::query_param(raw.as_deref(), "url") else {
         return message(
             StatusCode::BAD_REQUEST,
             "Adresse manquante",

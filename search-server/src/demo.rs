@@ -66,9 +66,7 @@ pub async fn run(
             opts.config.display()
         )
     })?;
-    for v in config.fetch.resolve.values_mut() {
-        *v = sample_addr.to_string();
-    }
+    config.point_at(sample_addr);
     config.output.dir = opts.warcs.clone();
     println!(
         "    crawling {} seeds into {} …",

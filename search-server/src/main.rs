@@ -76,14 +76,7 @@ struct DemoArgs {
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,tantivy=warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .init();
+    crawler::cli::init_logging("info,tantivy=warn");
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
         match cli.command {
@@ -96,7 +89,7 @@ fn main() -> anyhow::Result<()> {
                         warcs: a.warcs,
                         index: a.index,
                     },
-                    crawler::crawl::shutdown_signal(),
+                    crawler::cli::shutdown_signal(),
                 )
                 .await
             }
@@ -126,7 +119,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         "Veille search on http://{}/ (Ctrl-C to stop)",
         listener.local_addr()?
     );
-    search_server::app::serve(listener, state, crawler::crawl::shutdown_signal()).await?;
+    search_server::app::serve(listener, state, crawler::cli::shutdown_signal()).await?;
     println!("Stopped.");
     Ok(())
 }

@@ -30,6 +30,14 @@ impl Default for Limits {
     }
 }
 
+/// One parameter of a query string, trimmed; `None` when absent or empty.
+pub fn query_param(raw: Option<&str>, name: &str) -> Option<String> {
+    url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
 /// The last page that can be asked for: every result shown, but no page reaching past
 /// `max_depth` results (at least 1).
 pub fn last_page(total: usize, per_page: usize, max_depth: usize) -> usize {

@@ -16,19 +16,19 @@ pub struct Labels {
     /// Topic id and label.
     pub topics: Vec<(String, String)>,
     /// Communes and départements.
-    pub communes: Communes,
+    pub communes: std::sync::Arc<Communes>,
 }
 
 impl Labels {
-    /// The bundled taxonomy and communes list.
-    pub fn load() -> anyhow::Result<Self> {
+    /// The bundled taxonomy, and the communes list the index loads for its filters.
+    pub fn load(index: &SearchIndex) -> anyhow::Result<Self> {
         let taxonomy = Taxonomy::bundled()?;
         Ok(Self {
             topics: taxonomy
                 .topics()
                 .map(|(id, label)| (id.to_string(), label.to_string()))
                 .collect(),
-            communes: Communes::load(),
+            communes: index.communes(),
         })
     }
 
@@ -91,6 +91,7 @@ impl AppState {
                 warcs_dir.display()
             );
         }
+        let labels = Labels::load(&index)?;
         let captures = CaptureStore::new(warcs_dir);
         let counts = captures.refresh();
         tracing::info!(
@@ -102,7 +103,7 @@ impl AppState {
         Ok(Self {
             index,
             captures,
-            labels: Labels::load()?,
+            labels,
             limits,
             cache: ResponseCache::new(DEFAULT_CACHE_ENTRIES),
             replays: tokio::sync::Semaphore::new(REPLAYS_AT_ONCE),

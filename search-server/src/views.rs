@@ -52,11 +52,6 @@ pub fn fr_timestamp(ts: &str) -> String {
     )
 }
 
-/// `2026-11-26T17:03:05Z` → `20261126170305`.
-pub fn iso_to_timestamp(iso: &str) -> String {
-    crawler::cdxj::timestamp(iso)
-}
-
 /// A filter choice with its facet count.
 pub struct Choice {
     /// Form value.
@@ -273,7 +268,11 @@ pub fn timeline_href(url: &str) -> String {
 }
 
 fn hit_view(h: &Hit, labels: &Labels) -> HitView {
-    let mut captures: Vec<String> = h.captures.iter().map(|c| iso_to_timestamp(c)).collect();
+    let mut captures: Vec<String> = h
+        .captures
+        .iter()
+        .map(|c| crawler::cdxj::timestamp(c))
+        .collect();
     captures.sort();
     let latest = captures.last().cloned().unwrap_or_default();
     let shown: Vec<CaptureLink> = captures

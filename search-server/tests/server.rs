@@ -92,9 +92,7 @@ fn build_fixture() -> Fixture {
                     &repo_root().join("data/crawls/sample.toml"),
                 )
                 .expect("config");
-                for v in config.fetch.resolve.values_mut() {
-                    *v = addr.to_string();
-                }
+                config.point_at(addr);
                 config.output.dir = warcs.clone();
                 config.output.state_dir = Some(dir.join("state"));
                 crawler::crawl::run(

@@ -49,9 +49,7 @@ pub fn warc_dir(name: &str) -> PathBuf {
 pub fn sample_config(addr: SocketAddr, out: &Path) -> CrawlConfig {
     let mut config = CrawlConfig::from_file(&repo_root().join("data/crawls/sample.toml"))
         .expect("sample.toml parses");
-    for value in config.fetch.resolve.values_mut() {
-        *value = addr.to_string();
-    }
+    config.point_at(addr);
     config.output.dir = out.to_path_buf();
     config.output.state_dir = Some(out.join("state"));
     config

@@ -85,7 +85,7 @@ try {
     requests.some((u) => u.includes('id_/http://www.allonnes.example/') && u.endsWith('.png')),
     'the archived page\'s images come from the archive',
   );
-  const htmlClass = await frame.locator('html').getAttribute('class').catch(() => null);
+  const htmlClass = await frame.locator('html').getAttribute('class');
   check(!(htmlClass || '').includes('js'), `the archived script did not run in its frame (class=${htmlClass})`);
 
   // 5. The archived document opened on its own, outside the frame: still sandboxed by its
