@@ -4,8 +4,10 @@
 //! path and `indexer extract` use this same code.
 
 pub mod dates;
+pub mod dom;
 pub mod html;
 pub mod label;
+pub mod main_text;
 pub mod pdf;
 
 use std::collections::HashSet;

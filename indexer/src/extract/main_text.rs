@@ -1,0 +1,769 @@
+//! The main text of a page, found the way Mozilla's Readability finds it — paragraphs scored
+//! by length and commas, scores given to their parents and grandparents, the best block taken
+//! with its worthy siblings, then cleaned of link lists and forms — but computed in a few
+//! linear passes over the flat [`Page`] instead of a live DOM.
+//!
+//! Before scoring, page furniture named by its class or id (sharing, tags, comments,
+//! breadcrumbs, cookies…), hidden blocks, navigation, and short blocks made mostly of links
+//! (« Retour à la liste ») are set aside. When the strict pass finds less than
+//! [`CHAR_THRESHOLD`] characters, a lenient pass keeps unlikely blocks and ignores class
+//! names, and the longer text wins.
+//!
+//! ```
+//! let html = scraper::Html::parse_document(
+//!     "<body><nav><a href='/'>Accueil</a> <a href='/agenda'>Agenda</a></nav>\
+//!      <div class='content'><h1>La fibre arrive</h1>\
+//!      <p>Les travaux de la fibre optique commencent lundi dans le quartier nord, \
+//!      annonce la mairie, pour une ouverture commerciale au printemps.</p>\
+//!      <p><a href='/actualites'>Retour à la liste</a></p></div></body>",
+//! );
+//! let page = indexer::extract::dom::Page::new(&html);
+//! let text = indexer::extract::main_text::main_text(&page, Some("La fibre arrive"));
+//! assert!(text.starts_with("Les travaux de la fibre optique"));
+//! assert!(!text.contains("Accueil") && !text.contains("Retour"));
+//! ```
+
+use super::dom::{NO_PARENT, Page, is_block, marks::*};
+
+/// Fewer characters than this from one pass call for the next, more lenient one.
+pub const CHAR_THRESHOLD: usize = 500;
+
+/// How many ancestors of a paragraph receive a share of its score.
+const ANCESTOR_LEVELS: usize = 5;
+
+/// What one subtree holds, counted once, from the leaves up.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    /// Characters of its text, a run of white space counting as one.
+    chars: u32,
+    /// Characters inside links.
+    link_chars: u32,
+    /// Characters inside list items.
+    li_chars: u32,
+    /// Characters inside headings.
+    heading_chars: u32,
+    /// Commas.
+    commas: u32,
+    /// Words with a letter or digit.
+    words: u32,
+    /// Such words inside links.
+    link_words: u32,
+    /// Descendant elements by kind.
+    p: u32,
+    img: u32,
+    li: u32,
+    input: u32,
+    embed: u32,
+    th: u32,
+    /// Whether a child is a block (a `<div>` without one is a paragraph).
+    block_child: bool,
+    /// Whether something inside was removed.
+    pruned: bool,
+}
+
+impl Counts {
+    fn add(&mut self, o: &Counts) {
+        self.chars += o.chars;
+        self.link_chars += o.link_chars;
+        self.li_chars += o.li_chars;
+        self.heading_chars += o.heading_chars;
+        self.commas += o.commas;
+        self.words += o.words;
+        self.link_words += o.link_words;
+        self.p += o.p;
+        self.img += o.img;
+        self.li += o.li;
+        self.input += o.input;
+        self.embed += o.embed;
+        self.th += o.th;
+        self.pruned |= o.pruned;
+    }
+
+    fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+
+    /// Counts of one text node.
+    fn of_text(text: &str) -> Counts {
+        let mut c = Counts::default();
+        let (mut in_word, mut alnum) = (false, false);
+        for ch in text.chars() {
+            if ch.is_whitespace() {
+                if in_word {
+                    c.words += u32::from(alnum);
+                    c.chars += 1;
+                }
+                (in_word, alnum) = (false, false);
+            } else {
+                in_word = true;
+                c.chars += 1;
+                alnum |= ch.is_alphanumeric();
+                c.commas += u32::from(matches!(ch, ',' | '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，'));
+            }
+        }
+        c.words += u32::from(in_word && alnum);
+        c
+    }
+}
+
+/// Elements whose presence makes a `<div>` more than a paragraph.
+fn is_div_block(name: &str) -> bool {
+    matches!(
+        name,
+        "blockquote" | "dl" | "div" | "img" | "ol" | "p" | "pre" | "table" | "ul" | "section"
+    )
+}
+
+/// Elements never read as article text.
+fn is_stripped_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "iframe"
+            | "nav"
+            | "aside"
+            | "footer"
+            | "object"
+            | "embed"
+            | "select"
+            | "option"
+            | "button"
+            | "textarea"
+            | "label"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "head"
+            | "dialog"
+    )
+}
+
+/// One extraction attempt's settings (Readability's flags).
+#[derive(Clone, Copy)]
+struct Pass {
+    /// Set aside Readability's unlikely candidates.
+    strip_unlikely: bool,
+    /// Let class and id words raise or lower scores.
+    weigh_classes: bool,
+    /// Remove link lists, forms and image walls from the chosen block.
+    clean: bool,
+    /// Take the whole `<body>` (without headers, menus and forms) instead of the best block.
+    whole_body: bool,
+}
+
+/// The attempts, each more lenient than the one before.
+const PASSES: [Pass; 4] = [
+    Pass {
+        strip_unlikely: true,
+        weigh_classes: true,
+        clean: true,
+        whole_body: false,
+    },
+    Pass {
+        strip_unlikely: false,
+        weigh_classes: true,
+        clean: true,
+        whole_body: false,
+    },
+    Pass {
+        strip_unlikely: false,
+        weigh_classes: false,
+        clean: true,
+        whole_body: false,
+    },
+    Pass {
+        strip_unlikely: false,
+        weigh_classes: false,
+        clean: false,
+        whole_body: false,
+    },
+];
+
+/// The last resort: everything in the body but page furniture.
+const WHOLE_BODY: Pass = Pass {
+    strip_unlikely: false,
+    weigh_classes: false,
+    clean: false,
+    whole_body: true,
+};
+
+/// The main text of `page`, paragraphs separated by blank lines. `title` (the article's
+/// title, when known) is left out when a heading repeats it.
+pub fn main_text(page: &Page, title: Option<&str>) -> String {
+    let Some(body) = page.elements_named("body").next() else {
+        return String::new();
+    };
+    let mut longest = String::new();
+    for pass in PASSES {
+        let text = run(page, body, title, pass);
+        if text.len() >= CHAR_THRESHOLD {
+            return text;
+        }
+        if text.len() > longest.len() {
+            longest = text;
+        }
+    }
+    longest
+}
+
+/// The whole text of the page's `<body>` without scripts, navigation, menus, sidebars,
+/// forms, furniture and short link lists: the last resort when no block stands out.
+pub fn body_text(page: &Page) -> String {
+    match page.elements_named("body").next() {
+        Some(body) => run(page, body, None, WHOLE_BODY),
+        None => String::new(),
+    }
+}
+
+fn run(page: &Page, body: usize, title: Option<&str>, pass: Pass) -> String {
+    let n = page.len();
+    let mut removed = vec![false; n];
+    // Furniture, hidden blocks and (when the pass says so) unlikely candidates go first, with their subtrees.
+    for i in body + 1..page.node(body).end {
+        let node = page.node(i);
+        if removed[node.parent] {
+            removed[i] = true;
+            continue;
+        }
+        if node.element.is_none() {
+            continue;
+        }
+        let name = node.name();
+        let m = node.marks;
+        removed[i] = is_stripped_tag(name)
+            || m & (FURNITURE | HIDDEN | NOT_CONTENT_ROLE) != 0
+            || (pass.whole_body && (matches!(name, "header" | "form") || m & MENU != 0))
+            || (pass.strip_unlikely
+                && m & UNLIKELY != 0
+                && m & MAYBE_CANDIDATE == 0
+                && !matches!(name, "a" | "article" | "main" | "table" | "tbody" | "tr" | "td"));
+    }
+
+    // Counts from the leaves up; short blocks made mostly of links go.
+    let mut counts = vec![Counts::default(); n];
+    for i in (body..page.node(body).end).rev() {
+        if removed[i] {
+            continue;
+        }
+        let node = page.node(i);
+        let mut c = if node.is_text() {
+            Counts::of_text(node.text)
+        } else {
+            counts[i]
+        };
+        let name = node.name();
+        match name {
+            "a" => {
+                c.link_chars = c.chars;
+                c.link_words = c.words;
+            }
+            "p" => c.p += 1,
+            "img" => c.img += 1,
+            "li" => {
+                c.li += 1;
+                c.li_chars = c.chars;
+            }
+            "input" => c.input += 1,
+            "embed" | "object" | "iframe" => c.embed += 1,
+            "th" => c.th += 1,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => c.heading_chars = c.chars,
+            _ => {}
+        }
+        if matches!(name, "p" | "li" | "div" | "dd" | "span")
+            && (1..=20).contains(&c.words)
+            && c.link_words * 5 >= c.words * 4
+        {
+            removed[i] = true;
+            continue;
+        }
+        counts[i] = c;
+        if i != body {
+            let parent = &mut counts[node.parent];
+            let block = is_div_block(name);
+            parent.add(&c);
+            parent.block_child |= block;
+        }
+    }
+
+    if pass.whole_body {
+        clean(page, body, &mut removed, pass, &|_| 0.0, None);
+        let mut out = String::new();
+        write_text(page, body, &removed, &mut out);
+        return normalise_paragraphs(&out);
+    }
+
+    // Paragraphs give their score to their parents and grandparents.
+    let mut score: Vec<Option<f32>> = vec![None; n];
+    let class_weight = |i: usize| -> f32 {
+        if !pass.weigh_classes {
+            return 0.0;
+        }
+        let m = page.node(i).marks;
+        let mut w = 0.0;
+        for (bit, v) in [
+            (CLASS_NEGATIVE, -25.0),
+            (CLASS_POSITIVE, 25.0),
+            (ID_NEGATIVE, -25.0),
+            (ID_POSITIVE, 25.0),
+        ] {
+            if m & bit != 0 {
+                w += v;
+            }
+        }
+        w
+    };
+    let initial = |i: usize| -> f32 {
+        let base = match page.node(i).name() {
+            "div" => 5.0,
+            "pre" | "td" | "blockquote" => 3.0,
+            "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+            _ => 0.0,
+        };
+        base + class_weight(i)
+    };
+    let give = |first: usize, c: &Counts, score: &mut Vec<Option<f32>>| {
+        if c.chars < 25 {
+            return;
+        }
+        let points = 1.0 + c.commas as f32 + (c.chars / 100).min(3) as f32;
+        let mut ancestor = first;
+        for level in 0..ANCESTOR_LEVELS {
+            if ancestor == NO_PARENT || page.node(ancestor).parent == NO_PARENT {
+                break;
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            let s = score[ancestor].get_or_insert_with(|| initial(ancestor));
+            *s += points / divider;
+            if ancestor == body {
+                break;
+            }
+            ancestor = page.node(ancestor).parent;
+        }
+    };
+    for i in body + 1..page.node(body).end {
+        if removed[i] || page.node(i).is_text() {
+            continue;
+        }
+        let name = page.node(i).name();
+        let scorable = match name {
+            "p" | "td" | "pre" | "section" | "h2" | "h3" | "h4" | "h5" | "h6" => true,
+            "div" => !counts[i].block_child,
+            _ => false,
+        };
+        if scorable {
+            give(page.node(i).parent, &counts[i], &mut score);
+        } else if matches!(name, "div" | "article" | "main") {
+            // Loose text beside blocks counts as a paragraph of its own.
+            for child in page.child_text_nodes(i) {
+                if !removed[child] {
+                    give(i, &Counts::of_text(page.node(child).text), &mut score);
+                }
+            }
+        }
+    }
+    for (i, s) in score.iter_mut().enumerate() {
+        if let Some(s) = s {
+            *s *= 1.0 - counts[i].link_density();
+        }
+    }
+
+    let top = pick_top(page, body, &score, &removed);
+    let top_score = score[top].unwrap_or(0.0);
+    // The best block's siblings that are worth reading too.
+    let mut roots = Vec::new();
+    let parent = page.node(top).parent;
+    if top == body || parent == NO_PARENT {
+        roots.push(top);
+    } else {
+        let threshold = (top_score * 0.2).max(10.0);
+        let top_class = page.node(top).attr("class").filter(|c| !c.is_empty());
+        for s in page.child_elements(parent) {
+            if removed[s] {
+                continue;
+            }
+            if s == top {
+                roots.push(s);
+                continue;
+            }
+            let bonus = if top_class.is_some() && page.node(s).attr("class") == top_class {
+                top_score * 0.2
+            } else {
+                0.0
+            };
+            if score[s].is_some_and(|v| v + bonus >= threshold) {
+                roots.push(s);
+            } else if page.node(s).name() == "p" {
+                let c = &counts[s];
+                let density = c.link_density();
+                if (c.chars > 80 && density < 0.25)
+                    || (c.chars > 0 && c.chars <= 80 && density == 0.0 && {
+                        let t = page.text(s);
+                        t.ends_with('.') || t.contains(". ")
+                    })
+                {
+                    roots.push(s);
+                }
+            }
+        }
+    }
+
+    let title_key = title.map(|t| squash(t));
+    for &root in &roots {
+        clean(page, root, &mut removed, pass, &class_weight, title_key.as_deref());
+    }
+    let mut out = String::new();
+    for &root in &roots {
+        write_text(page, root, &removed, &mut out);
+        out.push('\n');
+    }
+    normalise_paragraphs(&out)
+}
+
+/// The block with the best score, moved up to a parent that holds most of the good blocks.
+fn pick_top(page: &Page, body: usize, score: &[Option<f32>], removed: &[bool]) -> usize {
+    let mut ranked: Vec<(usize, f32)> = score
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.map(|s| (i, s)))
+        .filter(|(i, _)| *i != body && !removed[*i])
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    ranked.truncate(5);
+    let Some(&(mut top, best)) = ranked.first() else {
+        return body;
+    };
+    // Several near-best blocks under one ancestor: the ancestor is the article.
+    let close: Vec<usize> = ranked[1..]
+        .iter()
+        .filter(|(_, s)| best > 0.0 && s / best >= 0.75)
+        .map(|(i, _)| *i)
+        .collect();
+    if close.len() >= 3 {
+        for a in page.ancestors(top) {
+            if a == body {
+                break;
+            }
+            let inside = close
+                .iter()
+                .filter(|c| **c > a && **c < page.node(a).end)
+                .count();
+            if inside >= 3 {
+                top = a;
+                break;
+            }
+        }
+    }
+    // A parent scoring better than the block (and not far below it on the way) wins.
+    let mut last = score[top].unwrap_or(0.0);
+    let threshold = last / 3.0;
+    for a in page.ancestors(top).collect::<Vec<_>>() {
+        if a == body {
+            break;
+        }
+        let Some(s) = score[a] else { continue };
+        if s < threshold {
+            break;
+        }
+        if s > last {
+            top = a;
+            break;
+        }
+        last = s;
+    }
+    // A block alone in its parent: the parent is the same block.
+    loop {
+        let parent = page.node(top).parent;
+        if parent == body || parent == NO_PARENT {
+            break;
+        }
+        let mut children = page.child_elements(parent).filter(|c| !removed[*c]);
+        if children.next().is_some() && children.next().is_none() {
+            top = parent;
+        } else {
+            break;
+        }
+    }
+    top
+}
+
+/// Readability's last cleaning of the chosen block: link lists, forms and image walls go
+/// (when the pass cleans), and so do headings that repeat the title or are named as furniture.
+fn clean(
+    page: &Page,
+    root: usize,
+    removed: &mut [bool],
+    pass: Pass,
+    class_weight: &dyn Fn(usize) -> f32,
+    title_key: Option<&str>,
+) {
+    let end = page.node(root).end;
+    let mut counts = vec![Counts::default(); end - root];
+    for i in (root..end).rev() {
+        if removed[i] {
+            let parent = page.node(i).parent;
+            if i != root && parent >= root && !removed[parent] {
+                counts[parent - root].pruned = true;
+            }
+            continue;
+        }
+        let node = page.node(i);
+        let k = i - root;
+        let mut c = if node.is_text() {
+            Counts::of_text(node.text)
+        } else {
+            counts[k]
+        };
+        let name = node.name();
+        match name {
+            "a" => c.link_chars = c.chars,
+            "p" => c.p += 1,
+            "img" => c.img += 1,
+            "li" => {
+                c.li += 1;
+                c.li_chars = c.chars;
+            }
+            "input" => c.input += 1,
+            "embed" | "object" | "iframe" => c.embed += 1,
+            "th" | "caption" => c.th += 1,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => c.heading_chars = c.chars,
+            _ => {}
+        }
+        let heading_repeats_title = matches!(name, "h1" | "h2")
+            && title_key.is_some_and(|t| !t.is_empty() && squash(&page.text(i)) == t);
+        // A box left with its heading alone once its links went (« Liens utiles »).
+        let orphan_heading = i != root
+            && c.pruned
+            && c.chars > 0
+            && c.heading_chars == c.chars
+            && matches!(
+                name,
+                "div" | "section" | "aside" | "td" | "li" | "ul" | "dl" | "form" | "table" | "tbody" | "tr"
+            );
+        // An article's own header holds its title, rubric, date and author: metadata, read
+        // apart, not prose.
+        let article_header = name == "header" && i != root && c.words < 40;
+        let drop = heading_repeats_title
+            || orphan_heading
+            || article_header
+            || (pass.clean
+                && i != root
+                && (matches!(name, "h1" | "h2") && class_weight(i) < 0.0
+                    || matches!(name, "form" | "fieldset" | "table" | "ul" | "div")
+                        && !inside(page, i, &["code", "pre", "figure"])
+                        && should_remove(name, &c, class_weight(i))));
+        if drop {
+            removed[i] = true;
+            continue;
+        }
+        counts[k] = c;
+        if i != root {
+            counts[node.parent - root].add(&c);
+        }
+    }
+}
+
+/// Readability's `_cleanConditionally` verdict on one block from its counts.
+fn should_remove(name: &str, c: &Counts, weight: f32) -> bool {
+    if name == "table" && c.th > 0 {
+        return false; // a data table
+    }
+    if weight < 0.0 {
+        return true;
+    }
+    if c.commas >= 10 {
+        return false;
+    }
+    let is_list = matches!(name, "ul" | "ol") || (c.chars > 0 && c.li_chars * 10 > c.chars * 9);
+    let p = c.p as f32;
+    let img = c.img as f32;
+    let li = c.li as f32 - 100.0;
+    let density = c.link_density();
+    let heading_density = if c.chars == 0 {
+        0.0
+    } else {
+        c.heading_chars as f32 / c.chars as f32
+    };
+    let remove = (c.img > 1 && p / img < 0.5)
+        || (!is_list && li > p)
+        || (c.input as f32 > (p / 3.0).floor())
+        || (!is_list
+            && heading_density < 0.9
+            && c.chars < 25
+            && (c.img == 0 || c.img > 2)
+            && density > 0.0)
+        || (!is_list && weight < 25.0 && density > 0.2)
+        || (weight >= 25.0 && density > 0.5)
+        || ((c.embed == 1 && c.chars < 75) || c.embed > 1);
+    // A list of images stays.
+    remove && !(is_list && c.img > 0 && c.chars == 0)
+}
+
+fn inside(page: &Page, i: usize, names: &[&str]) -> bool {
+    page.ancestors(i)
+        .any(|a| names.contains(&page.node(a).name()))
+}
+
+/// The text of `root`'s subtree without removed nodes: a line per block, spaces collapsed
+/// (kept as written inside `<pre>`).
+fn write_text(page: &Page, root: usize, removed: &[bool], out: &mut String) {
+    let end = page.node(root).end;
+    let mut open_blocks: Vec<usize> = Vec::new();
+    let mut pre_until = 0;
+    let mut i = root;
+    while i < end {
+        while open_blocks.last().is_some_and(|e| *e <= i) {
+            open_blocks.pop();
+            out.push('\n');
+        }
+        let node = page.node(i);
+        if removed[i] {
+            i = node.end.max(i + 1);
+            continue;
+        }
+        if node.is_text() {
+            if i < pre_until {
+                out.push_str(node.text);
+            } else {
+                let t = node.text;
+                if t.starts_with(char::is_whitespace) {
+                    out.push(' ');
+                }
+                for (k, word) in t.split_whitespace().enumerate() {
+                    if k > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(word);
+                }
+                if t.ends_with(char::is_whitespace) {
+                    out.push(' ');
+                }
+            }
+        } else {
+            let name = node.name();
+            if name == "pre" {
+                pre_until = pre_until.max(node.end);
+            }
+            if is_block(name) {
+                out.push('\n');
+                open_blocks.push(node.end);
+            } else if name == "img" {
+                // Images have no text; their alt text is not the article's prose.
+            }
+        }
+        i += 1;
+    }
+    for _ in open_blocks {
+        out.push('\n');
+    }
+}
+
+/// Collapses spaces inside lines and keeps one blank line between paragraphs.
+pub fn normalise_paragraphs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let mut words = line.split_whitespace();
+        let Some(first) = words.next() else { continue };
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(first);
+        for w in words {
+            out.push(' ');
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+/// Lower-cased words of a heading or title, for comparing them.
+fn squash(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace('’', "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn text_of(html: &str, title: Option<&str>) -> String {
+        let doc = Html::parse_document(html);
+        main_text(&Page::new(&doc), title)
+    }
+
+    const ARTICLE: &str = "Le conseil municipal a voté, jeudi soir, le déploiement de la fibre \
+        optique dans les quartiers nord, avec le soutien du département, de la région et de \
+        l'opérateur, pour un coût de deux millions d'euros.";
+
+    #[test]
+    fn the_article_wins_over_menus_sidebars_and_link_lists() {
+        let html = format!(
+            "<html><body><header><ul class=menu><li><a href=/>Accueil</a></li>\
+             <li><a href=/a>Agenda</a></li></ul></header>\
+             <div id=sidebar><p>Horaires de la mairie : du lundi au vendredi, de 9 h à 17 h, \
+             le samedi de 9 h à midi.</p></div>\
+             <div class=node><h1>La fibre arrive</h1><p class=date>Publié le 3 mars 2014</p>\
+             <p>{ARTICLE}</p><p>{ARTICLE}</p>\
+             <div class=share><a href=/fb>Facebook</a> <a href=/tw>Twitter</a></div>\
+             <ul class=links><li><a href=/1>Actualité précédente</a></li>\
+             <li><a href=/2>Actualité suivante</a></li></ul></div>\
+             <footer><p>Mairie, place de la République, 72700 Allonnes, téléphone 02 43 80 \
+             38 00.</p></footer></body></html>"
+        );
+        let text = text_of(&html, Some("La fibre arrive"));
+        assert_eq!(text.matches("Le conseil municipal a voté").count(), 2, "{text}");
+        for absent in ["Accueil", "Horaires", "Facebook", "précédente", "République"] {
+            assert!(!text.contains(absent), "{absent} in {text}");
+        }
+        assert!(!text.contains("La fibre arrive"), "the title is not repeated: {text}");
+        assert!(text.contains("\n\n"), "paragraphs stay apart: {text}");
+    }
+
+    #[test]
+    fn loose_text_and_line_breaks() {
+        let html = format!(
+            "<body><div class=texte>{ARTICLE}<br>{ARTICLE}<div class=image><img src=a.jpg></div>\
+             </div></body>"
+        );
+        let text = text_of(&html, None);
+        assert_eq!(text.split("\n\n").count(), 2, "{text}");
+    }
+
+    #[test]
+    fn a_short_page_falls_back_to_the_lenient_pass() {
+        // Everything sits in a block named like a sidebar: the strict pass finds nothing.
+        let html = format!("<body><div class=sidebar-content-extra><p>{ARTICLE}</p></div></body>");
+        let text = text_of(&html, None);
+        assert!(text.contains("Le conseil municipal"), "{text}");
+    }
+
+    #[test]
+    fn body_text_keeps_prose_and_drops_navigation() {
+        let html = "<body><nav>Accueil Agenda</nav><p>Une phrase.</p><div class=menu>Menu</div>\
+                    <script>var x = 1;</script></body>";
+        let doc = Html::parse_document(html);
+        assert_eq!(body_text(&Page::new(&doc)), "Une phrase.");
+    }
+
+    #[test]
+    fn counts_match_split_whitespace() {
+        let c = Counts::of_text("  Retour à la\n liste — « 12 », fin ");
+        assert_eq!(c.words, 6, "the dash and quotes are not words");
+        assert_eq!(c.commas, 1);
+    }
+}
