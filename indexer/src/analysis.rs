@@ -15,6 +15,16 @@ const ELISIONS: &[&str] = &[
 /// Lower-cases and removes accents (`Écoles` → `ecoles`, `cœur` → `coeur`).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out` (a buffer reused across words saves an allocation each).
+pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in text.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -49,27 +59,45 @@ pub fn fold(text: &str) -> String {
         };
         out.push_str(folded);
     }
-    out
 }
 
 /// Words of a text: alphanumeric runs, elisions removed, lower-cased, accents folded.
 pub fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-        let mut token = raw;
-        if let Some(pos) = raw.find(['\'', '’']) {
-            let head = fold(&raw[..pos]);
-            if ELISIONS.contains(&head.as_str()) {
-                token = &raw[pos + raw[pos..].chars().next().map_or(1, char::len_utf8)..];
-            }
-        }
-        for part in token.split(['\'', '’']) {
-            if !part.is_empty() {
-                out.push(fold(part));
-            }
-        }
+    raw_words(text).map(fold).collect()
+}
+
+/// Whether a character belongs to a word (a letter or a digit), answered without Unicode
+/// tables for ASCII and the Latin-1 letters of French.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{c0}'..='\u{ff}').contains(&c) {
+        c != '\u{d7}' && c != '\u{f7}'
+    } else {
+        c.is_alphanumeric()
     }
-    out
+}
+
+/// The words of [`words`] as written (not folded): no allocation, for callers that fold
+/// only the words they need or remember what each written form gives.
+pub fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(is_word_char(c) || c == '\'' || c == '’'))
+        .flat_map(|raw| {
+            let mut token = raw;
+            if let Some(pos) = raw.find(['\'', '’']) {
+                let head = &raw[..pos];
+                let elided = if head.is_ascii() {
+                    ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(head))
+                } else {
+                    ELISIONS.contains(&fold(head).as_str())
+                };
+                if elided {
+                    token = &raw[pos + raw[pos..].chars().next().map_or(1, char::len_utf8)..];
+                }
+            }
+            token.split(['\'', '’']).filter(|part| !part.is_empty())
+        })
 }
 
 /// A French stemmer for folded words.
@@ -119,6 +147,13 @@ thread_local! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_chars_agree_with_unicode() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn folding_matches_unicode_decomposition() {

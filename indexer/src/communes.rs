@@ -5,9 +5,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::analysis::fold;
+use crate::analysis::{fold, fold_into, is_word_char};
 
 const COMMUNES_CSV: &str = include_str!("../../data/communes.csv");
 const DEPARTEMENTS_CSV: &str = include_str!("../../data/departements.csv");
@@ -71,13 +72,15 @@ const STOP_NAMES: &[&str] = &[
 pub struct Communes {
     list: Vec<Commune>,
     by_insee: HashMap<String, usize>,
-    by_key: HashMap<String, Vec<usize>>,
+    by_key: FxHashMap<String, Vec<usize>>,
     by_compact: HashMap<String, Vec<usize>>,
     departements: Vec<(String, String)>,
     /// Display names of the départements, by code.
     departement_names: HashMap<String, String>,
     /// Département names by their first word: (code, words of the name).
-    dep_by_first_word: HashMap<String, Vec<(String, Vec<String>)>>,
+    dep_by_first_word: FxHashMap<String, Vec<(String, Vec<String>)>>,
+    /// Bytes in the shortest first word of a département name (shorter words are skipped).
+    shortest_first_word: usize,
     max_words: usize,
 }
 
@@ -122,7 +125,7 @@ impl Communes {
             });
         }
         let mut by_insee = HashMap::new();
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut by_compact: HashMap<String, Vec<usize>> = HashMap::new();
         let mut max_words = 1;
         for (i, c) in list.iter().enumerate() {
@@ -141,7 +144,8 @@ impl Communes {
             .map(|(code, (name, _))| (code, name_key(&name)))
             .collect();
         deps.sort();
-        let mut dep_by_first_word: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::new();
+        let mut dep_by_first_word: FxHashMap<String, Vec<(String, Vec<String>)>> =
+            FxHashMap::default();
         for (code, key) in &deps {
             let words: Vec<String> = key.split(' ').map(str::to_string).collect();
             if let Some(first) = words.first() {
@@ -151,7 +155,10 @@ impl Communes {
                     .push((code.clone(), words));
             }
         }
+        // Folding never makes a word longer than its written form has bytes.
+        let shortest_first_word = dep_by_first_word.keys().map(String::len).min().unwrap_or(1);
         Self {
+            shortest_first_word,
             dep_by_first_word,
             list,
             by_insee,
@@ -214,18 +221,30 @@ impl Communes {
     /// Départements a text refers to: by name (`Maine-et-Loire`) or as a code in parentheses
     /// (`Allonnes (49)`).
     pub fn departements_in(&self, text: &str) -> HashSet<String> {
-        let key = name_key(text);
-        let words: Vec<&str> = key.split(' ').collect();
+        // The words of `name_key(text)`, folded only when a name could start there.
+        let words: Vec<&str> = text
+            .split(|c: char| !(is_word_char(c) || is_combining_mark(c)))
+            .filter(|w| w.chars().any(is_word_char))
+            .collect();
         let mut out = HashSet::new();
+        let (mut first, mut next) = (String::new(), String::new());
         for (i, w) in words.iter().enumerate() {
-            let Some(candidates) = self.dep_by_first_word.get(*w) else {
+            if w.len() < self.shortest_first_word {
+                continue;
+            }
+            first.clear();
+            fold_into(w, &mut first);
+            let Some(candidates) = self.dep_by_first_word.get(first.as_str()) else {
                 continue;
             };
             for (code, name_words) in candidates {
-                if words
-                    .get(i..i + name_words.len())
-                    .is_some_and(|s| s == name_words.as_slice())
-                {
+                let matches = name_words.len() <= words.len() - i
+                    && name_words[1..].iter().zip(&words[i + 1..]).all(|(n, w)| {
+                        next.clear();
+                        fold_into(w, &mut next);
+                        *n == next
+                    });
+                if matches {
                     out.insert(code.clone());
                 }
             }
@@ -323,39 +342,47 @@ impl Communes {
         context: &HashSet<String>,
     ) -> Vec<Found> {
         // Words with their original first character (capital letters mark names).
-        let mut words: Vec<(String, bool)> = Vec::new();
-        for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        let mut words: Vec<(&str, bool)> = Vec::new();
+        for raw in text.split(|c: char| !(is_word_char(c) || c == '\'' || c == '’')) {
             let raw = raw.rsplit(['\'', '’']).next().unwrap_or(raw);
             if raw.is_empty() {
                 continue;
             }
             let capital = raw.chars().next().is_some_and(char::is_uppercase)
                 && !raw.chars().all(|c| !c.is_lowercase());
-            words.push((fold(raw), capital));
+            words.push((raw, capital));
         }
         let mut out: Vec<Found> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
+        // The keys of the names starting at a word: `key[..ends[n - 1]]` joins n words.
+        let mut key = String::new();
+        let mut ends: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             if !words[i].1 {
                 i += 1;
                 continue;
             }
+            key.clear();
+            ends.clear();
+            for (k, (w, _)) in words[i..].iter().take(self.max_words).enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                fold_into(w, &mut key);
+                ends.push(key.len());
+            }
             let mut matched = 0;
-            for n in (1..=self.max_words.min(words.len() - i)).rev() {
-                let key = words[i..i + n]
-                    .iter()
-                    .map(|w| w.0.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if n == 1 && (key.len() < 4 || STOP_NAMES.contains(&key.as_str())) {
+            for n in (1..=ends.len()).rev() {
+                let key = &key[..ends[n - 1]];
+                if n == 1 && (key.len() < 4 || STOP_NAMES.contains(&key)) {
                     continue;
                 }
-                let Some(candidates) = self.by_key.get(&key) else {
+                let Some(candidates) = self.by_key.get(key) else {
                     continue;
                 };
                 matched = n;
-                if seen.insert(key.clone()) {
+                if seen.insert(key.to_string()) {
                     let ctx = if candidates
                         .iter()
                         .filter(|c| text_deps.contains(&self.list[**c].departement))
@@ -374,6 +401,11 @@ impl Communes {
         }
         out
     }
+}
+
+/// Combining accents (text written decomposed): part of the word they follow.
+fn is_combining_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
 }
 
 fn csv_rows(text: &str) -> Vec<Vec<String>> {

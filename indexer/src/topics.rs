@@ -2,11 +2,14 @@
 //! phrases per topic, matched on analysed text (folded, stemmed), giving each document its
 //! topics with scores and an is-digital-policy flag.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::FrenchStemmer;
+use crate::analysis::{FrenchStemmer, fold, raw_words};
 
 const TOPICS_TOML: &str = include_str!("../../data/topics.toml");
 
@@ -37,11 +40,17 @@ struct TermSpec {
     weight: f64,
 }
 
+/// A word whose stem is in no term of the taxonomy.
+const OTHER: u32 = u32::MAX;
+
+/// A sequence of stems, as their numbers in the taxonomy's vocabulary.
+type Phrase = Vec<u32>;
+
 struct Topic {
     id: String,
     label: String,
-    terms: Vec<(Vec<String>, f64)>,
-    exclude: Vec<Vec<String>>,
+    terms: Vec<(Phrase, f64)>,
+    exclude: Vec<Phrase>,
 }
 
 /// A topic found in a document.
@@ -60,6 +69,24 @@ pub struct Taxonomy {
     topics: Vec<Topic>,
     threshold: f64,
     stemmer: FrenchStemmer,
+    /// Stem → its number, for every stem of a term or an exclusion.
+    vocabulary: HashMap<String, u32>,
+    /// Tells this taxonomy's entries apart in the per-thread word cache.
+    serial: u64,
+}
+
+/// Numbers taxonomies for [`WORD_IDS`].
+static SERIAL: AtomicU64 = AtomicU64::new(0);
+
+/// Written words remembered per thread before the cache starts over.
+const WORD_CACHE: usize = 200_000;
+
+thread_local! {
+    /// Written word (as it appears in texts) → its stem's number in the vocabulary of the
+    /// taxonomy with that serial, or [`OTHER`]. Pages of a corpus share most of their words,
+    /// so most words are neither folded nor stemmed again.
+    static WORD_IDS: RefCell<(u64, FxHashMap<Box<str>, u32>)> =
+        RefCell::new((u64::MAX, FxHashMap::default()));
 }
 
 /// Each distinct term counts at most this many times.
@@ -75,6 +102,17 @@ impl Taxonomy {
     pub fn from_toml(text: &str) -> Result<Self, TaxonomyError> {
         let file: TaxonomyFile = toml::from_str(text).map_err(|e| TaxonomyError(e.to_string()))?;
         let stemmer = FrenchStemmer::default();
+        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let mut phrase = |text: &str| -> Phrase {
+            stemmer
+                .stems(text)
+                .into_iter()
+                .map(|stem| {
+                    let next = vocabulary.len() as u32;
+                    *vocabulary.entry(stem).or_insert(next)
+                })
+                .collect()
+        };
         let topics = file
             .topics
             .into_iter()
@@ -84,16 +122,41 @@ impl Taxonomy {
                 terms: t
                     .terms
                     .into_iter()
-                    .map(|term| (stemmer.stems(&term.text), term.weight))
+                    .map(|term| (phrase(&term.text), term.weight))
                     .filter(|(stems, _)| !stems.is_empty())
                     .collect(),
-                exclude: t.exclude.iter().map(|e| stemmer.stems(e)).collect(),
+                exclude: t.exclude.iter().map(|e| phrase(e)).collect(),
             })
             .collect();
         Ok(Self {
             topics,
             threshold: file.threshold,
             stemmer,
+            vocabulary,
+            serial: SERIAL.fetch_add(1, Ordering::Relaxed),
+        })
+    }
+
+    /// The text's words as stem numbers ([`OTHER`] for stems no term uses).
+    fn word_ids(&self, text: &str) -> Vec<u32> {
+        WORD_IDS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let (serial, ids) = &mut *cache;
+            if *serial != self.serial || ids.len() > WORD_CACHE {
+                ids.clear();
+                *serial = self.serial;
+            }
+            raw_words(text)
+                .map(|word| match ids.get(word) {
+                    Some(id) => *id,
+                    None => {
+                        let stem = self.stemmer.stem(&fold(word));
+                        let id = self.vocabulary.get(&stem).copied().unwrap_or(OTHER);
+                        ids.insert(word.into(), id);
+                        id
+                    }
+                })
+                .collect()
         })
     }
 
@@ -106,24 +169,30 @@ impl Taxonomy {
 
     /// The topics of a text whose score reaches the threshold, best first.
     pub fn classify(&self, text: &str) -> Vec<TopicScore> {
-        let stems = self.stemmer.stems(text);
-        let mut starts: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, s) in stems.iter().enumerate() {
-            starts.entry(s.as_str()).or_default().push(i);
+        let words = self.word_ids(text);
+        // Where each vocabulary stem occurs, grouped by stem (a counting sort).
+        let mut first = vec![0usize; self.vocabulary.len() + 1];
+        for &id in words.iter().filter(|id| **id != OTHER) {
+            first[id as usize + 1] += 1;
         }
-        let count = |seq: &[String]| -> Vec<usize> {
-            starts
-                .get(seq[0].as_str())
-                .map(|positions| {
-                    positions
-                        .iter()
-                        .copied()
-                        .filter(|p| stems.get(*p..*p + seq.len()).is_some_and(|w| w == seq))
-                        .collect()
-                })
-                .unwrap_or_default()
+        for k in 1..first.len() {
+            first[k] += first[k - 1];
+        }
+        let mut positions = vec![0usize; first[first.len() - 1]];
+        let mut fill = first.clone();
+        for (p, &id) in words.iter().enumerate().filter(|(_, id)| **id != OTHER) {
+            positions[fill[id as usize]] = p;
+            fill[id as usize] += 1;
+        }
+        let count = |seq: &[u32]| -> Vec<usize> {
+            let id = seq[0] as usize;
+            positions[first[id]..first[id + 1]]
+                .iter()
+                .copied()
+                .filter(|p| words.get(*p..*p + seq.len()).is_some_and(|w| w == seq))
+                .collect()
         };
-        let length_factor = ((stems.len().max(100)) as f64 / 100.0).sqrt();
+        let length_factor = ((words.len().max(100)) as f64 / 100.0).sqrt();
         let mut out: Vec<TopicScore> = self
             .topics
             .iter()
@@ -132,6 +201,7 @@ impl Taxonomy {
                 let excluded: Vec<(usize, usize)> = topic
                     .exclude
                     .iter()
+                    .filter(|e| !e.is_empty())
                     .flat_map(|e| count(e).into_iter().map(move |p| (p, p + e.len())))
                     .collect();
                 let raw: f64 = topic

@@ -21,6 +21,14 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex compiles")
 });
 
+/// « internet » in any case: every label mention has it, and it is found fast.
+static INTERNET: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["internet"])
+        .expect("static pattern builds")
+});
+
 static RATING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b([1-5])\s?@|\b([1-5]|une|deux|trois|quatre|cinq)\s+(?:@|arobases?)\b|(?i)\b(?:arobases?|@)\s*:?\s*([1-5])\b")
         .expect("static regex compiles")
@@ -43,7 +51,7 @@ fn word_number(s: &str) -> Option<u8> {
 /// The first label a text reports: a rating of 1 to 5 @ in a text about the Villes Internet
 /// label; the year is the nearest year in the same sentence, else `published_year`.
 pub fn find(text: &str, published_year: Option<i32>, commune: Option<&str>) -> Option<Label> {
-    if !MENTION.is_match(text) || !text.to_lowercase().contains("internet") {
+    if !INTERNET.is_match(text) || !MENTION.is_match(text) {
         return None;
     }
     let c = RATING.captures_iter(text).next()?;

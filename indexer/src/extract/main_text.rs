@@ -24,6 +24,7 @@
 //! ```
 
 use super::dom::{NO_PARENT, Page, is_block, marks::*};
+use crate::analysis::is_word_char;
 
 /// Fewer characters than this from one pass call for the next, more lenient one.
 pub const CHAR_THRESHOLD: usize = 500;
@@ -101,7 +102,7 @@ impl Counts {
             } else {
                 in_word = true;
                 c.chars += 1;
-                alnum |= ch.is_alphanumeric();
+                alnum |= is_word_char(ch);
                 c.commas += u32::from(matches!(ch, ',' | '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，'));
             }
         }
@@ -200,9 +201,10 @@ pub fn main_text(page: &Page, title: Option<&str>) -> String {
     let Some(body) = page.elements_named("body").next() else {
         return String::new();
     };
+    let texts = text_counts(page);
     let mut longest = String::new();
     for pass in PASSES {
-        let text = run(page, body, title, pass);
+        let text = run(page, &texts, body, title, pass);
         if text.len() >= CHAR_THRESHOLD {
             return text;
         }
@@ -217,12 +219,26 @@ pub fn main_text(page: &Page, title: Option<&str>) -> String {
 /// forms, furniture and short link lists: the last resort when no block stands out.
 pub fn body_text(page: &Page) -> String {
     match page.elements_named("body").next() {
-        Some(body) => run(page, body, None, WHOLE_BODY),
+        Some(body) => run(page, &text_counts(page), body, None, WHOLE_BODY),
         None => String::new(),
     }
 }
 
-fn run(page: &Page, body: usize, title: Option<&str>, pass: Pass) -> String {
+/// The counts of each text node (elements get theirs from the texts below them).
+fn text_counts(page: &Page) -> Vec<Counts> {
+    page.nodes()
+        .iter()
+        .map(|n| {
+            if n.is_text() {
+                Counts::of_text(n.text)
+            } else {
+                Counts::default()
+            }
+        })
+        .collect()
+}
+
+fn run(page: &Page, texts: &[Counts], body: usize, title: Option<&str>, pass: Pass) -> String {
     let n = page.len();
     let mut removed = vec![false; n];
     // Furniture, hidden blocks and (when the pass says so) unlikely candidates go first, with their subtrees.
@@ -253,11 +269,7 @@ fn run(page: &Page, body: usize, title: Option<&str>, pass: Pass) -> String {
             continue;
         }
         let node = page.node(i);
-        let mut c = if node.is_text() {
-            Counts::of_text(node.text)
-        } else {
-            counts[i]
-        };
+        let mut c = if node.is_text() { texts[i] } else { counts[i] };
         let name = node.name();
         match name {
             "a" => {
@@ -293,7 +305,7 @@ fn run(page: &Page, body: usize, title: Option<&str>, pass: Pass) -> String {
     }
 
     if pass.whole_body {
-        clean(page, body, &mut removed, pass, &|_| 0.0, None);
+        clean(page, texts, body, &mut removed, pass, &|_| 0.0, None);
         let mut out = String::new();
         write_text(page, body, &removed, &mut out);
         return normalise_paragraphs(&out);
@@ -368,7 +380,7 @@ fn run(page: &Page, body: usize, title: Option<&str>, pass: Pass) -> String {
             // Loose text beside blocks counts as a paragraph of its own.
             for child in page.child_text_nodes(i) {
                 if !removed[child] {
-                    give(i, &Counts::of_text(page.node(child).text), &mut score);
+                    give(i, &texts[child], &mut score);
                 }
             }
         }
@@ -421,7 +433,7 @@ fn run(page: &Page, body: usize, title: Option<&str>, pass: Pass) -> String {
 
     let title_key = title.map(|t| squash(t));
     for &root in &roots {
-        clean(page, root, &mut removed, pass, &class_weight, title_key.as_deref());
+        clean(page, texts, root, &mut removed, pass, &class_weight, title_key.as_deref());
     }
     let mut out = String::new();
     for &root in &roots {
@@ -502,6 +514,7 @@ fn pick_top(page: &Page, body: usize, score: &[Option<f32>], removed: &[bool]) -
 /// (when the pass cleans), and so do headings that repeat the title or are named as furniture.
 fn clean(
     page: &Page,
+    texts: &[Counts],
     root: usize,
     removed: &mut [bool],
     pass: Pass,
@@ -520,11 +533,7 @@ fn clean(
         }
         let node = page.node(i);
         let k = i - root;
-        let mut c = if node.is_text() {
-            Counts::of_text(node.text)
-        } else {
-            counts[k]
-        };
+        let mut c = if node.is_text() { texts[i] } else { counts[k] };
         let name = node.name();
         match name {
             "a" => c.link_chars = c.chars,

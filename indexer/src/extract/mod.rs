@@ -181,9 +181,7 @@ impl Extractor {
         };
 
         let full = format!("{}\n\n{}", title.clone().unwrap_or_default(), text);
-        // A few thousand characters tell the language as well as the whole text.
-        let sample: String = full.chars().take(3000).collect();
-        let language = whatlang::detect(&sample).map(|info| iso639_1(info.lang()).to_string());
+        let language = detect_language(&full);
         let text_deps = self.communes.departements_in(&full);
         let commune = input
             .seed_insee
@@ -241,6 +239,53 @@ fn looks_like_html(bytes: &[u8]) -> bool {
     head.contains("<html") || head.contains("<!doctype html")
 }
 
+/// Characters of a text that language detection reads: a thousand tell French from its
+/// neighbours as well as the whole text does.
+const LANGUAGE_SAMPLE_CHARS: usize = 1000;
+
+/// Languages told apart: those met on French municipal sites (French, its neighbours, and the
+/// languages of large communities in France).
+const LANGUAGES: &[whatlang::Lang] = {
+    use whatlang::Lang::*;
+    &[Fra, Eng, Deu, Spa, Ita, Por, Nld, Cat, Ara, Tur, Pol, Ron, Rus]
+};
+
+static LANGUAGE_DETECTOR: std::sync::LazyLock<whatlang::Detector> =
+    std::sync::LazyLock::new(|| whatlang::Detector::with_allowlist(LANGUAGES.to_vec()));
+
+/// Words that only French uses among the [`LANGUAGES`]: in French prose they make about one
+/// word in ten, in the others next to none.
+const FRENCH_ONLY_WORDS: &[&str] = &[
+    "et", "est", "une", "pour", "dans", "du", "au", "aux", "avec", "sur", "cette", "sont",
+    "ont", "été", "nous", "vous", "ils", "leur", "leurs", "mais", "aussi", "depuis",
+];
+
+/// The language of a text (ISO 639-1), from its first [`LANGUAGE_SAMPLE_CHARS`] characters.
+/// Plain French prose is recognised by its function words; anything else goes to `whatlang`.
+fn detect_language(text: &str) -> Option<String> {
+    let end = text
+        .char_indices()
+        .nth(LANGUAGE_SAMPLE_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let sample = &text[..end];
+    let (mut words, mut french) = (0, 0);
+    for word in sample.split(|c: char| !crate::analysis::is_word_char(c)) {
+        if word.is_empty() {
+            continue;
+        }
+        words += 1;
+        if word.len() <= 6 && FRENCH_ONLY_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+            french += 1;
+        }
+    }
+    if words >= 40 && french * 100 >= words * 7 {
+        return Some("fr".to_string());
+    }
+    LANGUAGE_DETECTOR
+        .detect(sample)
+        .map(|info| iso639_1(info.lang()).to_string())
+}
+
 /// ISO 639-1 code of a detected language (639-3 when there is no two-letter code).
 fn iso639_1(lang: whatlang::Lang) -> &'static str {
     use whatlang::Lang::*;
@@ -259,5 +304,59 @@ fn iso639_1(lang: whatlang::Lang) -> &'static str {
         Ron => "ro",
         Rus => "ru",
         other => other.code(),
+    }
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::detect_language;
+
+    #[test]
+    fn french_is_recognised_and_its_neighbours_are_not_taken_for_it() {
+        let cases = [
+            (
+                "fr",
+                "La commune a obtenu le label Villes Internet avec deux arobases. Depuis cette \
+                 année, les familles peuvent payer la cantine en ligne et suivre les travaux de \
+                 la fibre optique sur le site de la mairie. Le conseil municipal a aussi voté \
+                 l'ouverture d'un espace public numérique dans la médiathèque, avec des ateliers \
+                 pour les seniors et des postes en accès libre. Les élus sont satisfaits.",
+            ),
+            (
+                "en",
+                "The town council voted on Thursday to extend the fibre network to the northern \
+                 districts. Families can now pay for school meals online, and the library will \
+                 open a digital space with free computers and workshops for older residents. \
+                 The mayor said the project had been planned for several years and would be \
+                 finished before the end of next year, with support from the region.",
+            ),
+            (
+                "es",
+                "El ayuntamiento aprobó el jueves la extensión de la red de fibra óptica a los \
+                 barrios del norte. Las familias ya pueden pagar el comedor escolar por internet \
+                 y la biblioteca abrirá un espacio digital con ordenadores gratuitos y talleres \
+                 para las personas mayores. El alcalde dijo que el proyecto estaba previsto desde \
+                 hace varios años y que terminará antes del final del año que viene.",
+            ),
+            (
+                "it",
+                "Il consiglio comunale ha votato giovedì l'estensione della rete in fibra ottica \
+                 ai quartieri del nord. Le famiglie possono ormai pagare la mensa scolastica \
+                 online e la biblioteca aprirà uno spazio digitale con computer gratuiti e \
+                 laboratori per gli anziani. Il sindaco ha detto che il progetto era previsto da \
+                 diversi anni e che sarà terminato prima della fine del prossimo anno.",
+            ),
+            (
+                "ca",
+                "L'ajuntament va aprovar dijous l'extensió de la xarxa de fibra òptica als \
+                 barris del nord. Les famílies ja poden pagar el menjador escolar per internet i \
+                 la biblioteca obrirà un espai digital amb ordinadors gratuïts i tallers per a \
+                 la gent gran. L'alcalde va dir que el projecte estava previst des de fa anys i \
+                 que s'acabarà abans del final de l'any vinent, amb el suport de la regió.",
+            ),
+        ];
+        for (lang, text) in cases {
+            assert_eq!(detect_language(text).as_deref(), Some(lang), "{text}");
+        }
     }
 }
