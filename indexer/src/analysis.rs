@@ -79,25 +79,58 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Runs of word characters ([`is_word_char`]), plus apostrophes when `apostrophes` is set
+/// (`l'école` stays one run), else plus combining accents (decomposed text). ASCII is read
+/// byte by byte; a run never starts with an apostrophe or an accent alone.
+pub fn word_runs(text: &str, apostrophes: bool) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (len, word, joiner) = if b.is_ascii() {
+                (1, b.is_ascii_alphanumeric(), apostrophes && b == b'\'')
+            } else {
+                let c = text[i..].chars().next().unwrap_or_default();
+                let joiner = if apostrophes {
+                    c == '’'
+                } else {
+                    ('\u{300}'..='\u{36f}').contains(&c)
+                };
+                (c.len_utf8().max(1), is_word_char(c), joiner)
+            };
+            if word || (joiner && start.is_some()) {
+                start.get_or_insert(i);
+            } else if let Some(s) = start {
+                let run = &text[s..i];
+                i += len;
+                return Some(run);
+            }
+            i += len;
+        }
+        start.map(|s| &text[s..])
+    })
+}
+
 /// The words of [`words`] as written (not folded): no allocation, for callers that fold
 /// only the words they need or remember what each written form gives.
 pub fn raw_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(is_word_char(c) || c == '\'' || c == '’'))
-        .flat_map(|raw| {
-            let mut token = raw;
-            if let Some(pos) = raw.find(['\'', '’']) {
-                let head = &raw[..pos];
-                let elided = if head.is_ascii() {
-                    ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(head))
-                } else {
-                    ELISIONS.contains(&fold(head).as_str())
-                };
-                if elided {
-                    token = &raw[pos + raw[pos..].chars().next().map_or(1, char::len_utf8)..];
-                }
+    word_runs(text, true).flat_map(|raw| {
+        let mut token = raw;
+        if let Some(pos) = raw.find(['\'', '’']) {
+            let head = &raw[..pos];
+            let elided = if head.is_ascii() {
+                ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(head))
+            } else {
+                ELISIONS.contains(&fold(head).as_str())
+            };
+            if elided {
+                token = &raw[pos + raw[pos..].chars().next().map_or(1, char::len_utf8)..];
             }
-            token.split(['\'', '’']).filter(|part| !part.is_empty())
-        })
+        }
+        token.split(['\'', '’']).filter(|part| !part.is_empty())
+    })
 }
 
 /// A French stemmer for folded words.
@@ -147,6 +180,24 @@ thread_local! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_runs_split_like_str_split() {
+        let text = "L'école d’Allonnes, «\u{a0}e-démocratie\u{a0}» ’t Se\u{300}vres ' 2013'";
+        let by_split = |extra: fn(char) -> bool| -> Vec<&str> {
+            text.split(|c: char| !(c.is_alphanumeric() || extra(c)))
+                .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        let with_apostrophes: Vec<&str> = word_runs(text, true).collect();
+        assert_eq!(with_apostrophes, by_split(|c| c == '\'' || c == '’'));
+        let with_accents: Vec<&str> = word_runs(text, false).collect();
+        assert_eq!(
+            with_accents,
+            by_split(|c| ('\u{300}'..='\u{36f}').contains(&c))
+        );
+    }
 
     #[test]
     fn word_chars_agree_with_unicode() {

@@ -5,10 +5,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use crate::analysis::{fold, fold_into, is_word_char};
+use crate::analysis::{fold, fold_into, word_runs};
 
 const COMMUNES_CSV: &str = include_str!("../../data/communes.csv");
 const DEPARTEMENTS_CSV: &str = include_str!("../../data/departements.csv");
@@ -73,6 +73,8 @@ pub struct Communes {
     list: Vec<Commune>,
     by_insee: HashMap<String, usize>,
     by_key: FxHashMap<String, Vec<usize>>,
+    /// Every key of `by_key` and the first words of each (`le`, `le mans`).
+    name_prefixes: FxHashSet<String>,
     by_compact: HashMap<String, Vec<usize>>,
     departements: Vec<(String, String)>,
     /// Display names of the départements, by code.
@@ -135,6 +137,15 @@ impl Communes {
             by_compact.entry(key.replace(' ', "")).or_default().push(i);
             by_key.entry(key).or_default().push(i);
         }
+        let mut name_prefixes = FxHashSet::default();
+        for key in by_key.keys() {
+            let mut end = 0;
+            for word in key.split(' ') {
+                end += word.len();
+                name_prefixes.insert(key[..end].to_string());
+                end += 1;
+            }
+        }
         let departement_names: HashMap<String, String> = departements
             .iter()
             .map(|(code, (name, _))| (code.clone(), name.clone()))
@@ -163,6 +174,7 @@ impl Communes {
             list,
             by_insee,
             by_key,
+            name_prefixes,
             by_compact,
             departements: deps,
             departement_names,
@@ -222,28 +234,22 @@ impl Communes {
     /// (`Allonnes (49)`).
     pub fn departements_in(&self, text: &str) -> HashSet<String> {
         // The words of `name_key(text)`, folded only when a name could start there.
-        let words: Vec<&str> = text
-            .split(|c: char| !(is_word_char(c) || is_combining_mark(c)))
-            .filter(|w| w.chars().any(is_word_char))
-            .collect();
+        let words: Vec<&str> = word_runs(text, false).collect();
         let mut out = HashSet::new();
         let (mut first, mut next) = (String::new(), String::new());
         for (i, w) in words.iter().enumerate() {
             if w.len() < self.shortest_first_word {
                 continue;
             }
-            first.clear();
-            fold_into(w, &mut first);
-            let Some(candidates) = self.dep_by_first_word.get(first.as_str()) else {
+            let Some(candidates) = self.dep_by_first_word.get(folded(w, &mut first)) else {
                 continue;
             };
             for (code, name_words) in candidates {
                 let matches = name_words.len() <= words.len() - i
-                    && name_words[1..].iter().zip(&words[i + 1..]).all(|(n, w)| {
-                        next.clear();
-                        fold_into(w, &mut next);
-                        *n == next
-                    });
+                    && name_words[1..]
+                        .iter()
+                        .zip(&words[i + 1..])
+                        .all(|(n, w)| n == folded(w, &mut next));
                 if matches {
                     out.insert(code.clone());
                 }
@@ -343,7 +349,7 @@ impl Communes {
     ) -> Vec<Found> {
         // Words with their original first character (capital letters mark names).
         let mut words: Vec<(&str, bool)> = Vec::new();
-        for raw in text.split(|c: char| !(is_word_char(c) || c == '\'' || c == '’')) {
+        for raw in word_runs(text, true) {
             let raw = raw.rsplit(['\'', '’']).next().unwrap_or(raw);
             if raw.is_empty() {
                 continue;
@@ -370,6 +376,10 @@ impl Communes {
                     key.push(' ');
                 }
                 fold_into(w, &mut key);
+                // No name goes on from here: longer keys cannot match either.
+                if !self.name_prefixes.contains(key.as_str()) {
+                    break;
+                }
                 ends.push(key.len());
             }
             let mut matched = 0;
@@ -403,9 +413,19 @@ impl Communes {
     }
 }
 
-/// Combining accents (text written decomposed): part of the word they follow.
-fn is_combining_mark(c: char) -> bool {
-    ('\u{300}'..='\u{36f}').contains(&c)
+/// The folded form of a word: the word itself when it is already lower-case ASCII, else
+/// folded into `buf`.
+fn folded<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        word
+    } else {
+        buf.clear();
+        fold_into(word, buf);
+        buf
+    }
 }
 
 fn csv_rows(text: &str) -> Vec<Vec<String>> {

@@ -153,7 +153,24 @@ impl<R: BufRead + Seek> WarcReader<R> {
             Ok(o) => o,
             Err(e) => return Some(Err(self.error(0, format!("cannot tell position: {e}")))),
         };
-        // Peek at two bytes (a buffer may end right inside the magic number).
+        // Peek at the magic number in the buffer: seeking back would throw the buffer away
+        // (and read it again) for every record.
+        match inner.fill_buf() {
+            Ok([]) => {
+                self.state = State::Done;
+                return None;
+            }
+            Ok(buf) if buf.len() >= 2 && buf[..2] == GZIP_MAGIC[..2] => {
+                self.state = State::InMember {
+                    decoder: Box::new(BufReader::new(GzDecoder::new(inner))),
+                    offset,
+                    count: 0,
+                };
+                return None;
+            }
+            _ => {}
+        }
+        // Not a member, or a buffer ending inside the magic number: read the two bytes.
         let mut magic = [0u8; 2];
         let got = match read_up_to(&mut inner, &mut magic) {
             Ok(n) => n,

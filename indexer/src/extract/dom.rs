@@ -71,11 +71,17 @@ const CLASS_WORDS: &[(&str, u32)] = &[
     ("ariane", FURNITURE),
     ("cookie", FURNITURE | MENU),
     ("tags", FURNITURE | CLASS_NEGATIVE),
-    ("comment", FURNITURE | UNLIKELY | CLASS_NEGATIVE | OFF_ARTICLE),
+    (
+        "comment",
+        FURNITURE | UNLIKELY | CLASS_NEGATIVE | OFF_ARTICLE,
+    ),
     ("pager", FURNITURE | UNLIKELY),
     ("pagination", FURNITURE | UNLIKELY | CLASS_POSITIVE),
     ("agenda", FURNITURE | OFF_ARTICLE),
-    ("related", FURNITURE | UNLIKELY | CLASS_NEGATIVE | OFF_ARTICLE),
+    (
+        "related",
+        FURNITURE | UNLIKELY | CLASS_NEGATIVE | OFF_ARTICLE,
+    ),
     ("lire-aussi", FURNITURE | OFF_ARTICLE),
     ("reaction", FURNITURE | OFF_ARTICLE),
     ("reagir", FURNITURE | OFF_ARTICLE),
@@ -316,14 +322,12 @@ impl<'a> Page<'a> {
 
     /// The element children of `i`, in order.
     pub fn child_elements(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.children(i)
-            .filter(|c| !self.nodes[*c].is_text())
+        self.children(i).filter(|c| !self.nodes[*c].is_text())
     }
 
     /// The text children of `i`, in order.
     pub fn child_text_nodes(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.children(i)
-            .filter(|c| self.nodes[*c].is_text())
+        self.children(i).filter(|c| self.nodes[*c].is_text())
     }
 
     /// The text of `i`'s subtree, whitespace collapsed to single spaces and trimmed.
@@ -468,7 +472,10 @@ mod tests {
         assert_eq!(page.node(ps[0]).parent, div);
         assert!(ps[0] < page.node(div).end && ps[1] >= page.node(div).end);
         let body = page.elements_named("body").next().expect("body");
-        assert_eq!(page.child_elements(body).collect::<Vec<_>>(), vec![div, ps[1]]);
+        assert_eq!(
+            page.child_elements(body).collect::<Vec<_>>(),
+            vec![div, ps[1]]
+        );
         assert_eq!(page.ancestors(ps[0]).count(), 3, "div, body, html");
     }
 

@@ -103,13 +103,14 @@ impl<'a> Landmarks<'a> {
                     l.json_ld.push(i)
                 }
                 "time" => l.times.push(i),
-                "link" if l.canonical.is_none() => {
-                    if element.attr("rel").is_some_and(|r| {
-                        r.split_ascii_whitespace()
-                            .any(|w| w.eq_ignore_ascii_case("canonical"))
-                    }) {
-                        l.canonical = element.attr("href");
-                    }
+                "link"
+                    if l.canonical.is_none()
+                        && element.attr("rel").is_some_and(|r| {
+                            r.split_ascii_whitespace()
+                                .any(|w| w.eq_ignore_ascii_case("canonical"))
+                        }) =>
+                {
+                    l.canonical = element.attr("href");
                 }
                 "html" if l.lang.is_none() => l.lang = element.attr("lang"),
                 "body" if l.body.is_none() => l.body = Some(i),

@@ -88,12 +88,31 @@ impl Counts {
         }
     }
 
-    /// Counts of one text node.
+    /// Counts of one text node (ASCII bytes read as bytes; other characters decoded).
     fn of_text(text: &str) -> Counts {
         let mut c = Counts::default();
         let (mut in_word, mut alnum) = (false, false);
-        for ch in text.chars() {
-            if ch.is_whitespace() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (space, word_char, comma) = if b.is_ascii() {
+                i += 1;
+                (
+                    matches!(b, b' ' | b'\t'..=b'\r'),
+                    b.is_ascii_alphanumeric(),
+                    b == b',',
+                )
+            } else {
+                let ch = text[i..].chars().next().unwrap_or_default();
+                i += ch.len_utf8().max(1);
+                (
+                    ch.is_whitespace(),
+                    is_word_char(ch),
+                    matches!(ch, '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，'),
+                )
+            };
+            if space {
                 if in_word {
                     c.words += u32::from(alnum);
                     c.chars += 1;
@@ -102,8 +121,8 @@ impl Counts {
             } else {
                 in_word = true;
                 c.chars += 1;
-                alnum |= is_word_char(ch);
-                c.commas += u32::from(matches!(ch, ',' | '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，'));
+                alnum |= word_char;
+                c.commas += u32::from(comma);
             }
         }
         c.words += u32::from(in_word && alnum);
@@ -259,7 +278,10 @@ fn run(page: &Page, texts: &[Counts], body: usize, title: Option<&str>, pass: Pa
             || (pass.strip_unlikely
                 && m & UNLIKELY != 0
                 && m & MAYBE_CANDIDATE == 0
-                && !matches!(name, "a" | "article" | "main" | "table" | "tbody" | "tr" | "td"));
+                && !matches!(
+                    name,
+                    "a" | "article" | "main" | "table" | "tbody" | "tr" | "td"
+                ));
     }
 
     // Counts from the leaves up; short blocks made mostly of links go.
@@ -306,9 +328,9 @@ fn run(page: &Page, texts: &[Counts], body: usize, title: Option<&str>, pass: Pa
 
     if pass.whole_body {
         clean(page, texts, body, &mut removed, pass, &|_| 0.0, None);
-        let mut out = String::new();
-        write_text(page, body, &removed, &mut out);
-        return normalise_paragraphs(&out);
+        let mut out = Paragraphs::default();
+        out.write(page, body, &removed);
+        return out.text;
     }
 
     // Paragraphs give their score to their parents and grandparents.
@@ -431,16 +453,24 @@ fn run(page: &Page, texts: &[Counts], body: usize, title: Option<&str>, pass: Pa
         }
     }
 
-    let title_key = title.map(|t| squash(t));
+    let title_key = title.map(squash);
     for &root in &roots {
-        clean(page, texts, root, &mut removed, pass, &class_weight, title_key.as_deref());
+        clean(
+            page,
+            texts,
+            root,
+            &mut removed,
+            pass,
+            &class_weight,
+            title_key.as_deref(),
+        );
     }
-    let mut out = String::new();
+    let mut out = Paragraphs::default();
     for &root in &roots {
-        write_text(page, root, &removed, &mut out);
-        out.push('\n');
+        out.write(page, root, &removed);
+        out.brk = true;
     }
-    normalise_paragraphs(&out)
+    out.text
 }
 
 /// The block with the best score, moved up to a parent that holds most of the good blocks.
@@ -558,7 +588,17 @@ fn clean(
             && c.heading_chars == c.chars
             && matches!(
                 name,
-                "div" | "section" | "aside" | "td" | "li" | "ul" | "dl" | "form" | "table" | "tbody" | "tr"
+                "div"
+                    | "section"
+                    | "aside"
+                    | "td"
+                    | "li"
+                    | "ul"
+                    | "dl"
+                    | "form"
+                    | "table"
+                    | "tbody"
+                    | "tr"
             );
         // An article's own header holds its title, rubric, date and author: metadata, read
         // apart, not prose.
@@ -624,76 +664,83 @@ fn inside(page: &Page, i: usize, names: &[&str]) -> bool {
         .any(|a| names.contains(&page.node(a).name()))
 }
 
-/// The text of `root`'s subtree without removed nodes: a line per block, spaces collapsed
-/// (kept as written inside `<pre>`).
-fn write_text(page: &Page, root: usize, removed: &[bool], out: &mut String) {
-    let end = page.node(root).end;
-    let mut open_blocks: Vec<usize> = Vec::new();
-    let mut pre_until = 0;
-    let mut i = root;
-    while i < end {
-        while open_blocks.last().is_some_and(|e| *e <= i) {
-            open_blocks.pop();
-            out.push('\n');
-        }
-        let node = page.node(i);
-        if removed[i] {
-            i = node.end.max(i + 1);
-            continue;
-        }
-        if node.is_text() {
-            if i < pre_until {
-                out.push_str(node.text);
-            } else {
-                let t = node.text;
-                if t.starts_with(char::is_whitespace) {
-                    out.push(' ');
-                }
-                for (k, word) in t.split_whitespace().enumerate() {
-                    if k > 0 {
-                        out.push(' ');
-                    }
-                    out.push_str(word);
-                }
-                if t.ends_with(char::is_whitespace) {
-                    out.push(' ');
-                }
-            }
-        } else {
-            let name = node.name();
-            if name == "pre" {
-                pre_until = pre_until.max(node.end);
-            }
-            if is_block(name) {
-                out.push('\n');
-                open_blocks.push(node.end);
-            } else if name == "img" {
-                // Images have no text; their alt text is not the article's prose.
-            }
-        }
-        i += 1;
-    }
-    for _ in open_blocks {
-        out.push('\n');
-    }
+/// Text written as paragraphs: words separated by one space, paragraphs by a blank line.
+#[derive(Default)]
+struct Paragraphs {
+    text: String,
+    /// A paragraph ends before the next word.
+    brk: bool,
+    /// A space comes before the next word.
+    space: bool,
 }
 
-/// Collapses spaces inside lines and keeps one blank line between paragraphs.
-pub fn normalise_paragraphs(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        let mut words = line.split_whitespace();
-        let Some(first) = words.next() else { continue };
-        if !out.is_empty() {
-            out.push_str("\n\n");
+impl Paragraphs {
+    fn word(&mut self, word: &str) {
+        if !self.text.is_empty() {
+            if self.brk {
+                self.text.push_str("\n\n");
+            } else if self.space {
+                self.text.push(' ');
+            }
         }
-        out.push_str(first);
-        for w in words {
-            out.push(' ');
-            out.push_str(w);
-        }
+        self.text.push_str(word);
+        (self.brk, self.space) = (false, false);
     }
-    out
+
+    /// Words of a text, white space collapsed.
+    fn words(&mut self, text: &str) {
+        self.space |= text.starts_with(char::is_whitespace);
+        for (k, word) in text.split_whitespace().enumerate() {
+            if k > 0 {
+                self.space = true;
+            }
+            self.word(word);
+        }
+        self.space |= text.ends_with(char::is_whitespace);
+    }
+
+    /// The text of `root`'s subtree without removed nodes: a paragraph per block (per line
+    /// inside `<pre>`).
+    fn write(&mut self, page: &Page, root: usize, removed: &[bool]) {
+        let end = page.node(root).end;
+        let mut open_blocks: Vec<usize> = Vec::new();
+        let mut pre_until = 0;
+        let mut i = root;
+        while i < end {
+            while open_blocks.last().is_some_and(|e| *e <= i) {
+                open_blocks.pop();
+                self.brk = true;
+            }
+            let node = page.node(i);
+            if removed[i] {
+                i = node.end.max(i + 1);
+                continue;
+            }
+            if node.is_text() {
+                if i < pre_until {
+                    for (k, line) in node.text.split('\n').enumerate() {
+                        if k > 0 {
+                            self.brk = true;
+                        }
+                        self.words(line);
+                    }
+                } else {
+                    self.words(node.text);
+                }
+            } else {
+                let name = node.name();
+                if name == "pre" {
+                    pre_until = pre_until.max(node.end);
+                }
+                if is_block(name) {
+                    self.brk = true;
+                    open_blocks.push(node.end);
+                }
+            }
+            i += 1;
+        }
+        self.brk |= !open_blocks.is_empty();
+    }
 }
 
 /// Lower-cased words of a heading or title, for comparing them.
@@ -735,11 +782,24 @@ mod tests {
              38 00.</p></footer></body></html>"
         );
         let text = text_of(&html, Some("La fibre arrive"));
-        assert_eq!(text.matches("Le conseil municipal a voté").count(), 2, "{text}");
-        for absent in ["Accueil", "Horaires", "Facebook", "précédente", "République"] {
+        assert_eq!(
+            text.matches("Le conseil municipal a voté").count(),
+            2,
+            "{text}"
+        );
+        for absent in [
+            "Accueil",
+            "Horaires",
+            "Facebook",
+            "précédente",
+            "République",
+        ] {
             assert!(!text.contains(absent), "{absent} in {text}");
         }
-        assert!(!text.contains("La fibre arrive"), "the title is not repeated: {text}");
+        assert!(
+            !text.contains("La fibre arrive"),
+            "the title is not repeated: {text}"
+        );
         assert!(text.contains("\n\n"), "paragraphs stay apart: {text}");
     }
 
@@ -767,6 +827,31 @@ mod tests {
                     <script>var x = 1;</script></body>";
         let doc = Html::parse_document(html);
         assert_eq!(body_text(&Page::new(&doc)), "Une phrase.");
+    }
+
+    #[test]
+    fn counts_agree_with_a_char_by_char_reading() {
+        for text in [
+            "Le conseil\u{a0}: « oui »\u{202f}! Déjà 12,5 % — l’école, ça\tva.\n",
+            "  ",
+            "Ωμέγα ειρήνη，日本語 テキスト",
+            "",
+        ] {
+            let words = text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count() as u32;
+            // Each character outside white space, and one for each run of white space after one.
+            let all: Vec<char> = text.chars().collect();
+            let chars = all.iter().filter(|c| !c.is_whitespace()).count()
+                + all
+                    .windows(2)
+                    .filter(|w| !w[0].is_whitespace() && w[1].is_whitespace())
+                    .count();
+            let c = Counts::of_text(text);
+            assert_eq!(c.words, words, "{text:?}");
+            assert_eq!(c.chars as usize, chars, "{text:?}");
+        }
     }
 
     #[test]

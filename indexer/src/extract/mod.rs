@@ -247,7 +247,9 @@ const LANGUAGE_SAMPLE_CHARS: usize = 1000;
 /// languages of large communities in France).
 const LANGUAGES: &[whatlang::Lang] = {
     use whatlang::Lang::*;
-    &[Fra, Eng, Deu, Spa, Ita, Por, Nld, Cat, Ara, Tur, Pol, Ron, Rus]
+    &[
+        Fra, Eng, Deu, Spa, Ita, Por, Nld, Cat, Ara, Tur, Pol, Ron, Rus,
+    ]
 };
 
 static LANGUAGE_DETECTOR: std::sync::LazyLock<whatlang::Detector> =
@@ -256,8 +258,8 @@ static LANGUAGE_DETECTOR: std::sync::LazyLock<whatlang::Detector> =
 /// Words that only French uses among the [`LANGUAGES`]: in French prose they make about one
 /// word in ten, in the others next to none.
 const FRENCH_ONLY_WORDS: &[&str] = &[
-    "et", "est", "une", "pour", "dans", "du", "au", "aux", "avec", "sur", "cette", "sont",
-    "ont", "été", "nous", "vous", "ils", "leur", "leurs", "mais", "aussi", "depuis",
+    "et", "est", "une", "pour", "dans", "du", "au", "aux", "avec", "sur", "cette", "sont", "ont",
+    "été", "nous", "vous", "ils", "leur", "leurs", "mais", "aussi", "depuis",
 ];
 
 /// The language of a text (ISO 639-1), from its first [`LANGUAGE_SAMPLE_CHARS`] characters.
@@ -274,7 +276,11 @@ fn detect_language(text: &str) -> Option<String> {
             continue;
         }
         words += 1;
-        if word.len() <= 6 && FRENCH_ONLY_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+        if word.len() <= 6
+            && FRENCH_ONLY_WORDS
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(word))
+        {
             french += 1;
         }
     }
