@@ -79,10 +79,12 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
-/// Runs of word characters ([`is_word_char`]), plus apostrophes when `apostrophes` is set
-/// (`l'école` stays one run), else plus combining accents (decomposed text). ASCII is read
-/// byte by byte; a run never starts with an apostrophe or an accent alone.
-pub fn word_runs(text: &str, apostrophes: bool) -> impl Iterator<Item = &str> {
+/// Runs of word characters ([`is_word_char`]) with the apostrophes and combining accents
+/// inside them (`l'école` and a decomposed `Se\u{300}vres` stay one run): the words of a text
+/// before elisions are split off. ASCII is read byte by byte; a run starts with a word
+/// character. A page's runs are cut once and shared by [`run_words`], the communes and the
+/// topics.
+pub fn word_runs(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -90,14 +92,10 @@ pub fn word_runs(text: &str, apostrophes: bool) -> impl Iterator<Item = &str> {
         while i < bytes.len() {
             let b = bytes[i];
             let (len, word, joiner) = if b.is_ascii() {
-                (1, b.is_ascii_alphanumeric(), apostrophes && b == b'\'')
+                (1, b.is_ascii_alphanumeric(), b == b'\'')
             } else {
                 let c = text[i..].chars().next().unwrap_or_default();
-                let joiner = if apostrophes {
-                    c == '’'
-                } else {
-                    ('\u{300}'..='\u{36f}').contains(&c)
-                };
+                let joiner = c == '’' || ('\u{300}'..='\u{36f}').contains(&c);
                 (c.len_utf8().max(1), is_word_char(c), joiner)
             };
             if word || (joiner && start.is_some()) {
@@ -113,24 +111,28 @@ pub fn word_runs(text: &str, apostrophes: bool) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The words of one run ([`word_runs`]) as written: split at apostrophes, a leading elision
+/// (`l'`, `qu'`, `jusqu’`…) left out.
+pub fn run_words(run: &str) -> impl Iterator<Item = &str> {
+    let mut token = run;
+    if let Some(pos) = run.find(['\'', '’']) {
+        let head = &run[..pos];
+        let elided = if head.is_ascii() {
+            ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(head))
+        } else {
+            ELISIONS.contains(&fold(head).as_str())
+        };
+        if elided {
+            token = &run[pos + run[pos..].chars().next().map_or(1, char::len_utf8)..];
+        }
+    }
+    token.split(['\'', '’']).filter(|part| !part.is_empty())
+}
+
 /// The words of [`words`] as written (not folded): no allocation, for callers that fold
 /// only the words they need or remember what each written form gives.
 pub fn raw_words(text: &str) -> impl Iterator<Item = &str> {
-    word_runs(text, true).flat_map(|raw| {
-        let mut token = raw;
-        if let Some(pos) = raw.find(['\'', '’']) {
-            let head = &raw[..pos];
-            let elided = if head.is_ascii() {
-                ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(head))
-            } else {
-                ELISIONS.contains(&fold(head).as_str())
-            };
-            if elided {
-                token = &raw[pos + raw[pos..].chars().next().map_or(1, char::len_utf8)..];
-            }
-        }
-        token.split(['\'', '’']).filter(|part| !part.is_empty())
-    })
+    word_runs(text).flat_map(run_words)
 }
 
 /// A French stemmer for folded words.
@@ -184,18 +186,17 @@ mod tests {
     #[test]
     fn word_runs_split_like_str_split() {
         let text = "L'école d’Allonnes, «\u{a0}e-démocratie\u{a0}» ’t Se\u{300}vres ' 2013'";
-        let by_split = |extra: fn(char) -> bool| -> Vec<&str> {
-            text.split(|c: char| !(c.is_alphanumeric() || extra(c)))
-                .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
-                .filter(|w| !w.is_empty())
-                .collect()
-        };
-        let with_apostrophes: Vec<&str> = word_runs(text, true).collect();
-        assert_eq!(with_apostrophes, by_split(|c| c == '\'' || c == '’'));
-        let with_accents: Vec<&str> = word_runs(text, false).collect();
+        let by_split: Vec<&str> = text
+            .split(|c: char| {
+                !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '\u{300}'..='\u{36f}'))
+            })
+            .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        assert_eq!(word_runs(text).collect::<Vec<_>>(), by_split);
         assert_eq!(
-            with_accents,
-            by_split(|c| ('\u{300}'..='\u{36f}').contains(&c))
+            by_split,
+            ["L'école", "d’Allonnes", "e", "démocratie", "t", "Se\u{300}vres", "2013'"]
         );
     }
 

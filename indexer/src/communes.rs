@@ -233,8 +233,17 @@ impl Communes {
     /// Départements a text refers to: by name (`Maine-et-Loire`) or as a code in parentheses
     /// (`Allonnes (49)`).
     pub fn departements_in(&self, text: &str) -> HashSet<String> {
+        self.departements_in_runs(text, &word_runs(text).collect::<Vec<_>>())
+    }
+
+    /// [`Communes::departements_in`] with the text's [`word_runs`] already cut.
+    pub fn departements_in_runs(&self, text: &str, runs: &[&str]) -> HashSet<String> {
         // The words of `name_key(text)`, folded only when a name could start there.
-        let words: Vec<&str> = word_runs(text, false).collect();
+        let words: Vec<&str> = runs
+            .iter()
+            .flat_map(|r| r.split(['\'', '’']))
+            .filter(|w| !w.is_empty())
+            .collect();
         let mut out = HashSet::new();
         let (mut first, mut next) = (String::new(), String::new());
         for (i, w) in words.iter().enumerate() {
@@ -347,9 +356,19 @@ impl Communes {
         text_deps: &HashSet<String>,
         context: &HashSet<String>,
     ) -> Vec<Found> {
+        self.mentioned_in_runs(&word_runs(text).collect::<Vec<_>>(), text_deps, context)
+    }
+
+    /// [`Communes::mentioned_with`] with the text's [`word_runs`] already cut.
+    pub fn mentioned_in_runs(
+        &self,
+        runs: &[&str],
+        text_deps: &HashSet<String>,
+        context: &HashSet<String>,
+    ) -> Vec<Found> {
         // Words with their original first character (capital letters mark names).
         let mut words: Vec<(&str, bool)> = Vec::new();
-        for raw in word_runs(text, true) {
+        for &raw in runs {
             let raw = raw.rsplit(['\'', '’']).next().unwrap_or(raw);
             if raw.is_empty() {
                 continue;

@@ -34,6 +34,22 @@ enum Command {
     /// Index JSON lines written by `dump` (no extraction) into a new index: measures the
     /// indexing alone, for comparison with other indexers fed the same documents.
     BenchIndexJson(BenchJsonArgs),
+    /// Time extraction alone, on one core, on the first HTML pages of WARC files read into
+    /// memory beforehand (as other extractors are timed on the same pages).
+    BenchExtract(BenchExtractArgs),
+}
+
+#[derive(clap::Args)]
+struct BenchExtractArgs {
+    /// How many pages (the first HTML pages answered 200).
+    #[arg(long, default_value_t = 2000)]
+    pages: usize,
+    /// Runs over the pages; the median is reported.
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+    /// WARC files or directories.
+    #[arg(required = true, value_name = "WARC_OR_DIR")]
+    inputs: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -178,6 +194,7 @@ fn main() -> std::process::ExitCode {
         Command::Dump(args) => dump(args),
         Command::BenchQueries(args) => bench_queries(args),
         Command::BenchIndexJson(args) => bench_index_json(args),
+        Command::BenchExtract(args) => bench_extract(args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
@@ -399,6 +416,66 @@ fn bench_index_json(args: BenchJsonArgs) -> Result<()> {
     println!(
         "{added} documents indexed, {skipped} lines skipped, in {:.1} s",
         start.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn bench_extract(args: BenchExtractArgs) -> Result<()> {
+    let extractor = Extractor::new()?;
+    // (url, content type, payload, seed INSEE code)
+    let mut pages: Vec<(String, Option<String>, Vec<u8>, Option<String>)> = Vec::new();
+    for file in indexer::indexing::warc_files(&args.inputs)? {
+        if pages.len() >= args.pages {
+            break;
+        }
+        let mut captures = indexer::source::Captures::default();
+        captures.stream_file(&file, |c, seeds| {
+            let indexer::source::CaptureBody::Full(p) = c.body else {
+                return;
+            };
+            let html = p
+                .content_type
+                .as_deref()
+                .is_some_and(|ct| ct.contains("html"));
+            if pages.len() >= args.pages || p.status != 200 || !html {
+                return;
+            }
+            let seed = url::Url::parse(&c.url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+                .and_then(|h| seeds.get(&h).cloned());
+            pages.push((c.url, p.content_type, p.body, seed));
+        })?;
+    }
+    if pages.is_empty() {
+        anyhow::bail!("no HTML page answered 200 in the WARC files given");
+    }
+    let bytes: usize = pages.iter().map(|p| p.2.len()).sum();
+    let mut times = Vec::new();
+    for _ in 0..args.runs.max(1) {
+        let start = std::time::Instant::now();
+        let mut words = 0;
+        for (url, content_type, body, seed) in &pages {
+            let doc = extractor.extract_for_index(&Input {
+                bytes: body,
+                url: Some(url),
+                content_type: content_type.as_deref(),
+                captured: None,
+                seed_insee: seed.as_deref(),
+            });
+            words += doc.map_or(0, |d| d.text.len());
+        }
+        times.push(start.elapsed().as_secs_f64());
+        std::hint::black_box(words);
+    }
+    times.sort_by(f64::total_cmp);
+    let secs = times[times.len() / 2];
+    println!(
+        "{} pages extracted in {secs:.3} s: {:.0} pages/s, {:.1} MB/s of HTML (median of {} runs, one core)",
+        pages.len(),
+        pages.len() as f64 / secs,
+        bytes as f64 / 1e6 / secs,
+        times.len()
     );
     Ok(())
 }

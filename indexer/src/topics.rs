@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{FrenchStemmer, fold, raw_words};
+use crate::analysis::{FrenchStemmer, fold, run_words, word_runs};
 
 const TOPICS_TOML: &str = include_str!("../../data/topics.toml");
 
@@ -137,8 +137,8 @@ impl Taxonomy {
         })
     }
 
-    /// The text's words as stem numbers ([`OTHER`] for stems no term uses).
-    fn word_ids(&self, text: &str) -> Vec<u32> {
+    /// The words of runs ([`word_runs`]) as stem numbers ([`OTHER`] for stems no term uses).
+    fn word_ids(&self, runs: &[&str]) -> Vec<u32> {
         WORD_IDS.with(|cache| {
             let mut cache = cache.borrow_mut();
             let (serial, ids) = &mut *cache;
@@ -146,7 +146,8 @@ impl Taxonomy {
                 ids.clear();
                 *serial = self.serial;
             }
-            raw_words(text)
+            runs.iter()
+                .flat_map(|run| run_words(run))
                 .map(|word| match ids.get(word) {
                     Some(id) => *id,
                     None => {
@@ -169,7 +170,12 @@ impl Taxonomy {
 
     /// The topics of a text whose score reaches the threshold, best first.
     pub fn classify(&self, text: &str) -> Vec<TopicScore> {
-        let words = self.word_ids(text);
+        self.classify_runs(&word_runs(text).collect::<Vec<_>>())
+    }
+
+    /// [`Taxonomy::classify`] on a text already cut into [`word_runs`].
+    pub fn classify_runs(&self, runs: &[&str]) -> Vec<TopicScore> {
+        let words = self.word_ids(runs);
         // Where each vocabulary stem occurs, grouped by stem (a counting sort).
         let mut first = vec![0usize; self.vocabulary.len() + 1];
         for &id in words.iter().filter(|id| **id != OTHER) {

@@ -182,7 +182,8 @@ impl Extractor {
 
         let full = format!("{}\n\n{}", title.clone().unwrap_or_default(), text);
         let language = detect_language(&full);
-        let text_deps = self.communes.departements_in(&full);
+        let runs: Vec<&str> = crate::analysis::word_runs(&full).collect();
+        let text_deps = self.communes.departements_in_runs(&full, &runs);
         let commune = input
             .seed_insee
             .and_then(|code| self.communes.by_insee(code))
@@ -196,7 +197,7 @@ impl Extractor {
         if let Some(c) = commune.as_ref().and_then(Found::commune) {
             context.insert(c.departement.clone());
         }
-        let communes_mentioned = self.communes.mentioned_with(&full, &text_deps, &context);
+        let communes_mentioned = self.communes.mentioned_in_runs(&runs, &text_deps, &context);
         let commune = commune.or_else(|| {
             // No host or seed: the commune the text names most prominently (first), if resolved.
             communes_mentioned
@@ -204,7 +205,7 @@ impl Extractor {
                 .find(|f| f.commune().is_some())
                 .cloned()
         });
-        let topics = self.taxonomy.classify(&full);
+        let topics = self.taxonomy.classify_runs(&runs);
         let commune_insee = commune
             .as_ref()
             .and_then(Found::commune)
