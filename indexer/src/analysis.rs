@@ -22,7 +22,9 @@ pub fn fold(text: &str) -> String {
 /// [`fold`], appending to `out` (a buffer reused across words saves an allocation each).
 pub fn fold_into(text: &str, out: &mut String) {
     if text.is_ascii() {
-        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in text.chars() {
@@ -196,7 +198,15 @@ mod tests {
         assert_eq!(word_runs(text).collect::<Vec<_>>(), by_split);
         assert_eq!(
             by_split,
-            ["L'école", "d’Allonnes", "e", "démocratie", "t", "Se\u{300}vres", "2013'"]
+            [
+                "L'école",
+                "d’Allonnes",
+                "e",
+                "démocratie",
+                "t",
+                "Se\u{300}vres",
+                "2013'"
+            ]
         );
     }
 

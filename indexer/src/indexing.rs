@@ -212,20 +212,31 @@ pub fn index_warcs(
         reader.reload().map_err(terr)?;
         let mut searcher = reader.searcher();
         let mut pending: HashMap<String, (TantivyDocument, BTreeSet<i64>)> = HashMap::new();
-        let mut captures = Captures::default();
         let mut batch: Vec<(Capture, Option<String>)> = Vec::new();
         let mut stream_err: Option<tantivy::TantivyError> = None;
         let payload_json = serde_json::to_string(&payload).unwrap_or_default();
-        captures
-            .stream_file(file, |capture, seeds| {
-                summary.records_read += 1;
-                let seed = url::Url::parse(&capture.url)
-                    .ok()
-                    .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
-                    .and_then(|h| seeds.get(&h).cloned());
-                batch.push((capture, seed));
+        // A reader thread decompresses and parses the WARC file while this one extracts and
+        // indexes what it has read.
+        let (sender, received) = std::sync::mpsc::sync_channel(BATCH * 4);
+        let read = std::thread::scope(|scope| {
+            let reading = scope.spawn(move || {
+                let mut captures = Captures::default();
+                let mut records = 0u64;
+                let result = captures.stream_file(file, |capture, seeds| {
+                    records += 1;
+                    let seed = url::Url::parse(&capture.url)
+                        .ok()
+                        .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+                        .and_then(|h| seeds.get(&h).cloned());
+                    // A closed channel means indexing failed: the error is reported there.
+                    let _ = sender.send((capture, seed));
+                });
+                result.map(|()| (records, captures.errors.len() as u64))
+            });
+            for item in received {
+                batch.push(item);
                 if batch.len() < BATCH || stream_err.is_some() {
-                    return;
+                    continue;
                 }
                 let b = std::mem::take(&mut batch);
                 let step = add_batch(b, extractor, &fields, &searcher, &mut pending, &mut summary)
@@ -245,12 +256,27 @@ pub fn index_warcs(
                     });
                 if let Err(e) = step {
                     stream_err.get_or_insert(e);
+                    break;
                 }
-            })
-            .map_err(|source| IndexError::Read {
-                path: file.clone(),
-                source,
-            })?;
+            }
+            reading.join()
+        });
+        let (records, bad) = match read {
+            Ok(Ok(counts)) => counts,
+            Ok(Err(source)) => {
+                return Err(IndexError::Read {
+                    path: file.clone(),
+                    source,
+                });
+            }
+            Err(_) => {
+                return Err(IndexError::Read {
+                    path: file.clone(),
+                    source: std::io::Error::other("the WARC reader thread stopped unexpectedly"),
+                });
+            }
+        };
+        summary.records_read += records;
         if let Some(e) = stream_err {
             return Err(terr(e));
         }
@@ -263,7 +289,7 @@ pub fn index_warcs(
             &mut summary,
         )
         .map_err(terr)?;
-        summary.bad_records += captures.errors.len() as u64;
+        summary.bad_records += bad;
         flush(&mut writer, &fields, &mut pending).map_err(terr)?;
         let (name, size) = file_id(file);
         payload.files.insert(name.clone(), size);
