@@ -420,10 +420,17 @@ fn bench_index_json(args: BenchJsonArgs) -> Result<()> {
     Ok(())
 }
 
+/// A page held in memory for `bench-extract`.
+struct BenchPage {
+    url: String,
+    content_type: Option<String>,
+    body: Vec<u8>,
+    seed: Option<String>,
+}
+
 fn bench_extract(args: BenchExtractArgs) -> Result<()> {
     let extractor = Extractor::new()?;
-    // (url, content type, payload, seed INSEE code)
-    let mut pages: Vec<(String, Option<String>, Vec<u8>, Option<String>)> = Vec::new();
+    let mut pages: Vec<BenchPage> = Vec::new();
     for file in indexer::indexing::warc_files(&args.inputs)? {
         if pages.len() >= args.pages {
             break;
@@ -444,24 +451,29 @@ fn bench_extract(args: BenchExtractArgs) -> Result<()> {
                 .ok()
                 .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
                 .and_then(|h| seeds.get(&h).cloned());
-            pages.push((c.url, p.content_type, p.body, seed));
+            pages.push(BenchPage {
+                url: c.url,
+                content_type: p.content_type,
+                body: p.body,
+                seed,
+            });
         })?;
     }
     if pages.is_empty() {
         anyhow::bail!("no HTML page answered 200 in the WARC files given");
     }
-    let bytes: usize = pages.iter().map(|p| p.2.len()).sum();
+    let bytes: usize = pages.iter().map(|p| p.body.len()).sum();
     let mut times = Vec::new();
     for _ in 0..args.runs.max(1) {
         let start = std::time::Instant::now();
         let mut words = 0;
-        for (url, content_type, body, seed) in &pages {
+        for page in &pages {
             let doc = extractor.extract_for_index(&Input {
-                bytes: body,
-                url: Some(url),
-                content_type: content_type.as_deref(),
+                bytes: &page.body,
+                url: Some(&page.url),
+                content_type: page.content_type.as_deref(),
                 captured: None,
-                seed_insee: seed.as_deref(),
+                seed_insee: page.seed.as_deref(),
             });
             words += doc.map_or(0, |d| d.text.len());
         }
