@@ -12,7 +12,9 @@ Steps: builds the release crawler and indexer; serves 100,000 generated municipa
   2. `indexer dump` (WARC → extraction only, JSON lines): pages/s;
   3. tantivy-cli (`cargo install tantivy-cli`) indexing those same JSON documents;
   4. trafilatura (installed in a virtualenv by this script) extracting the same pages from
-     the WARC files (on the first --trafilatura-pages pages: it is slow);
+     the WARC files (on the first --trafilatura-pages pages: it is slow), and Veille's
+     `indexer bench-extract` on the same pages, both timed on pages already in memory, on
+     one core;
   5. `indexer bench-queries`: p50/p99 latency of fixed French queries, bare, with
      snippets, with facets, with both.
 Prints Markdown for BENCHMARKS.md.
@@ -92,6 +94,11 @@ def main():
                                      os.path.join(work, "json-index"), docs_path], cwd=ROOT, env=env)
     jsize = dir_size(os.path.join(work, "json-index"))
     tn, tsecs_traf, traf_version = trafilatura_rate(work, args.trafilatura_pages)
+    _, _, _, xout, _ = measured([os.path.join(REL, "indexer"), "bench-extract", "--pages", str(args.trafilatura_pages),
+                                 "--runs", "5", warcs], cwd=ROOT, env=env)
+    # "2000 pages extracted in 0.532 s: 3758 pages/s, …"
+    xn = int(xout.split(" pages extracted")[0])
+    xsecs = float(xout.split(" extracted in ")[1].split(" s")[0])
     _, _, _, qout, _ = measured([os.path.join(REL, "indexer"), "bench-queries", "--index", os.path.join(work, "index"),
                                  "--runs", str(args.query_runs)], cwd=ROOT, env=env)
 
@@ -103,8 +110,11 @@ def main():
     print(f"| Veille `indexer dump` (WARC → extraction only) | {dumped} | {dsecs:.1f} | {dumped / dsecs:.0f} | {warc_bytes / 1e6 / dsecs:.1f} (WARC) | {drss:.0f} | {text_bytes / 1e6:.0f} MB JSON |")
     print(f"| {tversion} `index` (the same JSON documents) | {dumped} | {tsecs:.1f} | {dumped / tsecs:.0f} | {text_bytes / 1e6 / tsecs:.1f} (JSON) | {trss:.0f} | index {tsize / 1e6:.0f} MB |")
     print(f"| Veille `indexer bench-index-json` (the same JSON documents, French analyzer) | {dumped} | {jsecs:.1f} | {dumped / jsecs:.0f} | {text_bytes / 1e6 / jsecs:.1f} (JSON) | {jrss:.0f} | index {jsize / 1e6:.0f} MB |")
-    print(f"| trafilatura {traf_version} `extract` (first {tn} pages) | {tn} | {tsecs_traf:.1f} | {tn / tsecs_traf:.0f} | | | |")
-    print(f"\nVeille extraction / trafilatura pages/s: {(dumped / dsecs) / (tn / tsecs_traf):.1f}×")
+    print(f"| trafilatura {traf_version} `extract` (first {tn} pages, in memory, 1 core) | {tn} | {tsecs_traf:.2f} | {tn / tsecs_traf:.0f} | | | |")
+    print(f"| Veille `indexer bench-extract` (the same {xn} pages, in memory, 1 core, median of 5 runs) | {xn} | {xsecs:.2f} | {xn / xsecs:.0f} | | | |")
+    traf_rate = tn / tsecs_traf
+    print(f"\nAgainst trafilatura's pages/s: extraction alone (same pages, 1 core) {(xn / xsecs) / traf_rate:.1f}×; "
+          f"`dump` (WARC → JSON, 1 core) {(dumped / dsecs) / traf_rate:.1f}×; `index` (WARC → index, all cores) {(docs / secs) / traf_rate:.1f}×")
     print(f"Veille indexing time / tantivy-cli's, same JSON documents: {jsecs / tsecs:.2f}×")
     print(f"Veille `indexer index` (extraction included, on all cores) / tantivy-cli `index` (text already extracted): {secs / tsecs:.2f}× the time\n")
     print("Query latency (`indexer bench-queries`, from the library, 10 results):\n")
