@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::DateTime;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
@@ -323,7 +324,7 @@ fn warc_seconds(date: &str) -> Option<i64> {
 }
 
 /// Captures handled together: extraction of their new documents runs on all cores.
-const BATCH: usize = 64;
+const BATCH: usize = 256;
 
 /// Pending documents written out (and committed) past this many, to bound memory.
 const FLUSH_DOCS: usize = 5_000;
@@ -439,48 +440,33 @@ fn add_batch(
         .iter()
         .filter(|a| matches!(a, Action::Extract(..)))
         .collect();
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(to_extract.len().max(1));
-    let chunk = to_extract.len().div_ceil(workers).max(1);
-    let extracted: Vec<Option<Extracted>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = to_extract
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|a| {
-                            let Action::Extract(_, seconds, _, capture, seed) = a else {
-                                return None;
-                            };
-                            let CaptureBody::Full(p) = &capture.body else {
-                                return None;
-                            };
-                            let captured =
-                                DateTime::from_timestamp(*seconds, 0).map(|d| d.date_naive());
-                            match extractor.extract_for_index(&Input {
-                                bytes: &p.body,
-                                url: Some(&capture.url),
-                                content_type: p.content_type.as_deref(),
-                                captured,
-                                seed_insee: seed.as_deref(),
-                            }) {
-                                Ok(e) => Some(e),
-                                Err(e) => {
-                                    tracing::warn!(url = capture.url, "{e}; not indexed");
-                                    None
-                                }
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
+    // Rayon's threads live as long as the process, and so do their caches of stems and
+    // topic words.
+    let extracted: Vec<Option<Extracted>> = to_extract
+        .par_iter()
+        .map(|a| {
+            let Action::Extract(_, seconds, _, capture, seed) = a else {
+                return None;
+            };
+            let CaptureBody::Full(p) = &capture.body else {
+                return None;
+            };
+            let captured = DateTime::from_timestamp(*seconds, 0).map(|d| d.date_naive());
+            match extractor.extract_for_index(&Input {
+                bytes: &p.body,
+                url: Some(&capture.url),
+                content_type: p.content_type.as_deref(),
+                captured,
+                seed_insee: seed.as_deref(),
+            }) {
+                Ok(e) => Some(e),
+                Err(e) => {
+                    tracing::warn!(url = capture.url, "{e}; not indexed");
+                    None
+                }
+            }
+        })
+        .collect();
 
     let mut results = extracted.into_iter();
     let mut merges = Vec::new();
