@@ -5,6 +5,8 @@
 //! leaves the last commit usable, and a rerun completes it.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::ops::ControlFlow;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 
 use chrono::DateTime;
@@ -218,19 +220,23 @@ pub fn index_warcs(
         let payload_json = serde_json::to_string(&payload).unwrap_or_default();
         // A reader thread decompresses and parses the WARC file while this one extracts and
         // indexes what it has read.
-        let (sender, received) = std::sync::mpsc::sync_channel(BATCH * 4);
+        let (sender, received) = std::sync::mpsc::sync_channel(QUEUE);
         let read = std::thread::scope(|scope| {
             let reading = scope.spawn(move || {
                 let mut captures = Captures::default();
                 let mut records = 0u64;
-                let result = captures.stream_file(file, |capture, seeds| {
+                let result = captures.stream_file_until(file, |capture, seeds| {
                     records += 1;
                     let seed = url::Url::parse(&capture.url)
                         .ok()
                         .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
                         .and_then(|h| seeds.get(&h).cloned());
-                    // A closed channel means indexing failed: the error is reported there.
-                    let _ = sender.send((capture, seed));
+                    // A closed channel means indexing failed (the error is reported there):
+                    // stop reading.
+                    match sender.send((capture, seed)) {
+                        Ok(()) => ControlFlow::Continue(()),
+                        Err(_) => ControlFlow::Break(()),
+                    }
                 });
                 result.map(|()| (records, captures.errors.len() as u64))
             });
@@ -262,6 +268,9 @@ pub fn index_warcs(
             }
             reading.join()
         });
+        if let Some(e) = stream_err {
+            return Err(terr(e));
+        }
         let (records, bad) = match read {
             Ok(Ok(counts)) => counts,
             Ok(Err(source)) => {
@@ -278,9 +287,6 @@ pub fn index_warcs(
             }
         };
         summary.records_read += records;
-        if let Some(e) = stream_err {
-            return Err(terr(e));
-        }
         add_batch(
             std::mem::take(&mut batch),
             extractor,
@@ -324,7 +330,10 @@ fn warc_seconds(date: &str) -> Option<i64> {
 }
 
 /// Captures handled together: extraction of their new documents runs on all cores.
-const BATCH: usize = 256;
+const BATCH: usize = 128;
+
+/// Captures read ahead of indexing (whole payloads: a bound on memory).
+const QUEUE: usize = 64;
 
 /// Pending documents written out (and committed) past this many, to bound memory.
 const FLUSH_DOCS: usize = 5_000;
@@ -452,16 +461,28 @@ fn add_batch(
                 return None;
             };
             let captured = DateTime::from_timestamp(*seconds, 0).map(|d| d.date_naive());
-            match extractor.extract_for_index(&Input {
+            let input = Input {
                 bytes: &p.body,
                 url: Some(&capture.url),
                 content_type: p.content_type.as_deref(),
                 captured,
                 seed_insee: seed.as_deref(),
-            }) {
-                Ok(e) => Some(e),
-                Err(e) => {
+            };
+            // A page that trips a bug in extraction is skipped, not the whole run.
+            let extracted =
+                std::panic::catch_unwind(AssertUnwindSafe(|| extractor.extract_for_index(&input)));
+            match extracted {
+                Ok(Ok(e)) => Some(e),
+                Ok(Err(e)) => {
                     tracing::warn!(url = capture.url, "{e}; not indexed");
+                    None
+                }
+                Err(_) => {
+                    tracing::error!(
+                        url = capture.url,
+                        "extraction failed unexpectedly (a bug: please report it with this \
+                         page); not indexed"
+                    );
                     None
                 }
             }

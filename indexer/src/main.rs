@@ -429,6 +429,7 @@ struct BenchPage {
 }
 
 fn bench_extract(args: BenchExtractArgs) -> Result<()> {
+    use std::ops::ControlFlow;
     let extractor = Extractor::new()?;
     let mut pages: Vec<BenchPage> = Vec::new();
     for file in indexer::indexing::warc_files(&args.inputs)? {
@@ -436,16 +437,19 @@ fn bench_extract(args: BenchExtractArgs) -> Result<()> {
             break;
         }
         let mut captures = indexer::source::Captures::default();
-        captures.stream_file(&file, |c, seeds| {
+        captures.stream_file_until(&file, |c, seeds| {
+            if pages.len() >= args.pages {
+                return ControlFlow::Break(());
+            }
             let indexer::source::CaptureBody::Full(p) = c.body else {
-                return;
+                return ControlFlow::Continue(());
             };
             let html = p
                 .content_type
                 .as_deref()
                 .is_some_and(|ct| ct.contains("html"));
-            if pages.len() >= args.pages || p.status != 200 || !html {
-                return;
+            if p.status != 200 || !html {
+                return ControlFlow::Continue(());
             }
             let seed = url::Url::parse(&c.url)
                 .ok()
@@ -457,6 +461,7 @@ fn bench_extract(args: BenchExtractArgs) -> Result<()> {
                 body: p.body,
                 seed,
             });
+            ControlFlow::Continue(())
         })?;
     }
     if pages.is_empty() {

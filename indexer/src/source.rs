@@ -4,6 +4,7 @@
 //! `warcinfo` records. Bad records are reported (file and offset) and skipped.
 
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use crawler::warc::payload::{Payload, RevisitTarget, payload, revisit_target};
@@ -65,6 +66,19 @@ impl Captures {
         path: &Path,
         mut each: impl FnMut(Capture, &HashMap<String, String>),
     ) -> std::io::Result<()> {
+        self.stream_file_until(path, |capture, seeds| {
+            each(capture, seeds);
+            ControlFlow::Continue(())
+        })
+    }
+
+    /// [`Captures::stream_file`], stopping (without reading the rest of the file) when
+    /// `each` breaks.
+    pub fn stream_file_until(
+        &mut self,
+        path: &Path,
+        mut each: impl FnMut(Capture, &HashMap<String, String>) -> ControlFlow<()>,
+    ) -> std::io::Result<()> {
         for item in WarcReader::open(path)? {
             let read = match item {
                 Ok(r) => r,
@@ -103,7 +117,7 @@ impl Captures {
                 },
                 _ => continue,
             };
-            each(
+            let flow = each(
                 Capture {
                     url,
                     date: record.date().unwrap_or_default().to_string(),
@@ -115,6 +129,9 @@ impl Captures {
                 },
                 &self.seeds,
             );
+            if flow.is_break() {
+                break;
+            }
         }
         Ok(())
     }

@@ -170,7 +170,44 @@ static CLASS_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(CLASS_WORDS.iter().map(|(w, _)| w)).expect("static patterns build")
 });
 
-/// The categories of the words found in one lower-cased `class` or `id` value.
+/// Words that a French class name may hold without meaning them: `social` in `sociale`,
+/// `extra` in `extrait`, `media` in `mediatheque` (ending there), `date` in `update`, `publi`
+/// in `republique` (starting there).
+const BOUNDED: &[(&str, Bound)] = &[
+    ("social", Bound::End),
+    ("extra", Bound::End),
+    ("media", Bound::End),
+    ("date", Bound::Start),
+    ("publi", Bound::Start),
+    ("publish", Bound::Start),
+    ("published", Bound::Start),
+];
+
+/// Where a class word must meet the edge of a word of the class name.
+#[derive(Clone, Copy, PartialEq)]
+enum Bound {
+    Start,
+    End,
+}
+
+/// Class tokens that name the article's own taxonomy (WordPress `category-agenda`,
+/// `tag-vie-sociale`, Drupal `node-agenda`…): they say what the article is about, not which
+/// part of the page it is, and are not read for class words.
+const TAXONOMY_PREFIXES: &[&str] = &[
+    "category-",
+    "categorie-",
+    "tag-",
+    "node-",
+    "type-",
+    "term-",
+    "taxonomy-",
+    "rubrique-",
+    "theme-",
+    "format-",
+    "status-",
+];
+
+/// The categories of the words found in one `class` or `id` value (any case).
 fn word_marks(value: &str, buf: &mut String) -> u32 {
     let value = if value.bytes().any(|b| b.is_ascii_uppercase()) {
         buf.clear();
@@ -180,9 +217,27 @@ fn word_marks(value: &str, buf: &mut String) -> u32 {
     } else {
         value
     };
-    CLASS_MATCHER
-        .find_overlapping_iter(value)
-        .fold(0, |acc, m| acc | CLASS_WORDS[m.pattern().as_usize()].1)
+    let mut marks = 0;
+    for token in value.split_ascii_whitespace() {
+        if TAXONOMY_PREFIXES.iter().any(|p| token.starts_with(p)) {
+            continue;
+        }
+        for m in CLASS_MATCHER.find_overlapping_iter(token) {
+            let (word, categories) = CLASS_WORDS[m.pattern().as_usize()];
+            let letter = |i: usize| token.as_bytes().get(i).is_some_and(u8::is_ascii_alphabetic);
+            let bounded = BOUNDED
+                .iter()
+                .find(|(w, _)| *w == word)
+                .is_none_or(|(_, b)| match b {
+                    Bound::Start => m.start() == 0 || !letter(m.start() - 1),
+                    Bound::End => !letter(m.end()),
+                });
+            if bounded {
+                marks |= categories;
+            }
+        }
+    }
+    marks
 }
 
 /// No parent (the root element).
@@ -312,7 +367,7 @@ impl<'a> Page<'a> {
     }
 
     /// The children of `i` (elements and texts), in order.
-    fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         let end = self.nodes[i].end;
         std::iter::successors((i + 1 < end).then_some(i + 1), move |c| {
             let next = self.nodes[*c].end;
@@ -325,18 +380,27 @@ impl<'a> Page<'a> {
         self.children(i).filter(|c| !self.nodes[*c].is_text())
     }
 
-    /// The text children of `i`, in order.
-    pub fn child_text_nodes(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.children(i).filter(|c| self.nodes[*c].is_text())
-    }
-
     /// The text of `i`'s subtree, whitespace collapsed to single spaces and trimmed.
     pub fn text(&self, i: usize) -> String {
+        self.text_range(i, self.nodes[i].end.max(i + 1))
+    }
+
+    /// The text of the nodes `i..end` (within `i`'s subtree), as [`Page::text`] writes it.
+    fn text_range(&self, i: usize, end: usize) -> String {
         let mut out = String::new();
         let mut space = false;
-        for node in &self.nodes[i..self.nodes[i].end.max(i + 1)] {
+        let mut open_blocks: Vec<usize> = Vec::new();
+        for (k, node) in self.nodes[i..end].iter().enumerate() {
+            while open_blocks.last().is_some_and(|e| *e <= i + k) {
+                open_blocks.pop();
+                space = true;
+            }
             let t = node.text;
-            space |= t.starts_with(char::is_whitespace) || is_block(node.name());
+            if is_block(node.name()) {
+                space = true;
+                open_blocks.push(node.end);
+            }
+            space |= t.starts_with(char::is_whitespace);
             for word in t.split_whitespace() {
                 if space && !out.is_empty() {
                     out.push(' ');
@@ -347,6 +411,24 @@ impl<'a> Page<'a> {
             space = t.ends_with(char::is_whitespace) || (space && t.trim().is_empty());
         }
         out
+    }
+
+    /// [`Page::text`] cut after about `max_chars` characters (a few words more at most).
+    pub fn text_capped(&self, i: usize, max_chars: usize) -> String {
+        let end = self.nodes[i].end.max(i + 1);
+        let mut seen = 0;
+        let last = self.nodes[i..end]
+            .iter()
+            .position(|n| {
+                seen += n.text.len();
+                seen > max_chars * 4
+            })
+            .map_or(end, |k| i + k + 1);
+        let mut text = self.text_range(i, last);
+        if let Some((cut, _)) = text.char_indices().nth(max_chars) {
+            text.truncate(cut);
+        }
+        text
     }
 
     /// The raw text of `i`'s subtree, as written (for scripts).
@@ -414,7 +496,9 @@ fn element_marks(element: &Element, buf: &mut String) -> u32 {
             }
             "id" => {
                 let w = word_marks(value, buf);
-                m |= w & !(CLASS_NEGATIVE | CLASS_POSITIVE);
+                // Ids name widgets (`UpdatePanel1`, `datepicker`): publication lines are
+                // found by class only.
+                m |= w & !(CLASS_NEGATIVE | CLASS_POSITIVE | DATE_BLOCK);
                 if w & CLASS_NEGATIVE != 0 {
                     m |= ID_NEGATIVE;
                 }
@@ -462,11 +546,11 @@ mod tests {
     #[test]
     fn subtrees_parents_and_text() {
         let html = Html::parse_document(
-            "<html><body><div id=a>Un <b>deux</b><!-- x --> trois<p>quatre</div><p>cinq</body></html>",
+            "<html><body><div id=a>Un <b>deux</b><!-- x --> trois<p>quatre</p>cinq</div><p>six</body></html>",
         );
         let page = Page::new(&html);
         let div = page.elements_named("div").next().expect("div");
-        assert_eq!(page.text(div), "Un deux trois quatre");
+        assert_eq!(page.text(div), "Un deux trois quatre cinq");
         let ps: Vec<usize> = page.elements_named("p").collect();
         assert_eq!(ps.len(), 2);
         assert_eq!(page.node(ps[0]).parent, div);
@@ -499,5 +583,29 @@ mod tests {
         assert_ne!(marks[2] & CLASS_POSITIVE, 0);
         assert_ne!(marks[3] & HIDDEN, 0);
         assert_ne!(marks[4] & NOT_CONTENT_ROLE, 0);
+    }
+
+    #[test]
+    fn taxonomy_classes_and_french_words_are_not_furniture() {
+        let html = Html::parse_document(
+            "<article class='post-12 type-post category-agenda tag-vie-sociale hentry'></article>\
+             <div class='action-sociale'></div><div class='mediatheque'></div>\
+             <div id='ctl00_UpdatePanel1'></div><div class='place-republique'></div>\
+             <div class='social-links'></div><div class='field-date'></div>",
+        );
+        let page = Page::new(&html);
+        let marks: Vec<u32> = page
+            .nodes()
+            .iter()
+            .filter(|n| matches!(n.name(), "div" | "article"))
+            .map(|n| n.marks)
+            .collect();
+        assert_eq!(marks[0] & (FURNITURE | OFF_ARTICLE), 0, "category-agenda");
+        assert_eq!(marks[1] & (FURNITURE | UNLIKELY), 0, "sociale");
+        assert_eq!(marks[2] & CLASS_NEGATIVE, 0, "mediatheque");
+        assert_eq!(marks[3] & DATE_BLOCK, 0, "UpdatePanel");
+        assert_eq!(marks[4] & DATE_CONTEXT, 0, "republique");
+        assert_ne!(marks[5] & FURNITURE, 0, "social-links");
+        assert_ne!(marks[6] & DATE_BLOCK, 0, "field-date");
     }
 }

@@ -8,8 +8,8 @@ use regex::Regex;
 use scraper::Html;
 use url::Url;
 
-use super::dom::Page;
 use super::dom::marks::{DATE_BLOCK, DATE_CONTEXT, OFF_ARTICLE};
+use super::dom::{NO_PARENT, Page};
 use super::main_text;
 
 use super::dates::{any_date, french_dates, parse_iso, url_date};
@@ -41,6 +41,9 @@ static PUBLISHED_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 static JSON_DATE_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#""datePublished"\s*:\s*"([^"]+)""#).expect("static regex compiles")
 });
+
+/// Characters of a date block read; a block this long is not a date line.
+const DATE_BLOCK_CHARS: usize = 300;
 
 /// Meta names and properties that give a publication date.
 const DATE_METAS: &[&str] = &[
@@ -139,16 +142,21 @@ impl<'a> Landmarks<'a> {
     }
 }
 
-/// Whether an element sits in an agenda, an event, a sidebar, comments or a footer rather than
-/// in the article (the `<body>`'s own classes describe the layout, not where it is).
-fn off_article(page: &Page, i: usize) -> bool {
-    std::iter::once(i)
-        .chain(page.ancestors(i))
-        .take_while(|a| !matches!(page.node(*a).name(), "body" | "html"))
-        .any(|a| {
-            let node = page.node(a);
-            matches!(node.name(), "aside" | "footer") || node.marks & OFF_ARTICLE != 0
-        })
+/// For each node, whether it sits in an agenda, an event, a sidebar, comments or a footer
+/// rather than in the article (the `<body>`'s own classes describe the layout, not where it
+/// is). One pass from the root down: deep nesting costs no more than wide pages.
+fn off_article(page: &Page) -> Vec<bool> {
+    let mut off = vec![false; page.len()];
+    for (i, node) in page.nodes().iter().enumerate() {
+        let name = node.name();
+        if matches!(name, "body" | "html") {
+            continue;
+        }
+        off[i] = (node.parent != NO_PARENT && off[node.parent])
+            || matches!(name, "aside" | "footer")
+            || node.marks & OFF_ARTICLE != 0;
+    }
+    off
 }
 
 fn clean(s: &str) -> String {
@@ -161,13 +169,14 @@ pub fn read(html: &str, url: Option<&Url>, captured: Option<NaiveDate>) -> HtmlF
     let doc = Html::parse_document(html);
     let page = Page::new(&doc);
     let marks = Landmarks::find(&page);
+    let off = off_article(&page);
     let description = marks.meta(&["description", "og:description", "twitter:description"]);
     let lang = marks.lang.map(|l| l.trim().to_ascii_lowercase());
-    let title = title(&page, &marks);
+    let title = title(&page, &marks, &off);
     let text = Some(main_text::main_text(&page, title.as_deref()))
         .filter(|t| t.split_whitespace().count() >= 20)
         .unwrap_or_else(|| main_text::body_text(&page));
-    let (published, published_source) = match publication_date(&page, &marks, url) {
+    let (published, published_source) = match publication_date(&page, &marks, &off, url) {
         Some((d, src)) if captured.is_none_or(|c| d <= c) => (Some(d), Some(src)),
         _ => (None, None),
     };
@@ -192,13 +201,13 @@ pub fn read(html: &str, url: Option<&Url>, captured: Option<NaiveDate>) -> HtmlF
 
 /// The article's title: the `<h1>` that the page title or `og:title` agrees with, else the
 /// single `<h1>`, else the page title without its site-name part.
-fn title(page: &Page, marks: &Landmarks) -> Option<String> {
+fn title(page: &Page, marks: &Landmarks, off: &[bool]) -> Option<String> {
     let og_title = marks.meta(&["og:title", "twitter:title"]);
     let page_title = marks.title.map(|t| page.text(t));
     let h1s: Vec<String> = marks
         .h1
         .iter()
-        .filter(|h| !off_article(page, **h))
+        .filter(|h| !off[**h])
         .map(|h| page.text(*h))
         .filter(|t| t.len() > 2)
         .collect();
@@ -250,6 +259,7 @@ fn strip_site_name(title: &str) -> String {
 fn publication_date(
     page: &Page,
     marks: &Landmarks,
+    off: &[bool],
     url: Option<&Url>,
 ) -> Option<(NaiveDate, &'static str)> {
     for &script in &marks.json_ld {
@@ -278,12 +288,7 @@ fn publication_date(
         }
     }
     // <time> elements of the article (not of an agenda or a sidebar).
-    let times: Vec<usize> = marks
-        .times
-        .iter()
-        .copied()
-        .filter(|t| !off_article(page, *t))
-        .collect();
+    let times: Vec<usize> = marks.times.iter().copied().filter(|t| !off[*t]).collect();
     let pick = times
         .iter()
         .find(|t| page.node(**t).attr("pubdate").is_some())
@@ -306,12 +311,15 @@ fn publication_date(
         }
     }
     // "Publié le …" anywhere outside agendas and sidebars.
-    for &el in marks.date_blocks.iter().filter(|e| !off_article(page, **e)) {
-        let text = page.text(el);
+    for &el in marks.date_blocks.iter().filter(|e| !off[**e]) {
+        let text = page.text_capped(el, DATE_BLOCK_CHARS);
         if text.to_lowercase().contains("mis à jour") && !PUBLISHED_PHRASE.is_match(&text) {
             continue;
         }
-        if let Some(d) = after_published_phrase(&text).or_else(|| any_date(&text)) {
+        // A long block named like a date line is a container: only a « Publié le » counts
+        // there, not the first date of its prose.
+        let any = || (text.chars().count() < DATE_BLOCK_CHARS).then(|| any_date(&text));
+        if let Some(d) = after_published_phrase(&text).or_else(|| any().flatten()) {
             return Some((d, "text"));
         }
     }
@@ -341,4 +349,27 @@ fn after_published_phrase(text: &str) -> Option<NaiveDate> {
             .map(|(_, d)| d)
             .or_else(|| parse_iso(&window))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_container_named_like_a_date_gives_no_date_from_its_prose() {
+        let html = "<html><body><div id='ctl00_UpdatePanel1' class='zone-update'>\
+            <h1>Fibre</h1><p>Réunion publique du 12 mars 2009 à la salle des fêtes, pour \
+            présenter le chantier de la fibre optique, ses étapes, son calendrier et les \
+            raccordements des particuliers, des entreprises et des bâtiments communaux, \
+            avec l'opérateur, le syndicat mixte et les services techniques de la ville, \
+            qui répondront aux questions des habitants.</p></div></body></html>";
+        let facts = read(html, None, None);
+        assert_eq!(facts.published, None, "{:?}", facts.published_source);
+        let dated =
+            "<html><body><p class=date>Publié le 3 avril 2014</p><p>Texte.</p></body></html>";
+        assert_eq!(
+            read(dated, None, None).published,
+            NaiveDate::from_ymd_opt(2014, 4, 3)
+        );
+    }
 }

@@ -260,8 +260,20 @@ fn text_counts(page: &Page) -> Vec<Counts> {
 fn run(page: &Page, texts: &[Counts], body: usize, title: Option<&str>, pass: Pass) -> String {
     let n = page.len();
     let mut removed = vec![false; n];
-    // Furniture, hidden blocks and (when the pass says so) unlikely candidates go first, with their subtrees.
-    for i in body + 1..page.node(body).end {
+    // Characters of text before each node: a subtree `i..end` holds `before[end] - before[i]`.
+    let mut before = Vec::with_capacity(n + 1);
+    before.push(0u64);
+    for t in texts {
+        before.push(before[before.len() - 1] + u64::from(t.chars));
+    }
+    let body_end = page.node(body).end;
+    let body_chars = before[body_end] - before[body];
+    // Class words never take away a block holding most of the page's text: a class name
+    // can mislead, the text cannot.
+    let most_of_page = |i: usize| (before[page.node(i).end] - before[i]) * 2 > body_chars;
+    // Furniture, hidden blocks and (when the pass says so) unlikely candidates go first,
+    // with their subtrees.
+    for i in body + 1..body_end {
         let node = page.node(i);
         if removed[node.parent] {
             removed[i] = true;
@@ -272,9 +284,8 @@ fn run(page: &Page, texts: &[Counts], body: usize, title: Option<&str>, pass: Pa
         }
         let name = node.name();
         let m = node.marks;
-        removed[i] = is_stripped_tag(name)
-            || m & (FURNITURE | HIDDEN | NOT_CONTENT_ROLE) != 0
-            || (pass.whole_body && (matches!(name, "header" | "form") || m & MENU != 0))
+        let by_class = m & FURNITURE != 0
+            || (pass.whole_body && m & MENU != 0)
             || (pass.strip_unlikely
                 && m & UNLIKELY != 0
                 && m & MAYBE_CANDIDATE == 0
@@ -282,6 +293,10 @@ fn run(page: &Page, texts: &[Counts], body: usize, title: Option<&str>, pass: Pa
                     name,
                     "a" | "article" | "main" | "table" | "tbody" | "tr" | "td"
                 ));
+        removed[i] = is_stripped_tag(name)
+            || m & (HIDDEN | NOT_CONTENT_ROLE) != 0
+            || (pass.whole_body && matches!(name, "header" | "form"))
+            || (by_class && !most_of_page(i));
     }
 
     // Counts from the leaves up; short blocks made mostly of links go.
@@ -323,6 +338,13 @@ fn run(page: &Page, texts: &[Counts], body: usize, title: Option<&str>, pass: Pa
             let block = is_div_block(name);
             parent.add(&c);
             parent.block_child |= block;
+        }
+    }
+
+    // What went with a short link block went with its subtree.
+    for i in body + 1..body_end {
+        if removed[page.node(i).parent] {
+            removed[i] = true;
         }
     }
 
@@ -386,7 +408,7 @@ fn run(page: &Page, texts: &[Counts], body: usize, title: Option<&str>, pass: Pa
             ancestor = page.node(ancestor).parent;
         }
     };
-    for i in body + 1..page.node(body).end {
+    for i in body + 1..body_end {
         if removed[i] || page.node(i).is_text() {
             continue;
         }
@@ -399,12 +421,21 @@ fn run(page: &Page, texts: &[Counts], body: usize, title: Option<&str>, pass: Pa
         if scorable {
             give(page.node(i).parent, &counts[i], &mut score);
         } else if matches!(name, "div" | "article" | "main") {
-            // Loose text beside blocks counts as a paragraph of its own.
-            for child in page.child_text_nodes(i) {
-                if !removed[child] {
-                    give(i, &texts[child], &mut score);
+            // Runs of text and inline elements beside blocks count as paragraphs of their
+            // own (Readability wraps them in `<p>`).
+            let mut run = Counts::default();
+            for child in page.children(i).filter(|c| !removed[*c]) {
+                let node = page.node(child);
+                if node.is_text() {
+                    run.add(&texts[child]);
+                } else if is_block(node.name()) && node.name() != "br" {
+                    give(i, &run, &mut score);
+                    run = Counts::default();
+                } else {
+                    run.add(&counts[child]);
                 }
             }
+            give(i, &run, &mut score);
         }
     }
     for (i, s) in score.iter_mut().enumerate() {
@@ -552,6 +583,14 @@ fn clean(
     title_key: Option<&str>,
 ) {
     let end = page.node(root).end;
+    // Inside code, a preformatted block or a figure: never cleaned.
+    let mut shielded = vec![false; end - root];
+    shielded[0] = inside(page, root, &["code", "pre", "figure"]);
+    for i in root + 1..end {
+        let parent = page.node(i).parent;
+        shielded[i - root] = shielded[parent - root]
+            || matches!(page.node(parent).name(), "code" | "pre" | "figure");
+    }
     let mut counts = vec![Counts::default(); end - root];
     for i in (root..end).rev() {
         if removed[i] {
@@ -578,6 +617,11 @@ fn clean(
             "th" | "caption" => c.th += 1,
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => c.heading_chars = c.chars,
             _ => {}
+        }
+        // A `<div>` without blocks inside is a paragraph (Readability makes it a `<p>`).
+        let paragraph_div = name == "div" && !c.block_child;
+        if paragraph_div {
+            c.p += 1;
         }
         let heading_repeats_title = matches!(name, "h1" | "h2")
             && title_key.is_some_and(|t| !t.is_empty() && squash(&page.text(i)) == t);
@@ -610,7 +654,8 @@ fn clean(
                 && i != root
                 && (matches!(name, "h1" | "h2") && class_weight(i) < 0.0
                     || matches!(name, "form" | "fieldset" | "table" | "ul" | "div")
-                        && !inside(page, i, &["code", "pre", "figure"])
+                        && !paragraph_div
+                        && !shielded[k]
                         && should_remove(name, &c, class_weight(i))));
         if drop {
             removed[i] = true;
@@ -618,7 +663,9 @@ fn clean(
         }
         counts[k] = c;
         if i != root {
-            counts[node.parent - root].add(&c);
+            let parent = &mut counts[node.parent - root];
+            parent.add(&c);
+            parent.block_child |= is_div_block(name);
         }
     }
 }
@@ -646,7 +693,8 @@ fn should_remove(name: &str, c: &Counts, weight: f32) -> bool {
     };
     let remove = (c.img > 1 && p / img < 0.5)
         || (!is_list && li > p)
-        || (c.input as f32 > (p / 3.0).floor())
+        // Inputs count against forms only: an ASP.NET page puts stray ones in its content.
+        || (matches!(name, "form" | "fieldset") && c.input as f32 > (p / 3.0).floor())
         || (!is_list
             && heading_density < 0.9
             && c.chars < 25
@@ -819,6 +867,75 @@ mod tests {
         let html = format!("<body><div class=sidebar-content-extra><p>{ARTICLE}</p></div></body>");
         let text = text_of(&html, None);
         assert!(text.contains("Le conseil municipal"), "{text}");
+    }
+
+    #[test]
+    fn divs_used_as_paragraphs_are_not_cleaned_as_containers() {
+        // Paragraph divs, a link in one, two image divs: the body is not an image wall.
+        let html = format!(
+            "<body><div id=content><h1>La fibre arrive</h1><div class=corps>\
+             <div>{ARTICLE}</div><div>Renseignements sur <a href=/thd>le site du syndicat \
+             mixte</a> et en mairie.</div><div><img src=a.jpg></div><div><img src=b.jpg></div>\
+             <div>Les riverains seront informés par courrier des dates de travaux.</div></div>\
+             <div class=rubrique><h2>Dans la même rubrique</h2><ul><li><a href=/1>Marché de \
+             Noël place de l'église</a></li><li><a href=/2>Ateliers numériques à la \
+             médiathèque</a></li></ul></div></div></body>"
+        );
+        let text = text_of(&html, Some("La fibre arrive"));
+        assert!(text.contains("Le conseil municipal a voté"), "{text}");
+        assert!(text.contains("Les riverains seront informés"), "{text}");
+        assert!(!text.contains("Marché de Noël"), "{text}");
+    }
+
+    #[test]
+    fn inline_runs_between_blocks_are_paragraphs() {
+        // Text pasted from a word processor: spans and line breaks, no <p>.
+        let html = format!(
+            "<body><div id=wrap><div class=col><p>Accueil du public du lundi au vendredi.</p>\
+             </div><div class=actu><span style='font-family:Arial'>{ARTICLE} {ARTICLE}</span>\
+             <br><br><span>{ARTICLE}</span><div class=photo><img src=f.jpg></div></div></div>\
+             </body>"
+        );
+        let text = text_of(&html, None);
+        assert_eq!(
+            text.matches("Le conseil municipal a voté").count(),
+            3,
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn stray_inputs_do_not_remove_the_article() {
+        // ASP.NET wraps the page in one form; a print button sits in the text.
+        let html = format!(
+            "<body><form id=aspnetForm><div id=content><h1>Fibre</h1><div class=texte>\
+             {ARTICLE}<br><br>{ARTICLE}<br><br>{ARTICLE}<br>\
+             <input type=image src=imprimer.gif alt=Imprimer></div></div></form></body>"
+        );
+        let text = text_of(&html, Some("Fibre"));
+        assert_eq!(
+            text.matches("Le conseil municipal a voté").count(),
+            3,
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn taxonomy_classes_do_not_hide_the_article() {
+        // WordPress names the article's category and tags in its classes.
+        let html = format!(
+            "<body><main><article class='post type-post category-agenda tag-vie-sociale \
+             hentry'><header class=entry-header><h1>Fête du village</h1></header>\
+             <div class=entry-content><p>{ARTICLE}</p><p>{ARTICLE}</p></div></article></main>\
+             <div class=widget-area><p>Suivez-nous sur les réseaux.</p></div></body>"
+        );
+        let text = text_of(&html, Some("Fête du village"));
+        assert_eq!(
+            text.matches("Le conseil municipal a voté").count(),
+            2,
+            "{text}"
+        );
+        assert!(!text.contains("Suivez-nous"), "{text}");
     }
 
     #[test]
