@@ -115,6 +115,7 @@ def main():
     traf_rate = tn / tsecs_traf
     print(f"\nAgainst trafilatura's pages/s: extraction alone (same pages, 1 core) {(xn / xsecs) / traf_rate:.1f}×; "
           f"`dump` (WARC → JSON, 1 core) {(dumped / dsecs) / traf_rate:.1f}×; `index` (WARC → index, all cores) {(docs / secs) / traf_rate:.1f}×")
+    print(f"`indexer bench-extract`: {' '.join(xout.split())}")
     print(f"Veille indexing time / tantivy-cli's, same JSON documents: {jsecs / tsecs:.2f}×")
     print(f"Veille `indexer index` (extraction included, on all cores) / tantivy-cli `index` (text already extracted): {secs / tsecs:.2f}× the time\n")
     print("Query latency (`indexer bench-queries`, from the library, 10 results):\n")

@@ -92,19 +92,17 @@ pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> Decoded {
     } else {
         (detect(bytes), CharsetSource::Detected)
     };
-    let (encoding, source) =
-        if encoding == UTF_8 && source != CharsetSource::Bom && std::str::from_utf8(bytes).is_err()
-        {
-            let guess = detect(bytes);
-            if guess == UTF_8 {
-                (UTF_8, source)
-            } else {
-                (guess, CharsetSource::Detected)
-            }
-        } else {
-            (encoding, source)
-        };
-    let (text, used, had_errors) = encoding.decode(bytes);
+    let (mut text, mut used, mut had_errors) = encoding.decode(bytes);
+    let mut source = source;
+    // Declared UTF-8 that is not: what the bytes look like wins (decoding validated them;
+    // no second pass over valid pages).
+    if encoding == UTF_8 && source != CharsetSource::Bom && had_errors {
+        let guess = detect(bytes);
+        if guess != UTF_8 {
+            (text, used, had_errors) = guess.decode(bytes);
+            source = CharsetSource::Detected;
+        }
+    }
     Decoded {
         text: text.into_owned(),
         encoding: used,

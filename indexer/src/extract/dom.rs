@@ -53,6 +53,8 @@ pub mod marks {
     pub const HIDDEN: u32 = 1 << 11;
     /// A `role` that is not content (navigation, menu, complementary, dialog…).
     pub const NOT_CONTENT_ROLE: u32 = 1 << 12;
+    /// `itemprop="datePublished"`.
+    pub const ITEMPROP_DATE: u32 = 1 << 13;
 }
 
 use marks::*;
@@ -507,6 +509,9 @@ fn element_marks(element: &Element, buf: &mut String) -> u32 {
                 }
             }
             "hidden" => m |= HIDDEN,
+            "itemprop" if value.split_ascii_whitespace().any(|w| w == "datePublished") => {
+                m |= ITEMPROP_DATE
+            }
             "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => m |= HIDDEN,
             "style" => {
                 let style: String = value

@@ -8,7 +8,7 @@ use regex::Regex;
 use scraper::Html;
 use url::Url;
 
-use super::dom::marks::{DATE_BLOCK, DATE_CONTEXT, OFF_ARTICLE};
+use super::dom::marks::{DATE_BLOCK, DATE_CONTEXT, ITEMPROP_DATE, OFF_ARTICLE};
 use super::dom::{NO_PARENT, Page};
 use super::main_text;
 
@@ -83,23 +83,25 @@ impl<'a> Landmarks<'a> {
     fn find(page: &Page<'a>) -> Self {
         let mut l = Landmarks::default();
         for (i, node) in page.nodes().iter().enumerate() {
-            let Some(element) = node.element else {
+            if node.is_text() {
                 continue;
-            };
-            match element.name() {
+            }
+            // Attributes are read through the flat view (a scan of the element's few
+            // attributes, no name interning).
+            match node.name() {
                 "meta" => {
-                    let key = element
+                    let key = node
                         .attr("property")
-                        .or_else(|| element.attr("name"))
-                        .or_else(|| element.attr("itemprop"));
-                    if let (Some(key), Some(content)) = (key, element.attr("content")) {
+                        .or_else(|| node.attr("name"))
+                        .or_else(|| node.attr("itemprop"));
+                    if let (Some(key), Some(content)) = (key, node.attr("content")) {
                         l.metas.push((key.to_ascii_lowercase(), content));
                     }
                 }
                 "title" if l.title.is_none() => l.title = Some(i),
                 "h1" => l.h1.push(i),
                 "script"
-                    if element
+                    if node
                         .attr("type")
                         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
                 {
@@ -108,21 +110,18 @@ impl<'a> Landmarks<'a> {
                 "time" => l.times.push(i),
                 "link"
                     if l.canonical.is_none()
-                        && element.attr("rel").is_some_and(|r| {
+                        && node.attr("rel").is_some_and(|r| {
                             r.split_ascii_whitespace()
                                 .any(|w| w.eq_ignore_ascii_case("canonical"))
                         }) =>
                 {
-                    l.canonical = element.attr("href");
+                    l.canonical = node.attr("href");
                 }
-                "html" if l.lang.is_none() => l.lang = element.attr("lang"),
+                "html" if l.lang.is_none() => l.lang = node.attr("lang"),
                 "body" if l.body.is_none() => l.body = Some(i),
                 _ => {}
             }
-            if element
-                .attr("itemprop")
-                .is_some_and(|p| p.split_ascii_whitespace().any(|w| w == "datePublished"))
-            {
+            if node.marks & ITEMPROP_DATE != 0 {
                 l.itemprop_dates.push(i);
             }
             if node.marks & DATE_BLOCK != 0 {
