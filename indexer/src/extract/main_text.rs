@@ -60,6 +60,8 @@ struct Counts {
     block_child: bool,
     /// Whether something inside was removed.
     pruned: bool,
+    /// Whether the text holds white space outside ASCII (no-break spaces…).
+    unicode_space: bool,
 }
 
 impl Counts {
@@ -88,7 +90,7 @@ impl Counts {
         }
     }
 
-    /// Counts of one text node (ASCII bytes read as bytes; other characters decoded).
+    /// Counts of one text node (ASCII bytes classified by a table; other characters decoded).
     fn of_text(text: &str) -> Counts {
         let mut c = Counts::default();
         let (mut in_word, mut alnum) = (false, false);
@@ -96,23 +98,24 @@ impl Counts {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            let (space, word_char, comma) = if b.is_ascii() {
+            let class = if b.is_ascii() {
                 i += 1;
-                (
-                    matches!(b, b' ' | b'\t'..=b'\r'),
-                    b.is_ascii_alphanumeric(),
-                    b == b',',
-                )
+                ASCII_CLASS[usize::from(b)]
             } else {
                 let ch = text[i..].chars().next().unwrap_or_default();
                 i += ch.len_utf8().max(1);
-                (
-                    ch.is_whitespace(),
-                    is_word_char(ch),
-                    matches!(ch, '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，'),
-                )
+                if ch.is_whitespace() {
+                    c.unicode_space = true;
+                    SPACE
+                } else {
+                    u8::from(is_word_char(ch)) * WORD
+                        | u8::from(matches!(
+                            ch,
+                            '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，'
+                        )) * COMMA
+                }
             };
-            if space {
+            if class & SPACE != 0 {
                 if in_word {
                     c.words += u32::from(alnum);
                     c.chars += 1;
@@ -121,14 +124,39 @@ impl Counts {
             } else {
                 in_word = true;
                 c.chars += 1;
-                alnum |= word_char;
-                c.commas += u32::from(comma);
+                alnum |= class & WORD != 0;
+                c.commas += u32::from(class & COMMA != 0);
             }
         }
         c.words += u32::from(in_word && alnum);
         c
     }
 }
+
+/// Classes of characters for [`Counts::of_text`].
+const SPACE: u8 = 1;
+const WORD: u8 = 2;
+const COMMA: u8 = 4;
+
+/// The class of each ASCII byte.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if is_ascii_space(c) {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            WORD
+        } else if c == b',' {
+            COMMA
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Elements whose presence makes a `<div>` more than a paragraph.
 fn is_div_block(name: &str) -> bool {
@@ -220,7 +248,7 @@ pub fn main_text(page: &Page, title: Option<&str>) -> String {
     let Some(body) = page.elements_named("body").next() else {
         return String::new();
     };
-    let texts = text_counts(page);
+    let texts = TextCounts::new(page);
     let mut longest = String::new();
     for pass in PASSES {
         let text = run(page, &texts, body, title, pass);
@@ -238,42 +266,55 @@ pub fn main_text(page: &Page, title: Option<&str>) -> String {
 /// forms, furniture and short link lists: the last resort when no block stands out.
 pub fn body_text(page: &Page) -> String {
     match page.elements_named("body").next() {
-        Some(body) => run(page, &text_counts(page), body, None, WHOLE_BODY),
+        Some(body) => run(page, &TextCounts::new(page), body, None, WHOLE_BODY),
         None => String::new(),
     }
 }
 
-/// The counts of each text node (elements get theirs from the texts below them). Scripts
-/// and styles, never read, are not counted.
-fn text_counts(page: &Page) -> Vec<Counts> {
-    page.nodes()
-        .iter()
-        .map(|n| {
-            let read = n.is_text()
-                && (n.parent == NO_PARENT || !is_stripped_tag(page.node(n.parent).name()));
-            if read {
-                Counts::of_text(n.text)
-            } else {
-                Counts::default()
-            }
+/// The counts of the page's text nodes, each counted the first time a pass reads it (the
+/// texts of menus, footers and scripts that every pass sets aside never are).
+struct TextCounts(Vec<std::cell::Cell<Option<Counts>>>);
+
+impl TextCounts {
+    fn new(page: &Page) -> Self {
+        Self(vec![std::cell::Cell::new(None); page.len()])
+    }
+
+    /// The counts of text node `i`.
+    fn get(&self, page: &Page, i: usize) -> Counts {
+        self.0[i].get().unwrap_or_else(|| {
+            let c = Counts::of_text(page.node(i).text);
+            self.0[i].set(Some(c));
+            c
         })
-        .collect()
+    }
 }
 
-fn run(page: &Page, texts: &[Counts], body: usize, title: Option<&str>, pass: Pass) -> String {
+/// Whether a text node is read at all (not the inside of a script or a style).
+fn is_read_text(page: &Page, i: usize) -> bool {
+    let n = page.node(i);
+    n.is_text() && (n.parent == NO_PARENT || !is_stripped_tag(page.node(n.parent).name()))
+}
+
+fn run(page: &Page, texts: &TextCounts, body: usize, title: Option<&str>, pass: Pass) -> String {
     let n = page.len();
     let mut removed = vec![false; n];
-    // Characters of text before each node: a subtree `i..end` holds `before[end] - before[i]`.
+    // Bytes of read text before each node: a subtree `i..end` holds `before[end] - before[i]`.
     let mut before = Vec::with_capacity(n + 1);
-    before.push(0u64);
-    for t in texts {
-        before.push(before[before.len() - 1] + u64::from(t.chars));
+    before.push(0usize);
+    for i in 0..n {
+        let bytes = if is_read_text(page, i) {
+            page.node(i).text.len()
+        } else {
+            0
+        };
+        before.push(before[i] + bytes);
     }
     let body_end = page.node(body).end;
-    let body_chars = before[body_end] - before[body];
+    let body_bytes = before[body_end] - before[body];
     // Class words never take away a block holding most of the page's text: a class name
     // can mislead, the text cannot.
-    let most_of_page = |i: usize| (before[page.node(i).end] - before[i]) * 2 > body_chars;
+    let most_of_page = |i: usize| (before[page.node(i).end] - before[i]) * 2 > body_bytes;
     // Furniture, hidden blocks and (when the pass says so) unlikely candidates go first,
     // with their subtrees.
     for i in body + 1..body_end {
@@ -309,7 +350,15 @@ fn run(page: &Page, texts: &[Counts], body: usize, title: Option<&str>, pass: Pa
             continue;
         }
         let node = page.node(i);
-        let mut c = if node.is_text() { texts[i] } else { counts[i] };
+        let mut c = if node.is_text() {
+            if is_read_text(page, i) {
+                texts.get(page, i)
+            } else {
+                Counts::default()
+            }
+        } else {
+            counts[i]
+        };
         let name = node.name();
         match name {
             "a" => {
@@ -354,7 +403,7 @@ fn run(page: &Page, texts: &[Counts], body: usize, title: Option<&str>, pass: Pa
     if pass.whole_body {
         clean(page, texts, body, &mut removed, pass, &|_| 0.0, None);
         let mut out = Paragraphs::default();
-        out.write(page, body, &removed);
+        out.write(page, texts, body, &removed);
         return out.text;
     }
 
@@ -430,7 +479,7 @@ fn run(page: &Page, texts: &[Counts], body: usize, title: Option<&str>, pass: Pa
             for child in page.children(i).filter(|c| !removed[*c]) {
                 let node = page.node(child);
                 if node.is_text() {
-                    run.add(&texts[child]);
+                    run.add(&texts.get(page, child));
                 } else if is_block(node.name()) && node.name() != "br" {
                     give(i, &run, &mut score);
                     run = Counts::default();
@@ -501,7 +550,7 @@ fn run(page: &Page, texts: &[Counts], body: usize, title: Option<&str>, pass: Pa
     }
     let mut out = Paragraphs::default();
     for &root in &roots {
-        out.write(page, root, &removed);
+        out.write(page, texts, root, &removed);
         out.brk = true;
     }
     out.text
@@ -578,7 +627,7 @@ fn pick_top(page: &Page, body: usize, score: &[Option<f32>], removed: &[bool]) -
 /// (when the pass cleans), and so do headings that repeat the title or are named as furniture.
 fn clean(
     page: &Page,
-    texts: &[Counts],
+    texts: &TextCounts,
     root: usize,
     removed: &mut [bool],
     pass: Pass,
@@ -605,7 +654,11 @@ fn clean(
         }
         let node = page.node(i);
         let k = i - root;
-        let mut c = if node.is_text() { texts[i] } else { counts[k] };
+        let mut c = if node.is_text() {
+            texts.get(page, i)
+        } else {
+            counts[k]
+        };
         let name = node.name();
         match name {
             "a" => c.link_chars = c.chars,
@@ -739,20 +792,52 @@ impl Paragraphs {
     }
 
     /// Words of a text, white space collapsed.
-    fn words(&mut self, text: &str) {
-        self.space |= text.starts_with(char::is_whitespace);
-        for (k, word) in text.split_whitespace().enumerate() {
-            if k > 0 {
+    fn words(&mut self, text: &str, unicode_space: bool) {
+        if unicode_space {
+            self.space |= text.starts_with(char::is_whitespace);
+            for (k, word) in text.split_whitespace().enumerate() {
+                if k > 0 {
+                    self.space = true;
+                }
+                self.word(word);
+            }
+            self.space |= text.ends_with(char::is_whitespace);
+            return;
+        }
+        // Only ASCII white space: words separated by single spaces are copied as one span.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let gap = i;
+            while i < bytes.len() && is_ascii_space(bytes[i]) {
+                i += 1;
+            }
+            if i > gap {
                 self.space = true;
             }
-            self.word(word);
+            if i == bytes.len() {
+                break;
+            }
+            let start = i;
+            loop {
+                while i < bytes.len() && !is_ascii_space(bytes[i]) {
+                    i += 1;
+                }
+                // One space followed by more of the word goes on in the same span.
+                let single = bytes.get(i) == Some(&b' ')
+                    && bytes.get(i + 1).is_some_and(|b| !is_ascii_space(*b));
+                if !single {
+                    break;
+                }
+                i += 1;
+            }
+            self.word(&text[start..i]);
         }
-        self.space |= text.ends_with(char::is_whitespace);
     }
 
     /// The text of `root`'s subtree without removed nodes: a paragraph per block (per line
     /// inside `<pre>`).
-    fn write(&mut self, page: &Page, root: usize, removed: &[bool]) {
+    fn write(&mut self, page: &Page, texts: &TextCounts, root: usize, removed: &[bool]) {
         let end = page.node(root).end;
         let mut open_blocks: Vec<usize> = Vec::new();
         let mut pre_until = 0;
@@ -773,10 +858,10 @@ impl Paragraphs {
                         if k > 0 {
                             self.brk = true;
                         }
-                        self.words(line);
+                        self.words(line, true);
                     }
                 } else {
-                    self.words(node.text);
+                    self.words(node.text, texts.get(page, i).unicode_space);
                 }
             } else {
                 let name = node.name();
@@ -792,6 +877,12 @@ impl Paragraphs {
         }
         self.brk |= !open_blocks.is_empty();
     }
+}
+
+/// The ASCII white space of `char::is_whitespace` (space, tab, line feed, vertical tab, form
+/// feed, carriage return).
+const fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// Lower-cased words of a heading or title, for comparing them.
@@ -960,6 +1051,44 @@ mod tests {
             let c = Counts::of_text(text);
             assert_eq!(c.words, words, "{text:?}");
             assert_eq!(c.chars as usize, chars, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn unicode_spaces_are_found_and_paragraphs_collapse_like_split_whitespace() {
+        let all: Vec<char> = (0..0x3001)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace() && !c.is_ascii())
+            .collect();
+        for c in &all {
+            assert!(Counts::of_text(&format!("a{c}b")).unicode_space, "{c:?}");
+        }
+        assert!(!Counts::of_text("l’école à 5 € — « oui »").unicode_space);
+        for text in [
+            "  Le  conseil\tmunicipal \n a voté. ",
+            "un deux trois",
+            "x",
+            " ",
+            "",
+            "fin\u{b}de\u{c}ligne",
+            "12\u{a0}000 habitants",
+        ] {
+            let mut p = Paragraphs::default();
+            p.word("[");
+            p.words(text, Counts::of_text(text).unicode_space);
+            p.word("]");
+            let mut q = Paragraphs::default();
+            q.word("[");
+            q.space |= text.starts_with(char::is_whitespace);
+            for (k, w) in text.split_whitespace().enumerate() {
+                if k > 0 {
+                    q.space = true;
+                }
+                q.word(w);
+            }
+            q.space |= text.ends_with(char::is_whitespace);
+            q.word("]");
+            assert_eq!(p.text, q.text, "{text:?}");
         }
     }
 
