@@ -108,11 +108,14 @@ impl Counts {
                     c.unicode_space = true;
                     SPACE
                 } else {
-                    u8::from(is_word_char(ch)) * WORD
-                        | u8::from(matches!(
-                            ch,
-                            '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，'
-                        )) * COMMA
+                    let word = if is_word_char(ch) { WORD } else { 0 };
+                    let comma = if matches!(ch, '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，')
+                    {
+                        COMMA
+                    } else {
+                        0
+                    };
+                    word | comma
                 }
             };
             if class & SPACE != 0 {
