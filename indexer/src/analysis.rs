@@ -113,11 +113,39 @@ pub fn word_runs(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The first apostrophe (`'` or `’`) of a text: its byte offset and length.
+fn next_apostrophe(text: &str) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    (0..b.len()).find_map(|i| match b[i] {
+        b'\'' => Some((i, 1)),
+        0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x99) => Some((i, 3)),
+        _ => None,
+    })
+}
+
+/// The parts of a text between apostrophes (`'` or `’`), empty ones included, read by bytes.
+pub fn split_apostrophes(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match next_apostrophe(current) {
+            Some((pos, len)) => {
+                rest = Some(&current[pos + len..]);
+                Some(&current[..pos])
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
+}
+
 /// The words of one run ([`word_runs`]) as written: split at apostrophes, a leading elision
 /// (`l'`, `qu'`, `jusqu’`…) left out.
 pub fn run_words(run: &str) -> impl Iterator<Item = &str> {
     let mut token = run;
-    if let Some(pos) = run.find(['\'', '’']) {
+    if let Some((pos, len)) = next_apostrophe(run) {
         let head = &run[..pos];
         let elided = if head.is_ascii() {
             ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(head))
@@ -125,10 +153,10 @@ pub fn run_words(run: &str) -> impl Iterator<Item = &str> {
             ELISIONS.contains(&fold(head).as_str())
         };
         if elided {
-            token = &run[pos + run[pos..].chars().next().map_or(1, char::len_utf8)..];
+            token = &run[pos + len..];
         }
     }
-    token.split(['\'', '’']).filter(|part| !part.is_empty())
+    split_apostrophes(token).filter(|part| !part.is_empty())
 }
 
 /// The words of [`words`] as written (not folded): no allocation, for callers that fold
@@ -208,6 +236,17 @@ mod tests {
                 "2013'"
             ]
         );
+    }
+
+    #[test]
+    fn apostrophes_split_like_str_split() {
+        for text in ["l'école", "aujourd’hui", "''", "a’’b'c", "", "’", "fin'"] {
+            assert_eq!(
+                split_apostrophes(text).collect::<Vec<_>>(),
+                text.split(['\'', '’']).collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

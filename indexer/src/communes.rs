@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use crate::analysis::{fold, fold_into, word_runs};
+use crate::analysis::{fold, fold_into, split_apostrophes, word_runs};
 
 const COMMUNES_CSV: &str = include_str!("../../data/communes.csv");
 const DEPARTEMENTS_CSV: &str = include_str!("../../data/departements.csv");
@@ -241,7 +241,7 @@ impl Communes {
         // The words of `name_key(text)`, folded only when a name could start there.
         let words: Vec<&str> = runs
             .iter()
-            .flat_map(|r| r.split(['\'', '’']))
+            .flat_map(|r| split_apostrophes(r))
             .filter(|w| !w.is_empty())
             .collect();
         let mut out = HashSet::new();
@@ -369,7 +369,7 @@ impl Communes {
         // Words with their original first character (capital letters mark names).
         let mut words: Vec<(&str, bool)> = Vec::new();
         for &raw in runs {
-            let raw = raw.rsplit(['\'', '’']).next().unwrap_or(raw);
+            let raw = split_apostrophes(raw).last().unwrap_or(raw);
             if raw.is_empty() {
                 continue;
             }

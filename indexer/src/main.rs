@@ -183,7 +183,20 @@ struct ExtractArgs {
     format: Format,
 }
 
+/// Lets a closed pipe end the process quietly, as it ends other Unix tools
+/// (`indexer search … | head`), instead of a panic on the next line printed. The indexer
+/// writes to no socket, so the default disposition of SIGPIPE is safe here.
+fn exit_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring a signal's default disposition at start-up, before any thread is
+    // spawned; no handler runs Rust code.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> std::process::ExitCode {
+    exit_quietly_on_closed_pipe();
     crawler::cli::init_logging("warn");
     let cli = Cli::parse();
     let result = match cli.command {
