@@ -405,7 +405,7 @@ fn run(page: &Page, texts: &TextCounts, body: usize, title: Option<&str>, pass: 
 
     if pass.whole_body {
         clean(page, texts, body, &mut removed, pass, &|_| 0.0, None);
-        let mut out = Paragraphs::default();
+        let mut out = Paragraphs::with_capacity(before[body_end] - before[body]);
         out.write(page, texts, body, &removed);
         return out.text;
     }
@@ -551,7 +551,11 @@ fn run(page: &Page, texts: &TextCounts, body: usize, title: Option<&str>, pass: 
             title_key.as_deref(),
         );
     }
-    let mut out = Paragraphs::default();
+    let bytes = roots
+        .iter()
+        .map(|r| before[page.node(*r).end] - before[*r])
+        .sum();
+    let mut out = Paragraphs::with_capacity(bytes);
     for &root in &roots {
         out.write(page, texts, root, &removed);
         out.brk = true;
@@ -782,6 +786,14 @@ struct Paragraphs {
 }
 
 impl Paragraphs {
+    /// Room for about this many bytes of text (no copying as it grows).
+    fn with_capacity(bytes: usize) -> Self {
+        Self {
+            text: String::with_capacity(bytes),
+            ..Self::default()
+        }
+    }
+
     fn word(&mut self, word: &str) {
         if !self.text.is_empty() {
             if self.brk {
