@@ -172,24 +172,35 @@ static CLASS_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(CLASS_WORDS.iter().map(|(w, _)| w)).expect("static patterns build")
 });
 
-/// Words that a French class name may hold without meaning them: `social` in `sociale`,
-/// `extra` in `extrait`, `media` in `mediatheque` (ending there), `date` in `update`, `publi`
-/// in `republique` (starting there).
-const BOUNDED: &[(&str, Bound)] = &[
-    ("social", Bound::End),
-    ("extra", Bound::End),
-    ("media", Bound::End),
-    ("date", Bound::Start),
-    ("publi", Bound::Start),
-    ("publish", Bound::Start),
-    ("published", Bound::Start),
+/// Longer words that hold a class word without meaning it, mostly French: `social` in
+/// `sociale`, `extra` in `extrait`, `media` in `mediatheque`, `date` in `update`, `publi` in
+/// `republique`. A class word found inside one of these is not counted (`socialicons`,
+/// `medias` still are).
+const FALSE_FRIENDS: &[(&str, &str)] = &[
+    ("social", "sociale"),
+    ("extra", "extrait"),
+    ("extra", "extranet"),
+    ("media", "mediatheque"),
+    ("media", "mediatek"),
+    ("date", "update"),
+    ("date", "candidate"),
+    ("date", "validate"),
+    ("publi", "republi"),
 ];
 
-/// Where a class word must meet the edge of a word of the class name.
-#[derive(Clone, Copy, PartialEq)]
-enum Bound {
-    Start,
-    End,
+/// Whether the class word found at `start` in `token` is part of one of its false friends.
+fn inside_false_friend(token: &str, word: &str, start: usize) -> bool {
+    FALSE_FRIENDS
+        .iter()
+        .filter(|(w, _)| *w == word)
+        .any(|(_, friend)| {
+            friend.match_indices(word).any(|(offset, _)| {
+                start
+                    .checked_sub(offset)
+                    .and_then(|from| token.get(from..from + friend.len()))
+                    == Some(*friend)
+            })
+        })
 }
 
 /// Class tokens that name the article's own taxonomy (WordPress `category-agenda`,
@@ -226,15 +237,7 @@ fn word_marks(value: &str, buf: &mut String) -> u32 {
         }
         for m in CLASS_MATCHER.find_overlapping_iter(token) {
             let (word, categories) = CLASS_WORDS[m.pattern().as_usize()];
-            let letter = |i: usize| token.as_bytes().get(i).is_some_and(u8::is_ascii_alphabetic);
-            let bounded = BOUNDED
-                .iter()
-                .find(|(w, _)| *w == word)
-                .is_none_or(|(_, b)| match b {
-                    Bound::Start => m.start() == 0 || !letter(m.start() - 1),
-                    Bound::End => !letter(m.end()),
-                });
-            if bounded {
+            if !inside_false_friend(token, word, m.start()) {
                 marks |= categories;
             }
         }
@@ -596,7 +599,8 @@ mod tests {
             "<article class='post-12 type-post category-agenda tag-vie-sociale hentry'></article>\
              <div class='action-sociale'></div><div class='mediatheque'></div>\
              <div id='ctl00_UpdatePanel1'></div><div class='place-republique'></div>\
-             <div class='social-links'></div><div class='field-date'></div>",
+             <div class='social-links'></div><div class='field-date'></div>\
+             <div class='socialicons medias'></div>",
         );
         let page = Page::new(&html);
         let marks: Vec<u32> = page
@@ -612,5 +616,7 @@ mod tests {
         assert_eq!(marks[4] & DATE_CONTEXT, 0, "republique");
         assert_ne!(marks[5] & FURNITURE, 0, "social-links");
         assert_ne!(marks[6] & DATE_BLOCK, 0, "field-date");
+        assert_ne!(marks[7] & FURNITURE, 0, "socialicons");
+        assert_ne!(marks[7] & CLASS_NEGATIVE, 0, "medias");
     }
 }

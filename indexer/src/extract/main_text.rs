@@ -306,8 +306,9 @@ fn run(page: &Page, texts: &TextCounts, body: usize, title: Option<&str>, pass: 
     let mut before = Vec::with_capacity(n + 1);
     before.push(0usize);
     for i in 0..n {
+        // Words, not the indentation around them.
         let bytes = if is_read_text(page, i) {
-            page.node(i).text.len()
+            page.node(i).text.trim_ascii().len()
         } else {
             0
         };
@@ -720,16 +721,21 @@ fn clean(
                         && !paragraph_div
                         && !shielded[k]
                         && should_remove(name, &c, class_weight(i))));
+        if i != root {
+            // A block cleaned away still made its parent a container, not a paragraph.
+            let parent = &mut counts[node.parent - root];
+            parent.block_child |= is_div_block(name);
+            if drop {
+                parent.pruned = true;
+            } else {
+                parent.add(&c);
+            }
+        }
         if drop {
             removed[i] = true;
             continue;
         }
         counts[k] = c;
-        if i != root {
-            let parent = &mut counts[node.parent - root];
-            parent.add(&c);
-            parent.block_child |= is_div_block(name);
-        }
     }
 }
 
@@ -1011,6 +1017,44 @@ mod tests {
     }
 
     #[test]
+    fn a_div_emptied_of_its_blocks_by_cleaning_is_still_cleaned() {
+        // The table of links goes first; its div is still a link list, not a paragraph.
+        let html = format!(
+            "<body><div id=content><h1>La fibre arrive</h1><div class=texte><p>{ARTICLE}</p>\
+             <p>{ARTICLE}</p><p>{ARTICLE}</p><div class=outils><table><tr><td><a href=/i>\
+             Imprimer</a></td><td><a href=/e>Envoyer</a></td></tr></table><a href=/1>\
+             Inscription à la lettre d'information de la commune</a> <a href=/2>Plan \
+             d'accès à la mairie et horaires d'ouverture des services</a> <a href=/3>\
+             Démarches en ligne et formulaires de l'état civil</a></div></div></div></body>"
+        );
+        let text = text_of(&html, Some("La fibre arrive"));
+        assert_eq!(articles(&text), 3, "{text}");
+        assert!(!text.contains("Inscription à la lettre"), "{text}");
+    }
+
+    #[test]
+    fn indentation_does_not_make_furniture_most_of_the_page() {
+        let indent = " ".repeat(60);
+        let spans: String = [
+            "Service communication",
+            "Vie municipale",
+            "Mairie",
+            "Imprimer",
+        ]
+        .iter()
+        .map(|s| format!("\n{indent}<span>{s}</span>"))
+        .collect();
+        let html = format!(
+            "<body><article class=post><h1>Fermeture de la mairie</h1>\
+             <div class=article-info>{spans}\n</div><p>La mairie sera fermée le lundi \
+             14 juillet, jour férié, et rouvrira le mardi à 8 h 30.</p></article></body>"
+        );
+        let text = text_of(&html, Some("Fermeture de la mairie"));
+        assert!(text.contains("La mairie sera fermée"), "{text}");
+        assert!(!text.contains("Service communication"), "{text}");
+    }
+
+    #[test]
     fn stray_inputs_do_not_remove_the_article() {
         // ASP.NET wraps the page in one form; a print button sits in the text.
         let html = format!(
@@ -1079,31 +1123,36 @@ mod tests {
             assert!(Counts::of_text(&format!("a{c}b")).unicode_space, "{c:?}");
         }
         assert!(!Counts::of_text("l’école à 5 € — « oui »").unicode_space);
-        for text in [
-            "  Le  conseil\tmunicipal \n a voté. ",
-            "un deux trois",
-            "x",
-            " ",
-            "",
-            "fin\u{b}de\u{c}ligne",
-            "12\u{a0}000 habitants",
-        ] {
-            let mut p = Paragraphs::default();
-            p.word("[");
-            p.words(text, Counts::of_text(text).unicode_space);
-            p.word("]");
+        // Every string of up to five characters over every kind of space, letters and a
+        // control character that is not a space, after and not after a space.
+        let reference = |space: bool, text: &str| {
             let mut q = Paragraphs::default();
             q.word("[");
-            q.space |= text.starts_with(char::is_whitespace);
+            q.space = space || text.starts_with(char::is_whitespace);
             for (k, w) in text.split_whitespace().enumerate() {
-                if k > 0 {
-                    q.space = true;
-                }
+                q.space |= k > 0;
                 q.word(w);
             }
             q.space |= text.ends_with(char::is_whitespace);
             q.word("]");
-            assert_eq!(p.text, q.text, "{text:?}");
+            q.text
+        };
+        let alphabet = [
+            ' ', '\t', '\n', '\u{b}', '\u{c}', '\r', 'a', 'é', '\u{a0}', '\u{1f}', '\u{85}',
+        ];
+        let mut stack = vec![String::new()];
+        while let Some(text) = stack.pop() {
+            for space in [false, true] {
+                let mut p = Paragraphs::default();
+                p.word("[");
+                p.space = space;
+                p.words(&text, Counts::of_text(&text).unicode_space);
+                p.word("]");
+                assert_eq!(p.text, reference(space, &text), "{text:?}");
+            }
+            if text.chars().count() < 5 {
+                stack.extend(alphabet.iter().map(|c| format!("{text}{c}")));
+            }
         }
     }
 
