@@ -88,6 +88,27 @@ impl Counts {
         self.pruned |= o.pruned;
     }
 
+    /// Counts an element itself into its subtree's counts (which hold its descendants).
+    fn count_element(&mut self, name: &str) {
+        match name {
+            "a" => {
+                self.link_chars = self.chars;
+                self.link_words = self.words;
+            }
+            "p" => self.p += 1,
+            "img" => self.img += 1,
+            "li" => {
+                self.li += 1;
+                self.li_chars = self.chars;
+            }
+            "input" => self.input += 1,
+            "embed" | "object" | "iframe" => self.embed += 1,
+            "th" | "caption" => self.th += 1,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading_chars = self.chars,
+            _ => {}
+        }
+    }
+
     fn link_density(&self) -> f32 {
         if self.chars == 0 {
             0.0
@@ -370,23 +391,7 @@ fn run(page: &Page, texts: &TextCounts, body: usize, title: Option<&str>, pass: 
             counts[i]
         };
         let name = node.name();
-        match name {
-            "a" => {
-                c.link_chars = c.chars;
-                c.link_words = c.words;
-            }
-            "p" => c.p += 1,
-            "img" => c.img += 1,
-            "li" => {
-                c.li += 1;
-                c.li_chars = c.chars;
-            }
-            "input" => c.input += 1,
-            "embed" | "object" | "iframe" => c.embed += 1,
-            "th" => c.th += 1,
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => c.heading_chars = c.chars,
-            _ => {}
-        }
+        c.count_element(name);
         if matches!(name, "p" | "li" | "div" | "dd" | "span")
             && (1..=20).contains(&c.words)
             && c.link_words * 5 >= c.words * 4
@@ -674,20 +679,7 @@ fn clean(
             counts[k]
         };
         let name = node.name();
-        match name {
-            "a" => c.link_chars = c.chars,
-            "p" => c.p += 1,
-            "img" => c.img += 1,
-            "li" => {
-                c.li += 1;
-                c.li_chars = c.chars;
-            }
-            "input" => c.input += 1,
-            "embed" | "object" | "iframe" => c.embed += 1,
-            "th" | "caption" => c.th += 1,
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => c.heading_chars = c.chars,
-            _ => {}
-        }
+        c.count_element(name);
         // A `<div>` without blocks inside is a paragraph (Readability makes it a `<p>`).
         let paragraph_div = name == "div" && !c.block_child;
         if paragraph_div {
