@@ -172,9 +172,7 @@ pub fn read(html: &str, url: Option<&Url>, captured: Option<NaiveDate>) -> HtmlF
     let description = marks.meta(&["description", "og:description", "twitter:description"]);
     let lang = marks.lang.map(|l| l.trim().to_ascii_lowercase());
     let title = title(&page, &marks, &off);
-    let text = Some(main_text::main_text(&page, title.as_deref()))
-        .filter(|t| t.split_whitespace().count() >= 20)
-        .unwrap_or_else(|| main_text::body_text(&page));
+    let text = main_text::main_text(&page, title.as_deref());
     let (published, published_source) = match publication_date(&page, &marks, &off, url) {
         Some((d, src)) if captured.is_none_or(|c| d <= c) => (Some(d), Some(src)),
         _ => (None, None),

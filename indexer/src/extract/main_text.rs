@@ -272,51 +272,85 @@ const WHOLE_BODY: Pass = Pass {
     whole_body: true,
 };
 
+/// Fewer words than this in the best pass's text: no block stands out, and the whole body
+/// (without furniture) is taken instead.
+pub const MIN_WORDS: usize = 20;
+
 /// The main text of `page`, paragraphs separated by blank lines. `title` (the article's
-/// title, when known) is left out when a heading repeats it.
+/// title, when known) is left out when a heading repeats it. When no pass finds
+/// [`MIN_WORDS`] words, the page's [`body_text`] is taken.
 pub fn main_text(page: &Page, title: Option<&str>) -> String {
     let Some(body) = page.elements_named("body").next() else {
         return String::new();
     };
-    let texts = TextCounts::new(page);
+    let texts = Texts::new(page);
     let mut longest = String::new();
     for pass in PASSES {
         let text = run(page, &texts, body, title, pass);
         if text.len() >= CHAR_THRESHOLD {
-            return text;
+            longest = text;
+            break;
         }
         if text.len() > longest.len() {
             longest = text;
         }
     }
-    longest
+    if longest.split_whitespace().count() >= MIN_WORDS {
+        longest
+    } else {
+        run(page, &texts, body, None, WHOLE_BODY)
+    }
 }
 
 /// The whole text of the page's `<body>` without scripts, navigation, menus, sidebars,
 /// forms, furniture and short link lists: the last resort when no block stands out.
 pub fn body_text(page: &Page) -> String {
     match page.elements_named("body").next() {
-        Some(body) => run(page, &TextCounts::new(page), body, None, WHOLE_BODY),
+        Some(body) => run(page, &Texts::new(page), body, None, WHOLE_BODY),
         None => String::new(),
     }
 }
 
-/// The counts of the page's text nodes, each counted the first time a pass reads it (the
-/// texts of menus, footers and scripts that every pass sets aside never are).
-struct TextCounts(Vec<std::cell::Cell<Option<Counts>>>);
+/// What the passes read of the page's texts, found once per page: each text node's counts,
+/// taken the first time a pass reads it (the texts of menus, footers and scripts that every
+/// pass sets aside never are), and where the read text lies.
+struct Texts {
+    counts: Vec<std::cell::Cell<Option<Counts>>>,
+    /// Bytes of read text (scripts and styles left out, words without the indentation around
+    /// them) before each node: a subtree `i..end` holds `before[end] - before[i]`.
+    before: Vec<usize>,
+}
 
-impl TextCounts {
+impl Texts {
     fn new(page: &Page) -> Self {
-        Self(vec![std::cell::Cell::new(None); page.len()])
+        let mut before = Vec::with_capacity(page.len() + 1);
+        before.push(0usize);
+        for i in 0..page.len() {
+            let bytes = if is_read_text(page, i) {
+                page.node(i).text.trim_ascii().len()
+            } else {
+                0
+            };
+            before.push(before[i] + bytes);
+        }
+        Self {
+            counts: vec![std::cell::Cell::new(None); page.len()],
+            before,
+        }
     }
 
     /// The counts of text node `i`.
     fn get(&self, page: &Page, i: usize) -> Counts {
-        self.0[i].get().unwrap_or_else(|| {
+        self.counts[i].get().unwrap_or_else(|| {
             let c = Counts::of_text(page.node(i).text);
-            self.0[i].set(Some(c));
+            self.counts[i].set(Some(c));
             c
         })
+    }
+
+    /// Bytes of read text in `i`'s subtree.
+    fn bytes(&self, page: &Page, i: usize) -> usize {
+        self.before[page.node(i).end] - self.before[i]
     }
 }
 
@@ -326,26 +360,14 @@ fn is_read_text(page: &Page, i: usize) -> bool {
     n.is_text() && (n.parent == NO_PARENT || !is_stripped_tag(page.node(n.parent).name()))
 }
 
-fn run(page: &Page, texts: &TextCounts, body: usize, title: Option<&str>, pass: Pass) -> String {
+fn run(page: &Page, texts: &Texts, body: usize, title: Option<&str>, pass: Pass) -> String {
     let n = page.len();
     let mut removed = vec![false; n];
-    // Bytes of read text before each node: a subtree `i..end` holds `before[end] - before[i]`.
-    let mut before = Vec::with_capacity(n + 1);
-    before.push(0usize);
-    for i in 0..n {
-        // Words, not the indentation around them.
-        let bytes = if is_read_text(page, i) {
-            page.node(i).text.trim_ascii().len()
-        } else {
-            0
-        };
-        before.push(before[i] + bytes);
-    }
     let body_end = page.node(body).end;
-    let body_bytes = before[body_end] - before[body];
+    let body_bytes = texts.bytes(page, body);
     // Class words never take away a block holding most of the page's text: a class name
     // can mislead, the text cannot.
-    let most_of_page = |i: usize| (before[page.node(i).end] - before[i]) * 2 > body_bytes;
+    let most_of_page = |i: usize| texts.bytes(page, i) * 2 > body_bytes;
     // Furniture, hidden blocks and (when the pass says so) unlikely candidates go first,
     // with their subtrees.
     for i in body + 1..body_end {
@@ -417,7 +439,7 @@ fn run(page: &Page, texts: &TextCounts, body: usize, title: Option<&str>, pass: 
 
     if pass.whole_body {
         clean(page, texts, body, &mut removed, pass, &|_| 0.0, None);
-        let mut out = Paragraphs::with_capacity(before[body_end] - before[body]);
+        let mut out = Paragraphs::with_capacity(body_bytes);
         out.write(page, texts, body, &removed);
         return out.text;
     }
@@ -563,10 +585,7 @@ fn run(page: &Page, texts: &TextCounts, body: usize, title: Option<&str>, pass: 
             title_key.as_deref(),
         );
     }
-    let bytes = roots
-        .iter()
-        .map(|r| before[page.node(*r).end] - before[*r])
-        .sum();
+    let bytes = roots.iter().map(|r| texts.bytes(page, *r)).sum();
     let mut out = Paragraphs::with_capacity(bytes);
     for &root in &roots {
         out.write(page, texts, root, &removed);
@@ -646,7 +665,7 @@ fn pick_top(page: &Page, body: usize, score: &[Option<f32>], removed: &[bool]) -
 /// (when the pass cleans), and so do headings that repeat the title or are named as furniture.
 fn clean(
     page: &Page,
-    texts: &TextCounts,
+    texts: &Texts,
     root: usize,
     removed: &mut [bool],
     pass: Pass,
@@ -856,7 +875,7 @@ impl Paragraphs {
 
     /// The text of `root`'s subtree without removed nodes: a paragraph per block (per line
     /// inside `<pre>`).
-    fn write(&mut self, page: &Page, texts: &TextCounts, root: usize, removed: &[bool]) {
+    fn write(&mut self, page: &Page, texts: &Texts, root: usize, removed: &[bool]) {
         let end = page.node(root).end;
         let mut open_blocks: Vec<usize> = Vec::new();
         let mut pre_until = 0;
