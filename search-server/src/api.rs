@@ -11,7 +11,6 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::app::blocking;
-use crate::cache::Cached;
 use crate::params::{ParamError, SearchParams, query_param};
 use crate::replay::archive_path;
 use crate::state::{Shared, query_error_fr};
@@ -162,8 +161,8 @@ pub async fn search(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Respon
     // Keyed on the valid parameters as understood, in a fixed order.
     let key = format!("api?{}", params.to_query());
     let generation = st.index.generation();
-    if let Some(c) = st.cache.get(&key, generation) {
-        return json_body(c.body);
+    if let Some(body) = st.cache.get(&key, generation) {
+        return json_body(body);
     }
     let Ok(_slot) = st.searches.acquire().await else {
         return ApiError::internal("le serveur s'arrête").into_response();
@@ -187,14 +186,7 @@ pub async fn search(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Respon
     match result {
         Some(Ok(v)) => {
             let body = Bytes::from(serde_json::to_vec(&v).unwrap_or_default());
-            st.cache.put(
-                key,
-                generation,
-                Cached {
-                    status: 200,
-                    body: body.clone(),
-                },
-            );
+            st.cache.put(key, generation, body.clone());
             json_body(body)
         }
         Some(Err(e)) => ApiError::from(e).into_response(),

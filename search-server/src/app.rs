@@ -123,11 +123,11 @@ async fn search_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Respo
     // Keyed on the valid parameters as understood, in a fixed order.
     let key = format!("html?{}", params.to_query());
     let generation = st.index.generation();
-    if params.to_request(&st.limits).is_ok()
-        && let Some(c) = st.cache.get(&key, generation)
+    let request = params.to_request(&st.limits);
+    if request.is_ok()
+        && let Some(body) = st.cache.get(&key, generation)
     {
-        let status = StatusCode::from_u16(c.status).unwrap_or(StatusCode::OK);
-        return page(status, String::from_utf8_lossy(&c.body).into_owned());
+        return page(StatusCode::OK, String::from_utf8_lossy(&body).into_owned());
     }
     let Ok(_slot) = st.searches.acquire().await else {
         return message(
@@ -157,7 +157,7 @@ async fn search_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Respo
             let stats = st.index.stats().ok();
             return (StatusCode::OK, render(&page_of(None, stats.as_ref(), None)));
         }
-        let request = match params.to_request(&limits) {
+        let request = match request {
             Ok(r) => r,
             Err(e) => {
                 return (
@@ -186,14 +186,8 @@ async fn search_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Respo
         Some((status, body)) => {
             // Bad requests are cheap to answer again; only results are kept.
             if status == StatusCode::OK {
-                st.cache.put(
-                    key,
-                    generation,
-                    crate::cache::Cached {
-                        status: status.as_u16(),
-                        body: bytes::Bytes::from(body.clone()),
-                    },
-                );
+                st.cache
+                    .put(key, generation, bytes::Bytes::from(body.clone()));
             }
             page(status, body)
         }

@@ -10,20 +10,11 @@ use std::sync::Mutex;
 use bytes::Bytes;
 use lru::LruCache;
 
-/// A cached response.
-#[derive(Clone)]
-pub struct Cached {
-    /// HTTP status.
-    pub status: u16,
-    /// The body.
-    pub body: Bytes,
-}
-
 /// Bytes of responses kept at most, whatever the number of entries.
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 
 struct Entries {
-    lru: LruCache<String, (u64, Cached)>,
+    lru: LruCache<String, (u64, Bytes)>,
     bytes: usize,
 }
 
@@ -45,14 +36,15 @@ impl ResponseCache {
         }
     }
 
-    /// The response cached for `key` in index generation `generation`.
-    pub fn get(&self, key: &str, generation: u64) -> Option<Cached> {
+    /// The response body cached for `key` in index generation `generation` (only successful
+    /// responses are cached).
+    pub fn get(&self, key: &str, generation: u64) -> Option<Bytes> {
         let mut e = self.entries.as_ref()?.lock().ok()?;
         match e.lru.get(key) {
             Some((g, cached)) if *g == generation => Some(cached.clone()),
             Some(_) => {
                 if let Some((_, old)) = e.lru.pop(key) {
-                    e.bytes -= old.body.len();
+                    e.bytes -= old.len();
                 }
                 None
             }
@@ -61,21 +53,21 @@ impl ResponseCache {
     }
 
     /// Remembers a response (not one larger than a quarter of [`MAX_BYTES`]).
-    pub fn put(&self, key: String, generation: u64, cached: Cached) {
+    pub fn put(&self, key: String, generation: u64, cached: Bytes) {
         let Some(Ok(mut e)) = self.entries.as_ref().map(Mutex::lock) else {
             return;
         };
-        let size = cached.body.len();
+        let size = cached.len();
         if size > MAX_BYTES / 4 {
             return;
         }
         e.bytes += size;
         if let Some((_, (_, old))) = e.lru.push(key, (generation, cached)) {
-            e.bytes -= old.body.len();
+            e.bytes -= old.len();
         }
         while e.bytes > MAX_BYTES {
             match e.lru.pop_lru() {
-                Some((_, (_, old))) => e.bytes -= old.body.len(),
+                Some((_, (_, old))) => e.bytes -= old.len(),
                 None => {
                     e.bytes = 0;
                     break;
@@ -92,12 +84,9 @@ mod tests {
     #[test]
     fn entries_expire_with_the_generation() {
         let cache = ResponseCache::new(2);
-        let body = |s: &'static str| Cached {
-            status: 200,
-            body: Bytes::from_static(s.as_bytes()),
-        };
+        let body = |s: &'static str| Bytes::from_static(s.as_bytes());
         cache.put("q=a".into(), 1, body("a"));
-        assert_eq!(cache.get("q=a", 1).map(|c| c.body), Some(Bytes::from("a")));
+        assert_eq!(cache.get("q=a", 1), Some(Bytes::from("a")));
         assert!(cache.get("q=a", 2).is_none(), "a new commit makes it stale");
         cache.put("q=b".into(), 2, body("b"));
         cache.put("q=c".into(), 2, body("c"));

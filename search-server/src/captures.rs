@@ -11,10 +11,9 @@ use std::time::{Instant, SystemTime};
 
 use chrono::NaiveDateTime;
 use crawler::cdxj::{CdxjLine, cdxj_path, index_file, surt};
-use serde::Serialize;
 
 /// One capture: a `response`, `revisit` or `resource` record of a WARC file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct CaptureLoc {
     /// 14-digit timestamp (`20130131100000`).
     pub timestamp: String,
@@ -27,7 +26,6 @@ pub struct CaptureLoc {
     /// Payload digest.
     pub digest: Option<String>,
     /// The WARC file.
-    #[serde(skip)]
     pub file: Arc<PathBuf>,
     /// Offset of the record (or of the gzip member holding it) in the file.
     pub offset: u64,
@@ -93,7 +91,7 @@ pub struct CaptureStore {
 }
 
 /// Counts after a refresh.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct StoreCounts {
     /// WARC files known.
     pub files: usize,
@@ -110,11 +108,6 @@ impl CaptureStore {
             last_refresh: RwLock::new(None),
             refreshing: std::sync::Mutex::new(()),
         }
-    }
-
-    /// The directory of WARC files.
-    pub fn dir(&self) -> &Path {
-        &self.dir
     }
 
     /// Reads new or changed WARC files (through their CDXJ when it is up to date) and drops

@@ -105,8 +105,14 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         max_export: args.max_export,
         ..Limits::default()
     };
-    let state =
-        shared(AppState::open(&args.index, &args.warcs, limits)?.with_cache(args.cache_entries));
+    let state = shared(
+        AppState::open(&args.index, &args.warcs, limits)?
+            .with_cache(args.cache_entries)
+            .with_max_searches(
+                args.max_searches
+                    .unwrap_or_else(search_server::state::default_searches),
+            ),
+    );
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| {
