@@ -180,31 +180,15 @@ impl FrenchStemmer {
         self.0.stem(word).into_owned()
     }
 
-    /// Stems of the words of a text. Stems are remembered per thread across texts (a
-    /// corpus reuses its vocabulary: most words were stemmed on an earlier page).
+    /// Stems of the words of a text (the taxonomy's terms; texts to index go through the
+    /// analyzer, whose stems are remembered per thread).
     pub fn stems(&self, text: &str) -> Vec<String> {
-        STEMS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if cache.len() > STEM_CACHE_WORDS {
-                cache.clear();
-            }
-            words(text)
-                .into_iter()
-                .map(|w| {
-                    if let Some(s) = cache.get(&w) {
-                        return s.clone();
-                    }
-                    let s = self.stem(&w);
-                    cache.insert(w, s.clone());
-                    s
-                })
-                .collect()
-        })
+        words(text).iter().map(|w| self.stem(w)).collect()
     }
 }
 
 thread_local! {
-    /// Folded word → French stem, for [`FrenchStemmer::stems`].
+    /// Folded word → French stem, for the analyzer's [`CachedStemmer`].
     static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> =
         std::cell::RefCell::new(std::collections::HashMap::new());
 }

@@ -76,7 +76,6 @@ pub struct Communes {
     /// Every key of `by_key` and the first words of each (`le`, `le mans`).
     name_prefixes: FxHashSet<String>,
     by_compact: HashMap<String, Vec<usize>>,
-    departements: Vec<(String, String)>,
     /// Display names of the départements, by code.
     departement_names: HashMap<String, String>,
     /// Département names by their first word: (code, words of the name).
@@ -176,7 +175,6 @@ impl Communes {
             by_key,
             name_prefixes,
             by_compact,
-            departements: deps,
             departement_names,
             max_words: max_words.min(8),
         }
@@ -273,7 +271,7 @@ impl Communes {
                 .count();
             if (2..=3).contains(&len) && rest.get(len) == Some(&b')') {
                 let code = String::from_utf8_lossy(&rest[..len]).to_uppercase();
-                if self.departements.iter().any(|(c, _)| *c == code) {
+                if self.departement_names.contains_key(&code) {
                     out.insert(code);
                 }
             }
@@ -346,20 +344,13 @@ impl Communes {
     /// by the départements the text names, then by `context` (e.g. the page's own
     /// département), else reported as ambiguous.
     pub fn mentioned(&self, text: &str, context: &HashSet<String>) -> Vec<Found> {
-        self.mentioned_with(text, &self.departements_in(text), context)
+        let runs: Vec<&str> = word_runs(text).collect();
+        let text_deps = self.departements_in_runs(text, &runs);
+        self.mentioned_in_runs(&runs, &text_deps, context)
     }
 
-    /// [`Communes::mentioned`], with the text's départements already known.
-    pub fn mentioned_with(
-        &self,
-        text: &str,
-        text_deps: &HashSet<String>,
-        context: &HashSet<String>,
-    ) -> Vec<Found> {
-        self.mentioned_in_runs(&word_runs(text).collect::<Vec<_>>(), text_deps, context)
-    }
-
-    /// [`Communes::mentioned_with`] with the text's [`word_runs`] already cut.
+    /// [`Communes::mentioned`] with the text's [`word_runs`] already cut and its
+    /// départements known.
     pub fn mentioned_in_runs(
         &self,
         runs: &[&str],

@@ -20,7 +20,7 @@ use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use crate::extract::{Extracted, Extractor, Input};
 use crate::schema::{self, Fields};
-use crate::source::{Capture, CaptureBody, Captures};
+use crate::source::{Capture, CaptureBody, Captures, seed_of};
 
 /// Errors that stop indexing.
 #[derive(Debug, thiserror::Error)]
@@ -227,10 +227,7 @@ pub fn index_warcs(
                 let mut records = 0u64;
                 let result = captures.stream_file_until(file, |capture, seeds| {
                     records += 1;
-                    let seed = url::Url::parse(&capture.url)
-                        .ok()
-                        .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
-                        .and_then(|h| seeds.get(&h).cloned());
+                    let seed = seed_of(seeds, &capture.url).map(str::to_string);
                     // A closed channel means indexing failed (the error is reported there):
                     // stop reading.
                     match sender.send((capture, seed)) {
@@ -242,7 +239,7 @@ pub fn index_warcs(
             });
             for item in received {
                 batch.push(item);
-                if batch.len() < BATCH || stream_err.is_some() {
+                if batch.len() < BATCH {
                     continue;
                 }
                 let b = std::mem::take(&mut batch);
@@ -562,6 +559,22 @@ fn set_dates(doc: &mut TantivyDocument, fields: &Fields, dates: &BTreeSet<i64>) 
     *doc = fresh;
 }
 
+/// The publication date (ISO `YYYY-MM-DD`) and its year, when the date parses.
+fn add_published(doc: &mut TantivyDocument, fields: &Fields, published: Option<&str>) {
+    if let Some(p) = published
+        .and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+    {
+        doc.add_date(
+            fields.published,
+            tantivy::DateTime::from_timestamp_secs(p.and_utc().timestamp()),
+        );
+        if let Ok(year) = u64::try_from(chrono::Datelike::year(&p)) {
+            doc.add_u64(fields.year, year);
+        }
+    }
+}
+
 /// The index document of an extracted page (without key, capture dates and WARC location).
 fn document(
     e: &Extracted,
@@ -599,20 +612,7 @@ fn document(
         doc.add_text(fields.description, d);
     }
     doc.add_text(fields.text, &e.text);
-    if let Some(p) = e
-        .published
-        .as_deref()
-        .and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-    {
-        doc.add_date(
-            fields.published,
-            tantivy::DateTime::from_timestamp_secs(p.and_utc().timestamp()),
-        );
-        if let Ok(year) = u64::try_from(chrono::Datelike::year(&p)) {
-            doc.add_u64(fields.year, year);
-        }
-    }
+    add_published(&mut doc, fields, e.published.as_deref());
     for t in &e.topics {
         doc.add_facet(fields.topics, Facet::from(&format!("/topic/{}", t.id)));
         doc.add_text(fields.topic_ids, &t.id);
@@ -679,20 +679,7 @@ pub fn index_json_lines(
         doc.add_text(fields.url, &d.url);
         doc.add_text(fields.title, &d.title);
         doc.add_text(fields.text, &d.body);
-        if let Some(p) = d
-            .published
-            .as_deref()
-            .and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
-            .and_then(|p| p.and_hms_opt(0, 0, 0))
-        {
-            doc.add_date(
-                fields.published,
-                tantivy::DateTime::from_timestamp_secs(p.and_utc().timestamp()),
-            );
-            if let Ok(year) = u64::try_from(chrono::Datelike::year(&p)) {
-                doc.add_u64(fields.year, year);
-            }
-        }
+        add_published(&mut doc, &fields, d.published.as_deref());
         if let Some(c) = &d.commune {
             doc.add_text(fields.commune_insee, c);
         }

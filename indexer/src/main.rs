@@ -375,13 +375,7 @@ fn dump(args: DumpArgs) -> Result<()> {
             if p.status != 200 || !(ct.contains("html") || ct.contains("pdf")) {
                 return;
             }
-            let host = url::Url::parse(&c.url)
-                .ok()
-                .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
-            let seed = host
-                .as_deref()
-                .and_then(|h| seeds.get(h))
-                .map(String::as_str);
+            let seed = indexer::source::seed_of(seeds, &c.url);
             let Ok(doc) = extractor.extract_for_index(&Input {
                 bytes: &p.body,
                 url: Some(&c.url),
@@ -464,10 +458,7 @@ fn bench_extract(args: BenchExtractArgs) -> Result<()> {
             if p.status != 200 || !html {
                 return ControlFlow::Continue(());
             }
-            let seed = url::Url::parse(&c.url)
-                .ok()
-                .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
-                .and_then(|h| seeds.get(&h).cloned());
+            let seed = indexer::source::seed_of(seeds, &c.url).map(str::to_string);
             pages.push(BenchPage {
                 url: c.url,
                 content_type: p.content_type,
@@ -481,34 +472,7 @@ fn bench_extract(args: BenchExtractArgs) -> Result<()> {
         anyhow::bail!("no HTML page answered 200 in the WARC files given");
     }
     let bytes: usize = pages.iter().map(|p| p.body.len()).sum();
-    let mut times = Vec::new();
-    for _ in 0..args.runs.max(1) {
-        let start = std::time::Instant::now();
-        let mut words = 0;
-        for page in &pages {
-            let doc = extractor.extract_for_index(&Input {
-                bytes: &page.body,
-                url: Some(&page.url),
-                content_type: page.content_type.as_deref(),
-                captured: None,
-                seed_insee: page.seed.as_deref(),
-            });
-            words += doc.map_or(0, |d| d.text.len());
-        }
-        times.push(start.elapsed().as_secs_f64());
-        std::hint::black_box(words);
-    }
-    times.sort_by(f64::total_cmp);
-    let secs = times[times.len() / 2];
-    println!(
-        "{} pages extracted in {secs:.3} s: {:.0} pages/s, {:.1} MB/s of HTML (median of {} runs, one core)",
-        pages.len(),
-        pages.len() as f64 / secs,
-        bytes as f64 / 1e6 / secs,
-        times.len()
-    );
-    // Parts of that time: what other extractors do (main text, title, date: the HTML part),
-    // and under it the floor (decoding and parsing the pages into a tree, nothing else).
+    // The median time of a few runs of `work` over every page.
     let median = |work: &dyn Fn(&BenchPage)| -> f64 {
         let mut times: Vec<f64> = (0..args.runs.max(1))
             .map(|_| {
@@ -520,6 +484,30 @@ fn bench_extract(args: BenchExtractArgs) -> Result<()> {
         times.sort_by(f64::total_cmp);
         times[times.len() / 2]
     };
+    let secs = median(&|page| {
+        std::hint::black_box(
+            extractor
+                .extract_for_index(&Input {
+                    bytes: &page.body,
+                    url: Some(&page.url),
+                    content_type: page.content_type.as_deref(),
+                    captured: None,
+                    seed_insee: page.seed.as_deref(),
+                })
+                .ok(),
+        );
+    });
+    let per_page = |t: f64| t * 1e6 / pages.len() as f64;
+    println!(
+        "{} pages extracted in {secs:.3} s: {:.0} pages/s, {:.0} µs a page, {:.1} MB/s of HTML (median of {} runs, one core)",
+        pages.len(),
+        pages.len() as f64 / secs,
+        per_page(secs),
+        bytes as f64 / 1e6 / secs,
+        args.runs.max(1)
+    );
+    // Parts of that time: what other extractors do (main text, title, date: the HTML part),
+    // and under it the floor (decoding and parsing the pages into a tree, nothing else).
     let decode =
         |page: &BenchPage| crawler::charset::decode_html(&page.body, page.content_type.as_deref());
     let html_part = median(&|page| {
@@ -541,8 +529,9 @@ fn bench_extract(args: BenchExtractArgs) -> Result<()> {
         ("decoding and parsing the HTML (html5ever) alone", parse),
     ] {
         println!(
-            "of which {what}: {t:.3} s, {:.0} pages/s ({:.0} % of extraction)",
+            "of which {what}: {t:.3} s, {:.0} pages/s, {:.0} µs a page ({:.0} % of extraction)",
             pages.len() as f64 / t,
+            per_page(t),
             t / secs * 100.0
         );
     }

@@ -39,6 +39,13 @@ pub enum CaptureBody {
     Revisit(RevisitTarget),
 }
 
+/// The INSEE code recorded for the seed of a URL's host, among `seeds` (host → code, as
+/// [`Captures::seeds`] and the callbacks of [`Captures::stream_file`] give them).
+pub fn seed_of<'a>(seeds: &'a HashMap<String, String>, url: &str) -> Option<&'a str> {
+    let host = url::Url::parse(url).ok()?.host_str()?.to_ascii_lowercase();
+    seeds.get(&host).map(String::as_str)
+}
+
 /// Everything read from a set of WARC files.
 #[derive(Debug, Default)]
 pub struct Captures {
@@ -160,8 +167,7 @@ impl Captures {
 
     /// The INSEE code of the Veille crawl seed a URL belongs to (same host), if recorded.
     pub fn seed_insee(&self, url: &str) -> Option<&str> {
-        let host = url::Url::parse(url).ok()?.host_str()?.to_ascii_lowercase();
-        self.seeds.get(&host).map(String::as_str)
+        seed_of(&self.seeds, url)
     }
 
     /// The full capture a revisit repeats, among those read: by record id, then by URI and

@@ -125,7 +125,12 @@ impl Taxonomy {
                     .map(|term| (phrase(&term.text), term.weight))
                     .filter(|(stems, _)| !stems.is_empty())
                     .collect(),
-                exclude: t.exclude.iter().map(|e| phrase(e)).collect(),
+                exclude: t
+                    .exclude
+                    .iter()
+                    .map(|e| phrase(e))
+                    .filter(|stems| !stems.is_empty())
+                    .collect(),
             })
             .collect();
         Ok(Self {
@@ -207,7 +212,6 @@ impl Taxonomy {
                 let excluded: Vec<(usize, usize)> = topic
                     .exclude
                     .iter()
-                    .filter(|e| !e.is_empty())
                     .flat_map(|e| count(e).into_iter().map(move |p| (p, p + e.len())))
                     .collect();
                 let raw: f64 = topic

@@ -155,45 +155,40 @@ impl<R: BufRead + Seek> WarcReader<R> {
         };
         // Peek at the magic number in the buffer: seeking back would throw the buffer away
         // (and read it again) for every record.
-        match inner.fill_buf() {
+        let in_buffer = match inner.fill_buf() {
             Ok([]) => {
                 self.state = State::Done;
                 return None;
             }
-            Ok(buf) if buf.len() >= 2 && buf[..2] == GZIP_MAGIC[..2] => {
-                self.state = State::InMember {
-                    decoder: Box::new(BufReader::new(GzDecoder::new(inner))),
-                    offset,
-                    count: 0,
-                };
+            Ok(buf) => buf.len() >= 2 && buf[..2] == GZIP_MAGIC[..2],
+            Err(_) => false,
+        };
+        if !in_buffer {
+            // Not a member, or a buffer ending inside the magic number: read the two bytes.
+            let mut magic = [0u8; 2];
+            let got = match read_up_to(&mut inner, &mut magic) {
+                Ok(n) => n,
+                Err(e) => {
+                    self.state = State::Done;
+                    return Some(Err(self.error(offset, format!("read failed: {e}"))));
+                }
+            };
+            if got == 0 {
+                self.state = State::Done;
                 return None;
             }
-            _ => {}
-        }
-        // Not a member, or a buffer ending inside the magic number: read the two bytes.
-        let mut magic = [0u8; 2];
-        let got = match read_up_to(&mut inner, &mut magic) {
-            Ok(n) => n,
-            Err(e) => {
+            if got < 2 || magic != GZIP_MAGIC[..2] {
+                let err = self.error(offset, "bytes between records are not a gzip member");
+                match resync_gzip(&mut inner, offset + 1) {
+                    Ok(true) => self.state = State::Between(inner),
+                    _ => self.state = State::Done,
+                }
+                return Some(Err(err));
+            }
+            if let Err(e) = inner.seek(SeekFrom::Start(offset)) {
                 self.state = State::Done;
-                return Some(Err(self.error(offset, format!("read failed: {e}"))));
+                return Some(Err(self.error(offset, format!("seek failed: {e}"))));
             }
-        };
-        if got == 0 {
-            self.state = State::Done;
-            return None;
-        }
-        if got < 2 || magic != GZIP_MAGIC[..2] {
-            let err = self.error(offset, "bytes between records are not a gzip member");
-            match resync_gzip(&mut inner, offset + 1) {
-                Ok(true) => self.state = State::Between(inner),
-                _ => self.state = State::Done,
-            }
-            return Some(Err(err));
-        }
-        if let Err(e) = inner.seek(SeekFrom::Start(offset)) {
-            self.state = State::Done;
-            return Some(Err(self.error(offset, format!("seek failed: {e}"))));
         }
         self.state = State::InMember {
             decoder: Box::new(BufReader::new(GzDecoder::new(inner))),
