@@ -80,17 +80,17 @@ def main():
     warcs = os.path.join(work, "warcs")
     warc_bytes = sum(os.path.getsize(os.path.join(warcs, f)) for f in os.listdir(warcs) if f.endswith(".warc.gz"))
 
-    secs, rss, cpu, out, _ = measured([os.path.join(REL, "indexer"), "index", "--index", os.path.join(work, "index"), warcs],
+    secs, rss, _, out, _ = measured([os.path.join(REL, "indexer"), "index", "--index", os.path.join(work, "index"), warcs],
                                       cwd=ROOT, env=env)
     docs = int(out.split(" documents added")[0].rsplit(" ", 1)[1])
     index_bytes = dir_size(os.path.join(work, "index"))
     docs_path = os.path.join(work, "docs.jsonl")
     with open(docs_path, "wb") as f:
-        dsecs, drss, dcpu, _, _ = measured([os.path.join(REL, "indexer"), "dump", warcs], stdout=f, cwd=ROOT, env=env)
+        dsecs, drss, _, _, _ = measured([os.path.join(REL, "indexer"), "dump", warcs], stdout=f, cwd=ROOT, env=env)
     dumped = sum(1 for _ in open(docs_path, "rb"))
     text_bytes = os.path.getsize(docs_path)
     tsecs, trss, tsize, tversion = tantivy_cli_index(work, docs_path)
-    jsecs, jrss, _, _, _ = measured([os.path.join(REL, "indexer"), "bench-index-json", "--index",
+    jsecs, jrss, jcpu, _, _ = measured([os.path.join(REL, "indexer"), "bench-index-json", "--index",
                                      os.path.join(work, "json-index"), docs_path], cwd=ROOT, env=env)
     jsize = dir_size(os.path.join(work, "json-index"))
     tn, tsecs_traf, traf_version = trafilatura_rate(work, args.trafilatura_pages)
@@ -99,6 +99,9 @@ def main():
     # "2000 pages extracted in 0.532 s: 3758 pages/s, …"
     xn = int(xout.split(" pages extracted")[0])
     xsecs = float(xout.split(" extracted in ")[1].split(" s")[0])
+    # "of which the HTML part alone (…): 0.219 s, 9119 pages/s, …" and the parse floor.
+    html_rate, parse_rate = [float(line.split(" s, ")[1].split(" pages/s")[0])
+                             for line in xout.splitlines() if line.startswith("of which")]
     _, _, _, qout, _ = measured([os.path.join(REL, "indexer"), "bench-queries", "--index", os.path.join(work, "index"),
                                  "--runs", str(args.query_runs)], cwd=ROOT, env=env)
 
@@ -116,6 +119,14 @@ def main():
     print(f"\nAgainst trafilatura's pages/s: extraction alone (same pages, 1 core) {(xn / xsecs) / traf_rate:.1f}×; "
           f"`dump` (WARC → JSON, 1 core) {(dumped / dsecs) / traf_rate:.1f}×; `index` (WARC → index, all cores) {(docs / secs) / traf_rate:.1f}×")
     print(f"`indexer bench-extract`: {' '.join(xout.split())}")
+    print(f"Its HTML part (trafilatura's job) against trafilatura: {html_rate / traf_rate:.1f}×")
+    cores = os.cpu_count() or 1
+    floor_cpu = jcpu + dumped / parse_rate
+    print(f"Bound on `index` from CPU alone: indexing the text {jcpu:.1f} s of CPU (`bench-index-json`, "
+          f"{jcpu / jsecs * 100:.0f} % of the cores for {jsecs:.1f} s, reading the JSON included) + parsing the HTML "
+          f"{dumped / parse_rate:.1f} s = {floor_cpu:.1f} s, at least {floor_cpu / cores:.1f} s on {cores} cores: "
+          f"at most {dumped / (floor_cpu / cores):.0f} pages/s, {dumped / (floor_cpu / cores) / traf_rate:.1f}× trafilatura, "
+          f"before any main text, commune or topic")
     print(f"Veille indexing time / tantivy-cli's, same JSON documents: {jsecs / tsecs:.2f}×")
     print(f"Veille `indexer index` (extraction included, on all cores) / tantivy-cli `index` (text already extracted): {secs / tsecs:.2f}× the time\n")
     print("Query latency (`indexer bench-queries`, from the library, 10 results):\n")

@@ -21,12 +21,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import REL, ROOT, free_port, machine, make_corpus, measured, tantivy_cli_exe, tantivy_cli_index, wait_port  # noqa: E402
+from benchlib import REL, ROOT, free_port, machine, make_corpus, measured, tantivy_cli_exe, tantivy_cli_index, tantivy_cli_version, wait_port  # noqa: E402
 
 
 LUA = """
@@ -52,12 +51,28 @@ def wrk(url_paths, port, seconds, connections, work, name):
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rps, pct(50), pct(99), int(errors.group(1)) if errors else 0, out
+    return rps, pct(50), pct(99), int(errors.group(1)) if errors else 0
 
 
 def check(url):
     with urllib.request.urlopen(url, timeout=30) as r:
         return r.status, r.read()
+
+
+def bench_one(cmd, port, paths, ok, args, work, name, **popen):
+    """Starts a server, checks that every path answers as `ok` says, warms it up for 5 s,
+    then measures it with wrk: (requests/s, p50, p99, non-2xx)."""
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **popen)
+    try:
+        wait_port(port, 120)
+        for p in paths:
+            status, body = check(f"http://127.0.0.1:{port}{p}")
+            assert status == 200 and ok(body), f"{p}: unexpected answer: {body[:300]}"
+        wrk(paths, port, 5, args.connections, work, f"{name}-warmup")
+        return wrk(paths, port, args.seconds, args.connections, work, name)
+    finally:
+        server.terminate()
+        server.wait()
 
 
 def main():
@@ -89,7 +104,9 @@ def main():
     tindex = os.path.join(work, "tantivy-cli-index")
     if not os.path.isdir(tindex):
         tantivy_cli_index(work, docs_path)
-    tversion = subprocess.run([tantivy_cli_exe(work), "--version"], capture_output=True, text=True).stdout.strip() or "tantivy-cli"
+    texe = tantivy_cli_exe(work)
+    tversion = tantivy_cli_version(texe)
+    wrk_version = subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split("[")[0].strip()
     documents = sum(1 for _ in open(docs_path, "rb"))
 
     # The same fixed French queries as `indexer bench-queries`.
@@ -106,41 +123,22 @@ def main():
                          ("cache off: `--cache-entries 0`", ["--cache-entries", "0"]),
                          ("cache off, `--max-searches 64`", ["--cache-entries", "0", "--max-searches", "64"])]:
         vport = free_port()
-        veille = subprocess.Popen([os.path.join(REL, "search-server"), "--index", index, "--warcs", warcs,
-                                   "--bind", f"127.0.0.1:{vport}"] + extra, cwd=ROOT, env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            wait_port(vport, 120)
-            for p in vpaths:
-                status, body = check(f"http://127.0.0.1:{vport}{p}")
-                assert status == 200 and b'"facets"' in body and b"snippet_html" in body, f"{p}: no hit: {body[:300]}"
-            wrk(vpaths, vport, 5, args.connections, work, "veille-warmup")
-            rows.append((f"Veille `search-server` `/api/search` (10 hits, facets, snippets), {label}",) +
-                        wrk(vpaths, vport, args.seconds, args.connections, work, "veille"))
-        finally:
-            veille.terminate()
-            veille.wait()
-    tserver = subprocess.Popen([tantivy_cli_exe(work), "serve", "-i", tindex, "--host", "127.0.0.1", "--port", str(tport)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_port(tport, 120)
-        tpaths = ["/api/?" + urllib.parse.urlencode({"q": q, "nhits": 10}) for q in queries]
-        for p in tpaths:
-            status, body = check(f"http://127.0.0.1:{tport}{p}")
-            assert status == 200, body[:300]
-        wrk(tpaths, tport, 5, args.connections, work, "tantivy-warmup")
-        rows.append((f"{tversion} `serve` `/api/` (10 hits, stored documents)",) +
-                    wrk(tpaths, tport, args.seconds, args.connections, work, "tantivy"))
-    finally:
-        tserver.terminate()
-        tserver.wait()
+        cmd = [os.path.join(REL, "search-server"), "--index", index, "--warcs", warcs,
+               "--bind", f"127.0.0.1:{vport}"] + extra
+        rows.append((f"Veille `search-server` `/api/search` (10 hits, facets, snippets), {label}",) +
+                    bench_one(cmd, vport, vpaths, lambda body: b'"facets"' in body and b"snippet_html" in body,
+                              args, work, "veille", cwd=ROOT, env=env))
+    tpaths = ["/api/?" + urllib.parse.urlencode({"q": q, "nhits": 10}) for q in queries]
+    tcmd = [texe, "serve", "-i", tindex, "--host", "127.0.0.1", "--port", str(tport)]
+    rows.append((f"{tversion} `serve` `/api/` (10 hits, stored documents)",) +
+                bench_one(tcmd, tport, tpaths, lambda body: True, args, work, "tantivy"))
 
     print(f"Machine: {machine()}")
-    print(f"Index: {documents} documents; wrk -t2 -c{args.connections} -d{args.seconds}s, {len(queries)} French queries in turn; "
+    print(f"Index: {documents} documents; {wrk_version} -t2 -c{args.connections} -d{args.seconds}s, {len(queries)} French queries in turn; "
           f"servers and wrk share the machine\n")
     print("| server | requests/s | p50 (ms) | p99 (ms) | non-2xx |")
     print("|---|---:|---:|---:|---:|")
-    for name, rps, p50, p99, errors, _ in rows:
+    for name, rps, p50, p99, errors in rows:
         print(f"| {name} | {rps:.0f} | {p50:.2f} | {p99:.2f} | {errors} |")
     if len(rows) == 4:
         print(f"\nVeille / tantivy-cli requests/s: {rows[0][1] / rows[3][1]:.2f}× with the response cache, "

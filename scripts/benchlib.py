@@ -59,12 +59,7 @@ def make_corpus(work, pages, hosts):
                                "--synthetic-hosts", str(hosts), "--synthetic-pages", str(pages // hosts)],
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_port(port, 10)
         cfg = os.path.join(work, "corpus.toml")
         lines = ['name = "bench-corpus"']
         for k in range(hosts):
@@ -83,13 +78,20 @@ def make_corpus(work, pages, hosts):
 
 
 def tantivy_cli_exe(work):
-    """tantivy-cli: on the PATH, in /tmp/tantivy-cli, or installed into the work directory."""
-    exe = shutil.which("tantivy") or "/tmp/tantivy-cli/bin/tantivy"
-    if not os.path.exists(exe):
+    """tantivy-cli: on the PATH, in /tmp/tantivy-cli or the work directory, else installed
+    into the work directory."""
+    installed = os.path.join(work, "tantivy-cli", "bin", "tantivy")
+    exe = next((e for e in [shutil.which("tantivy"), "/tmp/tantivy-cli/bin/tantivy", installed]
+                if e and os.path.exists(e)), None)
+    if exe is None:
         print("installing tantivy-cli (cargo install tantivy-cli)…", file=sys.stderr)
         subprocess.run(["cargo", "install", "tantivy-cli", "--locked", "--root", os.path.join(work, "tantivy-cli")], check=True)
-        exe = os.path.join(work, "tantivy-cli", "bin", "tantivy")
+        exe = installed
     return exe
+
+
+def tantivy_cli_version(exe):
+    return subprocess.run([exe, "--version"], capture_output=True, text=True).stdout.strip() or "tantivy-cli"
 
 
 def tantivy_cli_index(work, docs_path):
@@ -106,9 +108,8 @@ def tantivy_cli_index(work, docs_path):
             "segments": [], "schema": schema, "opstamp": 0}
     json.dump(meta, open(os.path.join(idx, "meta.json"), "w"))
     with open(docs_path, "rb") as f:
-        secs, rss, cpu, _, err = measured([exe, "index", "-i", idx], stdin=f)
-    version = subprocess.run([exe, "--version"], capture_output=True, text=True).stdout.strip() or "tantivy-cli"
-    return secs, rss, dir_size(idx), version
+        secs, rss, _, _, _ = measured([exe, "index", "-i", idx], stdin=f)
+    return secs, rss, dir_size(idx), tantivy_cli_version(exe)
 
 
 

@@ -19,7 +19,7 @@ export PATH="$PWD/.venv/bin:$PATH"
 # browser test (Debian packages; root installs them).
 missing=()
 command -v wget >/dev/null 2>&1 || missing+=(wget)
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "== installing ${missing[*]}"

@@ -1,5 +1,5 @@
 // Browser test of the Veille search server, in Debian's headless Chromium driven by
-// playwright-core (no browser download). Run by search-server/tests/browser.rs:
+// playwright-core (no browser download). Run by search-server/tests/server.rs:
 //
 //   node search.mjs http://127.0.0.1:PORT screenshot.png
 //
@@ -101,9 +101,12 @@ try {
   check(outsideAlone.length === 0, `opened alone, it makes no request outside the archive (${JSON.stringify(outsideAlone)})`);
   await alone.close();
 
-  // 6. A link inside the archived page leads to an archived capture.
-  const inner = await frame.locator('a[href^="/archive/"]').first().getAttribute('href');
-  check(inner !== null && inner.startsWith('/archive/'), `archived links lead to the archive (${inner})`);
+  // 6. Every link inside the archived page leads to an archived capture (or stays on the
+  // page, or is a mail or telephone link): none leads out of the archive.
+  const hrefs = await frame.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const leaving = hrefs.filter((h) => !/^\s*($|\/archive\/|#|mailto:|tel:)/i.test(h));
+  check(hrefs.some((h) => h.startsWith('/archive/')) && leaving.length === 0,
+    `archived links lead to the archive (${JSON.stringify(leaving)})`);
 } finally {
   await browser.close();
 }
