@@ -3,11 +3,18 @@
 
 use std::io::IsTerminal;
 
+/// Libraries whose warnings describe the pages they read, not the run: html5ever warns
+/// « foster parenting not implemented » on every old table layout whose text sits between
+/// rows (that text is kept), and the extraction crates log their own choices. Their
+/// messages are shown only when `RUST_LOG` asks for them.
+pub const QUIET_LIBRARIES: &str = "html5ever=error,markup5ever=error,selectors=error,trafilatura=error,libreadability=error,justext=error";
+
 /// Logs to stderr, filtered by `RUST_LOG` or else `default_filter` (`"info"`,
-/// `"info,tantivy=warn"`…), coloured only on a terminal.
+/// `"info,tantivy=warn"`…) with [`QUIET_LIBRARIES`], coloured only on a terminal.
 pub fn init_logging(default_filter: &str) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_filter));
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new(format!("{default_filter},{QUIET_LIBRARIES}"))
+    });
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

@@ -33,6 +33,14 @@ pub enum IndexError {
         /// What Tantivy said.
         source: tantivy::TantivyError,
     },
+    /// The index was built by an earlier version of Veille, with other fields.
+    #[error(
+        "index {path} was built by an earlier version of Veille (its fields differ): delete it and run `indexer index` again"
+    )]
+    OldSchema {
+        /// The index directory.
+        path: PathBuf,
+    },
     /// A WARC file or directory could not be read.
     #[error("cannot read {path}: {source}")]
     Read {
@@ -82,7 +90,13 @@ pub fn open_or_create(dir: &Path) -> Result<Index, IndexError> {
         source,
     })?;
     let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|e| err(e.into()))?;
-    let index = Index::open_or_create(directory, schema::build().0).map_err(err)?;
+    let index =
+        Index::open_or_create(directory, schema::build().0).map_err(|source| match source {
+            tantivy::TantivyError::SchemaError(_) => IndexError::OldSchema {
+                path: dir.to_path_buf(),
+            },
+            source => err(source),
+        })?;
     crate::analysis::register(&index);
     Ok(index)
 }
@@ -618,6 +632,7 @@ fn document(
         doc.add_text(fields.topic_ids, &t.id);
     }
     doc.add_u64(fields.digital_policy, u64::from(e.digital_policy));
+    doc.add_text(fields.page_type, e.page_type.as_str());
     if let Some(l) = &e.label {
         doc.add_u64(fields.label_rating, u64::from(l.rating));
         if let Some(y) = l.year.and_then(|y| u64::try_from(y).ok()) {

@@ -181,6 +181,22 @@ struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
+    /// Which extractors find the main text, title and date.
+    #[arg(long, value_enum, default_value = "both")]
+    method: MethodArg,
+    /// Add what each extractor found (`opinions`) to the JSON, to compare them.
+    #[arg(long)]
+    opinions: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MethodArg {
+    /// Readability and trafilatura, each checking the other.
+    Both,
+    /// The project's Readability pass alone.
+    Readability,
+    /// The trafilatura crate alone.
+    Trafilatura,
 }
 
 /// Lets a closed pipe end the process quietly, as it ends other Unix tools
@@ -239,7 +255,12 @@ fn extract(args: ExtractArgs) -> Result<()> {
         name.ends_with(".pdf")
             .then(|| "application/pdf".to_string())
     });
-    let extractor = Extractor::new()?;
+    let method = match args.method {
+        MethodArg::Both => indexer::extract::html::Method::Both,
+        MethodArg::Readability => indexer::extract::html::Method::Readability,
+        MethodArg::Trafilatura => indexer::extract::html::Method::Trafilatura,
+    };
+    let extractor = Extractor::new()?.with_method(method, args.opinions);
     let doc = extractor
         .extract(&Input {
             bytes: &bytes,

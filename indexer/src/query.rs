@@ -35,6 +35,7 @@ pub const PUBLIC_FIELDS: &[&str] = &[
     "label_rating",
     "label_year",
     "digital_policy",
+    "page_type",
 ];
 
 /// How results are ordered.
@@ -61,6 +62,8 @@ pub struct SearchRequest {
     pub topics: Vec<String>,
     /// Only documents about digital policy.
     pub digital_only: bool,
+    /// Page types (`article`, `listing`…), any of them; empty: all.
+    pub page_types: Vec<String>,
     /// Published on or after.
     pub from: Option<NaiveDate>,
     /// Published on or before.
@@ -135,11 +138,13 @@ pub struct Hit {
     pub digest: Option<String>,
     /// Language.
     pub language: Option<String>,
+    /// Page type.
+    pub page_type: Option<String>,
 }
 
 impl Hit {
     /// The CSV columns of a hit (`indexer search --format csv`, the server's exports).
-    pub const CSV_COLUMNS: [&'static str; 17] = [
+    pub const CSV_COLUMNS: [&'static str; 18] = [
         "score",
         "url",
         "title",
@@ -153,6 +158,7 @@ impl Hit {
         "label_rating",
         "label_year",
         "language",
+        "page_type",
         "digest",
         "warc_file",
         "warc_offset",
@@ -162,7 +168,7 @@ impl Hit {
     /// The hit as a CSV record, in the order of [`Hit::CSV_COLUMNS`]. Text from crawled
     /// pages that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`…) is prefixed
     /// with `'`.
-    pub fn csv_record(&self) -> [String; 17] {
+    pub fn csv_record(&self) -> [String; 18] {
         let opt = |v: &Option<String>| spreadsheet_safe(v.clone().unwrap_or_default());
         let num = |v: Option<u64>| v.map(|n| n.to_string()).unwrap_or_default();
         [
@@ -179,6 +185,7 @@ impl Hit {
             num(self.label_rating),
             num(self.label_year),
             opt(&self.language),
+            opt(&self.page_type),
             opt(&self.digest),
             opt(&self.warc_file),
             num(self.warc_offset),
@@ -218,6 +225,8 @@ pub struct Facets {
     pub communes: BTreeMap<String, u64>,
     /// Per publication year.
     pub years: BTreeMap<String, u64>,
+    /// Per page type.
+    pub page_types: BTreeMap<String, u64>,
 }
 
 /// Index-wide statistics.
@@ -353,7 +362,7 @@ impl SearchIndex {
             return Ok(Box::new(AllQuery));
         }
         check_syntax(text)?;
-        let text = quote_hyphenated(text);
+        let text = quote_compounds(text);
         let text = text.as_str();
         let f = &self.fields;
         let mut parser = QueryParser::for_index(
@@ -415,6 +424,18 @@ impl SearchIndex {
         }
         for t in &req.topics {
             must.push((Occur::Must, term(f.topic_ids, t)));
+        }
+        if !req.page_types.is_empty() {
+            let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for t in &req.page_types {
+                let kind = crate::extract::page_type::PageType::parse(t).ok_or_else(|| {
+                    QueryError::Filter(format!(
+                        "unknown page type {t:?}; types: article, listing, home, agenda, other"
+                    ))
+                })?;
+                any.push((Occur::Should, term(f.page_type, kind.as_str())));
+            }
+            must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
         if req.digital_only {
             must.push((
@@ -478,7 +499,10 @@ impl SearchIndex {
                     Count,
                     TopDocs::with_limit(limit)
                         .and_offset(req.offset)
-                        .order_by_score(),
+                        .tweak_score(|segment: &tantivy::SegmentReader| {
+                            let weight = type_weight(segment);
+                            move |doc: tantivy::DocId, score: tantivy::Score| score * weight(doc)
+                        }),
                     facets,
                 ),
             )?,
@@ -595,6 +619,7 @@ impl SearchIndex {
             warc_offset: doc.get_first(f.warc_offset).and_then(|v| v.as_u64()),
             digest: text(f.digest),
             language: text(f.language),
+            page_type: text(f.page_type),
         }
     }
 
@@ -684,14 +709,54 @@ fn date_key(segment: &tantivy::SegmentReader) -> impl Fn(tantivy::DocId) -> i64 
     }
 }
 
-/// Counts matching documents per topic, département, commune and publication year, from the
-/// segments' decoded ordinals.
+/// How much a page type weighs in relevance: articles first, then agenda and other pages,
+/// listings and home pages (which repeat the articles' titles and first lines) last.
+fn page_type_weight(page_type: &str) -> f32 {
+    match page_type {
+        "article" => 1.0,
+        "agenda" => 0.8,
+        "other" => 0.6,
+        "listing" => 0.3,
+        "home" => 0.25,
+        _ => 1.0,
+    }
+}
+
+/// The relevance weight of a segment's documents by page type, from the fast field.
+fn type_weight(segment: &tantivy::SegmentReader) -> impl Fn(tantivy::DocId) -> f32 + use<> {
+    let column = segment.fast_fields().str("page_type").ok().flatten();
+    let weights: Vec<f32> = column
+        .as_ref()
+        .map(|c| {
+            let mut term = String::new();
+            (0..c.num_terms() as u64)
+                .map(|ord| {
+                    term.clear();
+                    match c.ord_to_str(ord, &mut term) {
+                        Ok(_) => page_type_weight(&term),
+                        Err(_) => 1.0,
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    move |doc| {
+        column
+            .as_ref()
+            .and_then(|c| c.ords().first(doc))
+            .and_then(|o| weights.get(o as usize).copied())
+            .unwrap_or(1.0)
+    }
+}
+
+/// Counts matching documents per topic, département, commune, publication year and page
+/// type, from the segments' decoded ordinals.
 struct FacetCollector {
     ordinals: OrdinalCache,
 }
 
 /// The string columns counted: the first holds several values per document, the others one.
-const FACET_COLUMNS: [&str; 3] = ["topic", "departement", "commune"];
+const FACET_COLUMNS: [&str; 4] = ["topic", "departement", "commune", "page_type"];
 
 /// The first publication year counted (earlier dates are not municipal web news).
 const FIRST_YEAR: u64 = 1990;
@@ -712,17 +777,18 @@ struct SegmentOrdinals {
     /// Département and commune ordinal of each document ([`NONE`] without).
     departement: Vec<u32>,
     commune: Vec<u32>,
+    page_type: Vec<u32>,
     /// Publication year − [`FIRST_YEAR`] of each document ([`NONE`] without).
     year: Vec<u32>,
     /// Term of each ordinal, per column of [`FACET_COLUMNS`].
-    names: [Vec<String>; 3],
+    names: [Vec<String>; 4],
 }
 
 impl SegmentOrdinals {
     fn decode(segment: &tantivy::SegmentReader) -> tantivy::Result<Self> {
         let ff = segment.fast_fields();
         let max_doc = segment.max_doc();
-        let mut names: [Vec<String>; 3] = Default::default();
+        let mut names: [Vec<String>; 4] = Default::default();
         let mut columns = Vec::new();
         for (i, name) in FACET_COLUMNS.iter().enumerate() {
             let column = ff.str(name)?;
@@ -770,6 +836,7 @@ impl SegmentOrdinals {
             topics,
             departement: single(columns[1].as_ref()),
             commune: single(columns[2].as_ref()),
+            page_type: single(columns[3].as_ref()),
             year,
             names,
         })
@@ -824,6 +891,7 @@ struct FacetSegment {
     topics: Vec<u64>,
     departements: Vec<u64>,
     communes: Vec<u64>,
+    page_types: Vec<u64>,
     years: Vec<u64>,
 }
 
@@ -841,6 +909,7 @@ impl tantivy::collector::Collector for FacetCollector {
             topics: vec![0; ordinals.names[0].len()],
             departements: vec![0; ordinals.names[1].len()],
             communes: vec![0; ordinals.names[2].len()],
+            page_types: vec![0; ordinals.names[3].len()],
             years: vec![0; YEARS],
             ordinals,
         })
@@ -858,6 +927,7 @@ impl tantivy::collector::Collector for FacetCollector {
                 (&mut all.departements, f.departements),
                 (&mut all.communes, f.communes),
                 (&mut all.years, f.years),
+                (&mut all.page_types, f.page_types),
             ] {
                 for (k, n) in from {
                     *into.entry(k).or_default() += n;
@@ -884,6 +954,7 @@ impl tantivy::collector::SegmentCollector for FacetSegment {
         for (values, counts) in [
             (&o.departement, &mut self.departements),
             (&o.commune, &mut self.communes),
+            (&o.page_type, &mut self.page_types),
             (&o.year, &mut self.years),
         ] {
             if let Some(&v) = values.get(d)
@@ -909,6 +980,7 @@ impl tantivy::collector::SegmentCollector for FacetSegment {
             topics: named(self.topics, &o.names[0]),
             departements: named(self.departements, &o.names[1]),
             communes: named(self.communes, &o.names[2]),
+            page_types: named(self.page_types, &o.names[3]),
             years: self
                 .years
                 .into_iter()
@@ -920,9 +992,17 @@ impl tantivy::collector::SegmentCollector for FacetSegment {
     }
 }
 
-/// Quotes hyphenated words (`e-démocratie` → `"e-démocratie"`, `topic:open-data` →
-/// `topic:"open-data"`) so that the parser does not read the hyphen as an exclusion.
-fn quote_hyphenated(query: &str) -> String {
+/// Apostrophes a French keyboard or a word processor types inside a word (`l'école`,
+/// `aujourd’hui`): the query parser reads `'` as the start of a phrase, so words holding one
+/// are quoted, and the French analyzer removes the elision.
+const APOSTROPHES: [char; 4] = ['\'', '’', '‘', 'ʼ'];
+
+/// Quotes the words the query parser would misread (`e-démocratie` → `"e-démocratie"`,
+/// `topic:open-data` → `topic:"open-data"`, `l'école` → `"l'école"`, `q=d'Allonnes` →
+/// `"d'Allonnes"`): an inner hyphen would be read as an exclusion, an apostrophe as an
+/// unclosed phrase. Apostrophes outside words (`'fibre'`, a stray `'`) are dropped, and words
+/// already inside double quotes are left as they are.
+fn quote_compounds(query: &str) -> String {
     let mut out = Vec::new();
     let mut in_quote = false;
     for word in query.split(' ') {
@@ -940,12 +1020,34 @@ fn quote_hyphenated(query: &str) -> String {
             Some((f, v)) if !v.starts_with("//") => (format!("{f}:"), v),
             _ => (String::new(), body),
         };
-        let bytes: Vec<char> = value.chars().collect();
-        let inner_hyphen = bytes
-            .windows(3)
-            .any(|w| w[0].is_alphanumeric() && w[1] == '-' && w[2].is_alphanumeric());
-        if inner_hyphen && !value.contains(['(', ')']) {
+        let chars: Vec<char> = value.chars().collect();
+        let inner = |joiners: &[char]| {
+            chars.windows(3).any(|w| {
+                w[0].is_alphanumeric() && joiners.contains(&w[1]) && w[2].is_alphanumeric()
+            })
+        };
+        let has_apostrophe = value.contains(APOSTROPHES);
+        let value = if has_apostrophe {
+            // Apostrophes that do not join two letters are not part of a word.
+            let kept: String = chars
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| {
+                    !APOSTROPHES.contains(c)
+                        || (*i > 0
+                            && chars[i - 1].is_alphanumeric()
+                            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()))
+                })
+                .map(|(_, c)| *c)
+                .collect();
+            std::borrow::Cow::Owned(kept)
+        } else {
+            std::borrow::Cow::Borrowed(value)
+        };
+        if (inner(&['-']) || inner(&APOSTROPHES)) && !value.contains(['(', ')']) {
             out.push(format!("{prefix}{field}\"{value}\""));
+        } else if has_apostrophe {
+            out.push(format!("{prefix}{field}{value}"));
         } else {
             out.push(word.to_string());
         }
@@ -989,15 +1091,31 @@ mod tests {
 
     #[test]
     fn hyphenated_words_are_not_exclusions() {
-        assert_eq!(quote_hyphenated("e-démocratie"), "\"e-démocratie\"");
+        assert_eq!(quote_compounds("e-démocratie"), "\"e-démocratie\"");
         assert_eq!(
-            quote_hyphenated("topic:open-data fibre"),
+            quote_compounds("topic:open-data fibre"),
             "topic:\"open-data\" fibre"
         );
-        assert_eq!(quote_hyphenated("fibre -travaux"), "fibre -travaux");
+        assert_eq!(quote_compounds("fibre -travaux"), "fibre -travaux");
         assert_eq!(
-            quote_hyphenated("\"Sablé-sur-Sarthe label\""),
+            quote_compounds("\"Sablé-sur-Sarthe label\""),
             "\"Sablé-sur-Sarthe label\""
+        );
+    }
+
+    #[test]
+    fn words_with_an_apostrophe_are_quoted() {
+        assert_eq!(quote_compounds("l'école"), "\"l'école\"");
+        assert_eq!(
+            quote_compounds("l’école numérique"),
+            "\"l’école\" numérique"
+        );
+        assert_eq!(quote_compounds("title:d'Allonnes"), "title:\"d'Allonnes\"");
+        assert_eq!(quote_compounds("-aujourd'hui"), "-\"aujourd'hui\"");
+        assert_eq!(quote_compounds("'fibre' ' optique"), "fibre  optique");
+        assert_eq!(
+            quote_compounds("\"l'école de Wingles\""),
+            "\"l'école de Wingles\""
         );
     }
 }

@@ -65,6 +65,8 @@ pub struct Fields {
     pub warc_offset: Field,
     /// Communes mentioned (INSEE codes).
     pub communes_mentioned: Field,
+    /// Page type (`article`, `listing`, `home`, `agenda`, `other`).
+    pub page_type: Field,
 }
 
 /// Builds the schema and its field handles.
@@ -111,6 +113,7 @@ pub fn build() -> (Schema, Fields) {
         warc_file: b.add_text_field("warc_file", STORED),
         warc_offset: b.add_u64_field("warc_offset", STORED),
         communes_mentioned: b.add_text_field("communes_mentioned", STRING | STORED),
+        page_type: b.add_text_field("page_type", STRING | STORED | FAST),
     };
     (b.build(), fields)
 }
@@ -147,6 +150,7 @@ impl Fields {
             warc_file: f("warc_file")?,
             warc_offset: f("warc_offset")?,
             communes_mentioned: f("communes_mentioned")?,
+            page_type: f("page_type")?,
         })
     }
 }

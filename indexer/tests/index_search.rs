@@ -276,6 +276,29 @@ async fn sample_index_answers_french_queries_and_grows_incrementally() {
         err.contains("column 7") && err.contains("unclosed quote"),
         "{err}"
     );
+    // Words with an apostrophe, as a French keyboard types them (and as a word processor does).
+    for q in [
+        "l'école Saint-Exupéry",
+        "l’école Saint-Exupéry",
+        "\"l'école Saint-Exupéry\"",
+    ] {
+        let out = indexer_bin()
+            .args(["search", "--index"])
+            .arg(&index_dir)
+            .arg(q)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{q}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("tablettes-ecole-saint-exupery"),
+            "{q}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
     for format in ["json", "csv", "text"] {
         let out = indexer_bin()
             .args(["search", "--index"])

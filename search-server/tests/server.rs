@@ -208,6 +208,38 @@ async fn the_form_searches_highlights_and_escapes() {
     assert!(page.contains("guillemet non fermé"), "{page}");
 }
 
+/// The exact strings a French keyboard types: an ASCII apostrophe (or the typographic one)
+/// inside a word, in the form, the API and the exports.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn queries_with_an_apostrophe_are_french_words() {
+    let f = fixture();
+    let (status, page) = text(&format!("{}/?q=aujourd'hui+budget", f.base)).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(!page.contains("mal formée"), "{page}");
+    assert!(
+        page.contains("budget-participatif-vote-en-ligne"),
+        "« aujourd’hui » in the page matches « aujourd'hui » typed"
+    );
+    for q in [
+        "d'Allonnes",
+        "d%E2%80%99Allonnes",
+        "%22la+politique+internet+d'Allonnes%22",
+    ] {
+        let (s, v) = json(&format!("{}/api/search?q={q}", f.base)).await;
+        assert_eq!(s, 200, "{q}: {v}");
+        assert!(
+            hits(&v)
+                .iter()
+                .any(|h| h["url"].as_str().is_some_and(|u| u.contains("allonnes"))),
+            "{q}: {v}"
+        );
+    }
+    let (s, v) = json(&format!("{}/api/search?q=title:l'%C3%A9cole", f.base)).await;
+    assert_eq!(s, 200, "{v}");
+    let r = get(&format!("{}/export.csv?q=l'%C3%A9cole", f.base)).await;
+    assert_eq!(r.status().as_u16(), 200);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn filters_facets_sort_and_pages() {
     let f = fixture();

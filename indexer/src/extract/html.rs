@@ -8,11 +8,13 @@ use regex::Regex;
 use scraper::Html;
 use url::Url;
 
+use super::compare::{self, Opinion, Source};
 use super::dom::marks::{DATE_BLOCK, DATE_CONTEXT, ITEMPROP_DATE, OFF_ARTICLE};
 use super::dom::{NO_PARENT, Page};
 use super::main_text;
+use super::page_type::{self, PageType};
 
-use super::dates::{any_date, french_dates, parse_iso, url_date};
+use super::dates::{any_date, french_dates, parse_iso, url_date, writes};
 
 /// Facts read from one HTML page.
 #[derive(Debug, Clone, Default)]
@@ -29,8 +31,35 @@ pub struct HtmlFacts {
     pub lang: Option<String>,
     /// The publication date, when something on the page supports one.
     pub published: Option<NaiveDate>,
-    /// Where the date came from (`json-ld`, `meta`, `time`, `text`, `url`).
+    /// Where the date came from (`json-ld`, `meta`, `time`, `text`, `url`, `trafilatura`).
     pub published_source: Option<&'static str>,
+    /// Which extractor's main text was kept.
+    pub text_source: Option<Source>,
+    /// What kind of page it is.
+    pub page_type: Option<PageType>,
+    /// What each extractor found, when asked for ([`Method::Both`] with `keep_opinions`).
+    pub opinions: Option<Opinions>,
+}
+
+/// How the main text, title and date are found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Method {
+    /// Both extractors, each checking the other ([`super::compare`]).
+    #[default]
+    Both,
+    /// The project's Readability pass and metadata cascade alone.
+    Readability,
+    /// The `trafilatura` crate alone.
+    Trafilatura,
+}
+
+/// The two extractors' findings on one page, for comparing them.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Opinions {
+    /// The project's Readability pass and metadata cascade.
+    pub readability: Opinion,
+    /// The `trafilatura` crate.
+    pub trafilatura: Option<Opinion>,
 }
 
 static PUBLISHED_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -162,19 +191,36 @@ fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Reads an HTML page. `url` resolves links and offers a URL date; `captured` bounds the
-/// publication date (never later than the capture).
+/// Reads an HTML page with both extractors. `url` resolves links and offers a URL date;
+/// `captured` bounds the publication date (never later than the capture).
 pub fn read(html: &str, url: Option<&Url>, captured: Option<NaiveDate>) -> HtmlFacts {
+    read_with(html, url, captured, Method::Both, false)
+}
+
+/// Reads an HTML page with the extractors `method` names; `keep_opinions` keeps what each
+/// found (with [`Method::Both`]).
+pub fn read_with(
+    html: &str,
+    url: Option<&Url>,
+    captured: Option<NaiveDate>,
+    method: Method,
+    keep_opinions: bool,
+) -> HtmlFacts {
     let doc = Html::parse_document(html);
     let page = Page::new(&doc);
     let marks = Landmarks::find(&page);
     let off = off_article(&page);
     let description = marks.meta(&["description", "og:description", "twitter:description"]);
     let lang = marks.lang.map(|l| l.trim().to_ascii_lowercase());
+    let not_later = |d: &NaiveDate| captured.is_none_or(|c| *d <= c);
     let title = title(&page, &marks, &off);
-    let text = main_text::main_text(&page, title.as_deref());
+    let text = if method == Method::Trafilatura {
+        String::new()
+    } else {
+        main_text::main_text(&page, title.as_deref())
+    };
     let (published, published_source) = match publication_date(&page, &marks, &off, url) {
-        Some((d, src)) if captured.is_none_or(|c| d <= c) => (Some(d), Some(src)),
+        Some((d, src)) if not_later(&d) => (Some(d), Some(src)),
         _ => (None, None),
     };
     let canonical = marks
@@ -185,7 +231,7 @@ pub fn read(html: &str, url: Option<&Url>, captured: Option<NaiveDate>) -> HtmlF
         })
         .filter(|u| matches!(u.scheme(), "http" | "https"))
         .map(String::from);
-    HtmlFacts {
+    let mut facts = HtmlFacts {
         title,
         canonical,
         description,
@@ -193,7 +239,72 @@ pub fn read(html: &str, url: Option<&Url>, captured: Option<NaiveDate>) -> HtmlF
         lang,
         published,
         published_source,
+        text_source: Some(Source::Readability),
+        page_type: None,
+        opinions: None,
+    };
+    let classify = |facts: &mut HtmlFacts| {
+        facts.page_type = Some(page_type::classify(
+            &page,
+            page_type::Clues {
+                url,
+                main_text_chars: facts.text.chars().count(),
+                own_date: facts
+                    .published_source
+                    .is_some_and(|s| !matches!(s, "url" | "trafilatura")),
+            },
+        ));
+    };
+    if method == Method::Readability {
+        classify(&mut facts);
+        return facts;
     }
+    let other = compare::trafilatura(html, url).map(|mut o| {
+        o.published = o.published.filter(not_later);
+        o
+    });
+    if keep_opinions {
+        facts.opinions = Some(Opinions {
+            readability: Opinion {
+                text: facts.text.clone(),
+                title: facts.title.clone(),
+                published: facts.published,
+            },
+            trafilatura: other.clone(),
+        });
+    }
+    let other = other.unwrap_or_default();
+    let source = if method == Method::Trafilatura {
+        Source::Trafilatura
+    } else {
+        compare::choose_text(&facts.text, &other.text)
+    };
+    if source == Source::Trafilatura {
+        facts.text = other.text;
+        facts.text_source = Some(Source::Trafilatura);
+    }
+    if method == Method::Trafilatura {
+        facts.title = other.title;
+        facts.published = other.published;
+        facts.published_source = other.published.map(|_| "trafilatura");
+        classify(&mut facts);
+        return facts;
+    }
+    if facts.title.is_none() {
+        facts.title = other.title;
+    }
+    // The project's own cascade reads French dates and tells an article's date from an
+    // agenda's; a date found only in the URL, or none, yields to trafilatura's htmldate
+    // cascade (free text, English and German dates, JSON blobs, title attributes).
+    if matches!(facts.published_source, None | Some("url"))
+        && let Some(d) = other.published
+        && attested(&page, url, d)
+    {
+        facts.published = Some(d);
+        facts.published_source = Some("trafilatura");
+    }
+    classify(&mut facts);
+    facts
 }
 
 /// The article's title: the `<h1>` that the page title or `og:title` agrees with, else the
@@ -333,6 +444,60 @@ fn publication_date(
         }
     }
     url.and_then(|u| url_date(u.as_str())).map(|d| (d, "url"))
+}
+
+/// Texts longer than this are prose: a date written there is an event's, not the page's.
+const SHORT_TEXT_CHARS: usize = 200;
+
+/// Whether `date` is written on the page outside prose: in the URL, in an attribute (a
+/// `datetime`, a `content`, a `title="03.03.2021"`), in a script's data (a JSON blob's
+/// `"datePublished"`), or in a short text (a date line, a byline, a label). trafilatura's
+/// htmldate cascade reads elements whose class names a date or an update; on an ASP.NET page
+/// that is the whole `UpdatePanel`, and the first date of its prose is an event's.
+fn attested(page: &Page, url: Option<&Url>, date: NaiveDate) -> bool {
+    if url.and_then(|u| url_date(u.as_str())) == Some(date) {
+        return true;
+    }
+    let iso = date.format("%Y-%m-%d").to_string();
+    for node in page.nodes() {
+        if let Some(element) = node.element {
+            if element
+                .attrs()
+                .any(|(_, v)| v.len() <= SHORT_TEXT_CHARS && (v.contains(&iso) || writes(v, date)))
+            {
+                return true;
+            }
+            continue;
+        }
+        let parent = (node.parent != NO_PARENT).then(|| page.node(node.parent).name());
+        match parent {
+            Some("script") => {
+                if node.text.contains(&iso) {
+                    return true;
+                }
+            }
+            Some("style") => {}
+            _ => {
+                let text = node.text.trim();
+                if text.is_empty() || text.chars().count() > SHORT_TEXT_CHARS {
+                    continue;
+                }
+                // A date split over inline elements (« <b>3</b> mars 2015 ») is read from
+                // the parent's text when that is short too.
+                let whole = if node.parent != NO_PARENT {
+                    page.text_capped(node.parent, SHORT_TEXT_CHARS + 1)
+                } else {
+                    String::new()
+                };
+                if writes(text, date)
+                    || (whole.chars().count() <= SHORT_TEXT_CHARS && writes(&whole, date))
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// The date that follows « Publié le », « Mis en ligne le »… in a text.

@@ -3,11 +3,13 @@
 //! communes it mentions, digital-policy topics and any Villes Internet label. The indexing
 //! path and `indexer extract` use this same code.
 
+pub mod compare;
 pub mod dates;
 pub mod dom;
 pub mod html;
 pub mod label;
 pub mod main_text;
+pub mod page_type;
 pub mod pdf;
 
 use std::collections::HashSet;
@@ -71,6 +73,13 @@ pub struct Extracted {
     pub outlinks: Vec<String>,
     /// The charset used to decode the page.
     pub charset: Option<String>,
+    /// What kind of page it is: `article`, `listing`, `home`, `agenda` or `other`.
+    pub page_type: page_type::PageType,
+    /// Which extractor's main text was kept (`readability` or `trafilatura`; HTML only).
+    pub text_source: Option<compare::Source>,
+    /// What each extractor found, when the extractor was asked to keep them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opinions: Option<html::Opinions>,
 }
 
 /// Why a payload could not be extracted.
@@ -88,6 +97,8 @@ pub enum ExtractError {
 pub struct Extractor {
     communes: Communes,
     taxonomy: Taxonomy,
+    method: html::Method,
+    keep_opinions: bool,
 }
 
 impl Extractor {
@@ -96,7 +107,17 @@ impl Extractor {
         Ok(Self {
             communes: Communes::load(),
             taxonomy: Taxonomy::bundled()?,
+            method: html::Method::Both,
+            keep_opinions: false,
         })
+    }
+
+    /// Uses these extractors for the main text, title and date; `keep_opinions` keeps what
+    /// each found in [`Extracted::opinions`] (to compare them).
+    pub fn with_method(mut self, method: html::Method, keep_opinions: bool) -> Self {
+        self.method = method;
+        self.keep_opinions = keep_opinions;
+        self
     }
 
     /// The communes list.
@@ -123,63 +144,80 @@ impl Extractor {
             || ct.starts_with("text/plain") && looks_like_html(input.bytes);
         let url = input.url.and_then(|u| Url::parse(u).ok());
         let mut canonical_url = None;
-        let (title, description, text, published, source, charset, outlinks, kind) = if is_pdf {
-            let text = pdf::text(input.bytes).map_err(ExtractError::Pdf)?;
-            let title = text
-                .lines()
-                .map(str::trim)
-                .find(|l| l.len() > 5)
-                .map(str::to_string);
-            let published = input
-                .url
-                .and_then(dates::url_date)
-                .filter(|d| input.captured.is_none_or(|c| *d <= c));
-            (
-                title,
-                None,
-                text,
-                published,
-                published.map(|_| "url"),
-                None,
-                Vec::new(),
-                "pdf",
-            )
-        } else if is_html {
-            // A page of several megabytes is a data dump or a trap, not an article: its head
-            // is enough (and keeps extraction time bounded).
-            let bytes = &input.bytes[..input.bytes.len().min(MAX_HTML_BYTES)];
-            let decoded = decode_html(bytes, input.content_type);
-            let facts = html::read(&decoded.text, url.as_ref(), input.captured);
-            canonical_url = facts.canonical.clone();
-            let outlinks = url
-                .as_ref()
-                .filter(|_| with_outlinks)
-                .map(|u| {
-                    crawler::discover::html_links(
-                        u,
-                        decoded.text.as_bytes(),
-                        Some("text/html; charset=utf-8"),
-                    )
-                    .urls
-                    .into_iter()
-                    .map(String::from)
-                    .collect()
-                })
-                .unwrap_or_default();
-            (
-                facts.title,
-                facts.description,
-                facts.text,
-                facts.published,
-                facts.published_source,
-                Some(decoded.encoding.name().to_string()),
-                outlinks,
-                "html",
-            )
-        } else {
-            return Err(ExtractError::Unsupported(ct));
-        };
+        let (mut text_source, mut opinions) = (None, None);
+        let mut kind_of_page = page_type::PageType::Article;
+        let (title, description, text, mut published, mut source, charset, outlinks, kind) =
+            if is_pdf {
+                let text = pdf::text(input.bytes).map_err(ExtractError::Pdf)?;
+                let title = text
+                    .lines()
+                    .map(str::trim)
+                    .find(|l| l.len() > 5)
+                    .map(str::to_string);
+                let published = input
+                    .url
+                    .and_then(dates::url_date)
+                    .filter(|d| input.captured.is_none_or(|c| *d <= c));
+                (
+                    title,
+                    None,
+                    text,
+                    published,
+                    published.map(|_| "url"),
+                    None,
+                    Vec::new(),
+                    "pdf",
+                )
+            } else if is_html {
+                // A page of several megabytes is a data dump or a trap, not an article: its head
+                // is enough (and keeps extraction time bounded).
+                let bytes = &input.bytes[..input.bytes.len().min(MAX_HTML_BYTES)];
+                let decoded = decode_html(bytes, input.content_type);
+                let facts = html::read_with(
+                    &decoded.text,
+                    url.as_ref(),
+                    input.captured,
+                    self.method,
+                    self.keep_opinions,
+                );
+                canonical_url = facts.canonical.clone();
+                text_source = facts.text_source;
+                opinions = facts.opinions;
+                kind_of_page = facts.page_type.unwrap_or(page_type::PageType::Other);
+                let outlinks = url
+                    .as_ref()
+                    .filter(|_| with_outlinks)
+                    .map(|u| {
+                        crawler::discover::html_links(
+                            u,
+                            decoded.text.as_bytes(),
+                            Some("text/html; charset=utf-8"),
+                        )
+                        .urls
+                        .into_iter()
+                        .map(String::from)
+                        .collect()
+                    })
+                    .unwrap_or_default();
+                (
+                    facts.title,
+                    facts.description,
+                    facts.text,
+                    facts.published,
+                    facts.published_source,
+                    Some(decoded.encoding.name().to_string()),
+                    outlinks,
+                    "html",
+                )
+            } else {
+                return Err(ExtractError::Unsupported(ct));
+            };
 
+        // A listing or a home page repeats the dates of the articles it lists: none is its own.
+        if !kind_of_page.is_single_item() {
+            published = None;
+            source = None;
+        }
         let full = format!("{}\n\n{}", title.clone().unwrap_or_default(), text);
         let language = detect_language(&full);
         let runs: Vec<&str> = crate::analysis::word_runs(&full).collect();
@@ -210,7 +248,10 @@ impl Extractor {
             .as_ref()
             .and_then(Found::commune)
             .map(|c| c.insee.clone());
-        let label = label::find(&text, published.map(|d| d.year()), commune_insee.as_deref());
+        let label = kind_of_page
+            .is_single_item()
+            .then(|| label::find(&text, published.map(|d| d.year()), commune_insee.as_deref()))
+            .flatten();
         Ok(Extracted {
             url: input.url.map(str::to_string),
             kind,
@@ -228,6 +269,9 @@ impl Extractor {
             label,
             outlinks,
             charset,
+            page_type: kind_of_page,
+            text_source,
+            opinions,
         })
     }
 }

@@ -1,0 +1,1 @@
+def build(root, arts): pass

@@ -1,0 +1,167 @@
+//! A second opinion on the main text, title and date: the `trafilatura` crate (a port of
+//! go-trafilatura, itself a port of Python trafilatura) runs beside the project's Readability
+//! pass ([`super::main_text`]), and each checks the other.
+//!
+//! Why two extractors: they fail differently. Readability scores paragraphs and keeps the best
+//! block with its siblings; on real news pages it sometimes takes a sidebar or keeps a
+//! related-articles list. trafilatura walks the page with rules about what content looks
+//! like (and what boilerplate looks like); it sometimes stops short of an article split into
+//! many blocks, or returns a few lines of a page made of tables. Python trafilatura reaches
+//! its scores the same way, by comparing its own extraction with Readability's and
+//! jusText's. Here the crate runs without its own fallback (which would run a third
+//! Readability, `libreadability`, on a third parse): the project's pass is that fallback.
+//!
+//! The choice ([`choose_text`]) keeps trafilatura's text unless it is missing, much shorter
+//! than Readability's while Readability's is not a whole-page dump, or made of a few lines
+//! where Readability found paragraphs. The measurements behind it, page by page, are in
+//! `data/extraction-corpus/README.md` and BENCHMARKS.md.
+
+use chrono::NaiveDate;
+use url::Url;
+
+use super::dom::{NO_PARENT, Page, is_block};
+
+/// What one extractor found on a page.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Opinion {
+    /// Main text, paragraphs separated by blank lines.
+    pub text: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+}
+
+/// The `trafilatura` crate's reading of a page (main text, title, date), or `None` when it
+/// finds nothing or fails. A panic inside the crate is caught: a hostile page costs its
+/// second opinion, not the run.
+pub fn trafilatura(html: &str, url: Option<&Url>) -> Option<Opinion> {
+    let mut opts = trafilatura::Options::default();
+    opts.exclude_comments = true;
+    opts.enable_fallback = std::env::var_os("VEILLE_TRAF_FALLBACK").is_some();
+    opts.original_url = url.cloned();
+    // htmldate's fast cascade: URL, meta, JSON-LD, date-named elements, `<time>`, timestamps,
+    // « posted on » patterns. The extensive one adds the newest date of the free text and a
+    // scan of the raw source, which reads event dates and copyright years as publication
+    // dates.
+    opts.html_date_mode = trafilatura::HtmlDateMode::Fast;
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        trafilatura::extract(html, &opts)
+    }))
+    .ok()?
+    .ok()?;
+    let title = Some(result.metadata.title.trim().to_string()).filter(|t| !t.is_empty());
+    Some(Opinion {
+        text: paragraphs(&result.content_html),
+        title,
+        published: result.metadata.date,
+    })
+}
+
+/// The text of an HTML fragment as paragraphs separated by blank lines: the texts under one
+/// block (paragraph, heading, list item, cell…) make one paragraph, white space squeezed.
+/// (The crate's `content_text` joins every paragraph with a space.)
+fn paragraphs(fragment: &str) -> String {
+    let doc = scraper::Html::parse_fragment(fragment);
+    let page = Page::new(&doc);
+    let mut out = String::with_capacity(fragment.len() / 2);
+    let mut block = NO_PARENT;
+    // Whether the current paragraph has a word, and whether white space follows it.
+    let (mut open, mut space) = (false, false);
+    for (i, node) in page.nodes().iter().enumerate() {
+        if !node.is_text() {
+            continue;
+        }
+        let here = page
+            .ancestors(i)
+            .find(|a| is_block(page.node(*a).name()))
+            .unwrap_or(NO_PARENT);
+        if here != block {
+            block = here;
+            open = false;
+        }
+        space |= node.text.starts_with(char::is_whitespace);
+        for (k, word) in node.text.split_whitespace().enumerate() {
+            if !open {
+                if !out.is_empty() {
+                    out.push_str("\n\n");
+                }
+                open = true;
+            } else if k > 0 || space {
+                out.push(' ');
+            }
+            out.push_str(word);
+            space = false;
+        }
+        space |= node.text.ends_with(char::is_whitespace);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_become_paragraphs_and_inline_text_stays_joined() {
+        assert_eq!(
+            paragraphs(
+                "<h2>Titre</h2><p>La <b>fibre</b>optique, <i>enfin</i> !</p><ul><li>un</li><li>deux</li></ul>"
+            ),
+            "Titre\n\nLa fibreoptique, enfin !\n\nun\n\ndeux"
+        );
+    }
+
+    #[test]
+    fn trafilatura_keeps_paragraphs() {
+        let html = "<html><body><nav><a href='/'>Accueil</a></nav><article><h1>Fibre</h1>\
+            <p>Les travaux de la fibre optique commencent lundi dans le quartier nord de la ville, \
+            annonce la mairie dans un communiqué publié ce matin.</p>\
+            <p>Les habitants pourront s'abonner au printemps auprès de l'opérateur de leur choix, \
+            une fois les armoires de rue installées et raccordées.</p></article></body></html>";
+        let o = trafilatura(html, None).expect("an opinion");
+        assert!(
+            o.text.contains("ce matin.\n\nLes habitants"),
+            "{:?}",
+            o.text
+        );
+    }
+}
+
+/// Which extractor's text a page keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// The project's Readability pass.
+    Readability,
+    /// The `trafilatura` crate.
+    Trafilatura,
+}
+
+/// Characters of a text, white space not counted.
+fn size(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Characters under which an extraction is too short to stand alone (trafilatura's own
+/// `min_extracted_size`).
+const MIN_EXTRACTED: usize = 250;
+
+/// Chooses between Readability's text and trafilatura's.
+pub fn choose_text(readability: &str, trafilatura: &str) -> Source {
+    let (r, t) = (size(readability), size(trafilatura));
+    if t == 0 {
+        return Source::Readability;
+    }
+    if r == 0 {
+        return Source::Trafilatura;
+    }
+    // trafilatura stopped short: a fraction of what Readability found.
+    if t < MIN_EXTRACTED && r >= MIN_EXTRACTED && r > 2 * t {
+        return Source::Readability;
+    }
+    if r > 3 * t && r >= 3 * MIN_EXTRACTED {
+        return Source::Readability;
+    }
+    Source::Trafilatura
+}
