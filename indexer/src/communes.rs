@@ -56,16 +56,130 @@ impl Found {
     }
 }
 
-/// Capitalised words that are commune names but far more often something else in municipal
-/// news (months, operators, common nouns).
-const STOP_NAMES: &[&str] = &[
-    "mars", "mai", "juin", "orange", "ville", "mairie", "plan", "port", "pont", "bois", "saint",
-    "sainte", "sports", "vie", "eu", "y", "bus", "free", "fleurs", "mont", "ferme", "val", "lac",
-    "loire", "seine", "marne", "moselle", "somme", "sarthe", "vienne", "charente", "creuse",
-    "aube", "ain", "aisne", "allier", "ardennes", "cher", "doubs", "eure", "gard", "gers", "indre",
-    "isere", "jura", "landes", "lot", "manche", "mayenne", "meuse", "nord", "oise", "orne", "tarn",
-    "var", "vendee", "vosges", "yonne", "essonne", "paris", "france", "europe", "internet", "wifi",
-    "conseil", "centre", "grand", "nouvelle", "rue", "place", "fontaine", "moulin",
+const HOMONYMS_CSV: &str = include_str!("../../data/commune-homonyms.csv");
+const FIRST_NAMES: &str = include_str!("../../data/prenoms.txt");
+
+/// What else a commune's name is (data/commune-homonyms.csv, generated from Dicollecte's
+/// dictionary and the lists of départements and régions by scripts/make-commune-homonyms.py).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Homonym {
+    /// A first name (« François », « Marie », « Yves »).
+    FirstName,
+    /// A common word (« Jardin », « Villes », « Orange », « Père » for Péré).
+    Word,
+    /// A département or a région elsewhere (« Vienne », « Bretagne »).
+    Area,
+    /// A saint whose name is a first name: a feast or a church too (« Saint-Jean »).
+    Saint,
+}
+
+/// Inhabitants from which a commune named like a common word or a saint is more often meant
+/// than the word when its name stands capitalised in a sentence (« Moulins », « Vichy »,
+/// « Saint-Denis »); smaller ones need a place context (« Jardin », « Villes »).
+const KNOWN_TOWN: u32 = 10_000;
+
+/// Lower-case words inside commune names (« Saint-Michel-en-l'Herm »); every other word of a
+/// name is capitalised in a text that names the commune.
+const NAME_CONNECTORS: &[&str] = &[
+    "sur", "sous", "en", "de", "du", "des", "la", "le", "les", "l", "d", "et", "aux", "au", "à",
+    "lès", "lez", "près", "sainte", "saint",
+];
+
+/// Nouns of streets and buildings before « de »: « rue de Lens » is in another town.
+const STREET_NOUNS: &[&str] = &[
+    "rue",
+    "avenue",
+    "boulevard",
+    "bd",
+    "route",
+    "chemin",
+    "place",
+    "impasse",
+    "allée",
+    "quai",
+    "square",
+    "cours",
+    "faubourg",
+    "porte",
+    "pont",
+    "rond-point",
+    "voie",
+    "esplanade",
+    "parvis",
+    "musée",
+    "hôtel",
+    "palais",
+    "stade",
+    "lycée",
+    "collège",
+];
+
+/// Lower-case words before a « de » that make it a commune (« la commune de Jardin », « le
+/// maire de Mairé », « près de Vienne »).
+const PLACE_NOUNS: &[&str] = &[
+    "commune",
+    "ville",
+    "village",
+    "bourg",
+    "mairie",
+    "maire",
+    "municipalité",
+    "centre-ville",
+    "près",
+    "proche",
+    "loin",
+    "autour",
+    "environs",
+];
+
+/// Nouns before a name that make it an organisation's (« l'opérateur Orange »).
+const ORG_NOUNS: &[&str] = &[
+    "opérateur",
+    "société",
+    "groupe",
+    "entreprise",
+    "enseigne",
+    "marque",
+    "banque",
+    "club",
+    "équipe",
+    "fournisseur",
+    "constructeur",
+    "cabinet",
+    "agence",
+    "chaîne",
+    "magasin",
+];
+
+/// A Villes Internet rating right after a name (« Jardin, 2 @ », « Roche décroche 3 @ »,
+/// « Vienne : trois arobases »): a labelled town.
+static RATING_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^[\s,:(–-]*(?:\([0-9AB]{2,3}\)\s*)?(?:[,:–-]\s*)?(?:(?:obtient|décroche|conserve|garde|gagne|reçoit|perd|confirme|passe à|monte à|atteint|fait son entrée avec|entre avec|avec|sa voisine,?)\s+)?(?:[1-5]\s?@|(?:une|deux|trois|quatre|cinq|[1-5])\s+(?:@|arobases?\b))",
+    )
+    .expect("static regex compiles")
+});
+
+/// Words before a name that make it a person's (« M. Valence », « Mme Roche »).
+const CIVILITIES: &[&str] = &[
+    "m",
+    "mme",
+    "mlle",
+    "monsieur",
+    "madame",
+    "mademoiselle",
+    "me",
+    "maître",
+    "dr",
+    "docteur",
+    "pr",
+    "professeur",
+    "sœur",
+    "frère",
+    "père",
+    "abbé",
+    "saint",
+    "sainte",
 ];
 
 /// The communes of France.
@@ -83,6 +197,26 @@ pub struct Communes {
     /// Bytes in the shortest first word of a département name (shorter words are skipped).
     shortest_first_word: usize,
     max_words: usize,
+    /// Commune names that are something else too, by key, with the written forms (lower
+    /// case, accents as written) that are that something else.
+    homonyms: FxHashMap<String, Vec<(Homonym, Vec<String>)>>,
+    /// First names, folded (`francois`).
+    first_names: FxHashSet<String>,
+    /// Inhabitants of each commune of `list` (0 when unknown).
+    population: Vec<u32>,
+}
+
+/// A commune named in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The commune, or the candidates of an ambiguous name.
+    pub found: Found,
+    /// How many times the text names it.
+    pub count: usize,
+    /// Byte offset of its first mention.
+    pub first: usize,
+    /// Byte offsets of every mention.
+    pub at: Vec<usize>,
 }
 
 /// The matching key of a name: folded words joined by spaces (`Sablé-sur-Sarthe` →
@@ -107,12 +241,14 @@ impl Communes {
             .filter_map(|r| Some((r.first()?.clone(), r.get(1)?.clone())))
             .collect();
         let mut list = Vec::new();
+        let mut population = Vec::new();
         for r in csv_rows(COMMUNES_CSV) {
             let (Some(insee), Some(name), Some(dep), Some(reg)) =
                 (r.first(), r.get(1), r.get(2), r.get(3))
             else {
                 continue;
             };
+            population.push(r.get(4).and_then(|p| p.parse().ok()).unwrap_or(0));
             list.push(Commune {
                 insee: insee.clone(),
                 name: name.clone(),
@@ -167,7 +303,29 @@ impl Communes {
         }
         // Folding never makes a word longer than its written form has bytes.
         let shortest_first_word = dep_by_first_word.keys().map(String::len).min().unwrap_or(1);
+        let mut homonyms: FxHashMap<String, Vec<(Homonym, Vec<String>)>> = FxHashMap::default();
+        for r in csv_rows(HOMONYMS_CSV) {
+            let (Some(key), Some(kind), Some(written)) = (r.first(), r.get(1), r.get(2)) else {
+                continue;
+            };
+            let kind = match kind.as_str() {
+                "prenom" => Homonym::FirstName,
+                "mot" => Homonym::Word,
+                "saint" => Homonym::Saint,
+                _ => Homonym::Area,
+            };
+            let forms = written.split(" | ").map(str::to_string).collect();
+            homonyms.entry(key.clone()).or_default().push((kind, forms));
+        }
+        let first_names = FIRST_NAMES
+            .lines()
+            .map(name_key)
+            .filter(|k| !k.is_empty() && !k.contains(' '))
+            .collect();
         Self {
+            homonyms,
+            first_names,
+            population,
             shortest_first_word,
             dep_by_first_word,
             list,
@@ -346,81 +504,532 @@ impl Communes {
     pub fn mentioned(&self, text: &str, context: &HashSet<String>) -> Vec<Found> {
         let runs: Vec<&str> = word_runs(text).collect();
         let text_deps = self.departements_in_runs(text, &runs);
-        self.mentioned_in_runs(&runs, &text_deps, context)
+        self.mentions_in_runs(text, &runs, &text_deps, context, None)
+            .into_iter()
+            .map(|m| m.found)
+            .collect()
     }
 
-    /// [`Communes::mentioned`] with the text's [`word_runs`] already cut and its
-    /// départements known.
-    pub fn mentioned_in_runs(
+    /// The communes a text names, with how often and where first, from the text's
+    /// [`word_runs`] (slices of `text`) and the départements it names.
+    ///
+    /// A capitalised name (or one in capitals, or after a lower-case article: « la
+    /// Roche-sur-Yon », « au Mans », « l'Isle-Adam ») is a commune unless something says
+    /// otherwise:
+    /// - it is part of a longer hyphenated name (« Palais-Bourbon », « Sargé-lès-le-Mans »);
+    /// - it is a person's name: after a first name or a civility (« Paul Valence »,
+    ///   « M. Roche »), or a first name before a surname (« François Bayrou »);
+    /// - it is also a first name, a département or a région elsewhere, or a common word in
+    ///   a place where a common word is capitalised (a sentence's start, a title, a proper
+    ///   name of several words: « Villes Internet », « Père Noël »), and nothing marks it
+    ///   as a place: « à », « au », « commune de », « maire de », a département after it
+    ///   (« Wingles (62) »), a postcode before it, the page's own commune
+    ///   (`page_commune`, from the crawl seed or the host), or a list it shares with
+    ///   communes named plainly (« Moulins, Vichy et Montluçon »).
+    pub fn mentions_in_runs(
         &self,
+        text: &str,
         runs: &[&str],
         text_deps: &HashSet<String>,
         context: &HashSet<String>,
-    ) -> Vec<Found> {
-        // Words with their original first character (capital letters mark names).
-        let mut words: Vec<(&str, bool)> = Vec::new();
-        for &raw in runs {
-            let raw = split_apostrophes(raw).last().unwrap_or(raw);
-            if raw.is_empty() {
-                continue;
-            }
-            let capital = raw.chars().next().is_some_and(char::is_uppercase)
-                && !raw.chars().all(|c| !c.is_lowercase());
-            words.push((raw, capital));
-        }
-        let mut out: Vec<Found> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
-        // The keys of the names starting at a word: `key[..ends[n - 1]]` joins n words.
+        page_commune: Option<&[String]>,
+    ) -> Vec<Mention> {
+        let words = words_of(text, runs);
+        let mut accepted: Vec<Candidate> = Vec::new();
+        let mut doubtful: Vec<Candidate> = Vec::new();
         let mut key = String::new();
-        let mut ends: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            if !words[i].1 {
+            let Some(m) = self.match_at(text, &words, i, &mut key) else {
                 i += 1;
                 continue;
+            };
+            let next = m.end;
+            match self.judge(text, &words, &m, page_commune) {
+                Verdict::Commune(codes) => accepted.push(Candidate { codes, ..m }),
+                Verdict::Doubtful => doubtful.push(m),
+                Verdict::Not => {}
             }
-            key.clear();
-            ends.clear();
-            for (k, (w, _)) in words[i..].iter().take(self.max_words).enumerate() {
-                if k > 0 {
-                    key.push(' ');
+            i = next;
+        }
+        // A doubtful name listed with communes named plainly is one of them.
+        let mut changed = true;
+        while changed {
+            changed = false;
+            let mut k = 0;
+            while k < doubtful.len() {
+                let d = &doubtful[k];
+                let listed = accepted.iter().any(|a| {
+                    let (left, right) = if a.end <= d.start { (a, d) } else { (d, a) };
+                    right.start >= left.end
+                        && is_list_gap(&text[words[left.end - 1].end..words[right.start].start])
+                });
+                if listed {
+                    accepted.push(doubtful.remove(k));
+                    changed = true;
+                } else {
+                    k += 1;
                 }
-                fold_into(w, &mut key);
-                // No name goes on from here: longer keys cannot match either.
-                if !self.name_prefixes.contains(key.as_str()) {
-                    break;
-                }
-                ends.push(key.len());
             }
-            let mut matched = 0;
-            for n in (1..=ends.len()).rev() {
-                let key = &key[..ends[n - 1]];
-                if n == 1 && (key.len() < 4 || STOP_NAMES.contains(&key)) {
-                    continue;
+        }
+        accepted.sort_by_key(|c| c.start);
+        // The départements of the names only one commune bears: where the text is.
+        let mut neighbours: HashSet<String> = context.clone();
+        for c in &accepted {
+            match c.codes.as_slice() {
+                [one] => {
+                    neighbours.insert(self.list[*one].departement.clone());
                 }
-                let Some(candidates) = self.by_key.get(key) else {
-                    continue;
+                [] => {
+                    if let Some([one]) = self.by_key.get(&c.key).map(Vec::as_slice) {
+                        neighbours.insert(self.list[*one].departement.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+        let context = &neighbours;
+        let mut out: Vec<Mention> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for c in accepted {
+            let candidates: Vec<usize> = if c.codes.is_empty() {
+                self.by_key.get(&c.key).cloned().unwrap_or_default()
+            } else {
+                c.codes.clone()
+            };
+            if candidates.is_empty() {
+                continue;
+            }
+            let found = {
+                let ctx = if candidates
+                    .iter()
+                    .filter(|x| text_deps.contains(&self.list[**x].departement))
+                    .count()
+                    == 1
+                {
+                    text_deps
+                } else {
+                    context
                 };
-                matched = n;
-                if seen.insert(key.to_string()) {
-                    let ctx = if candidates
-                        .iter()
-                        .filter(|c| text_deps.contains(&self.list[**c].departement))
-                        .count()
-                        == 1
-                    {
-                        text_deps
-                    } else {
-                        context
-                    };
-                    out.push(self.resolve(candidates, ctx));
+                self.resolve(&candidates, ctx)
+            };
+            let id = match &found {
+                Found::One(one) => one.insee.clone(),
+                Found::Ambiguous { name, .. } => format!("?{name}"),
+            };
+            let at = words[c.start].start;
+            match index.get(&id) {
+                Some(&i) => {
+                    out[i].count += 1;
+                    out[i].at.push(at);
                 }
-                break;
+                None => {
+                    index.insert(id, out.len());
+                    out.push(Mention {
+                        found,
+                        count: 1,
+                        first: at,
+                        at: vec![at],
+                    });
+                }
             }
-            i += matched.max(1);
         }
         out
     }
+
+    /// The longest commune name starting at word `i` (with the article before it, when the
+    /// text writes it in lower case or elided), if any.
+    fn match_at(
+        &self,
+        text: &str,
+        words: &[Word],
+        i: usize,
+        key: &mut String,
+    ) -> Option<Candidate> {
+        let w = &words[i];
+        if !(w.capital || w.caps) {
+            return None;
+        }
+        let article = match w.elided.map(str::to_lowercase).as_deref() {
+            Some("l") => Some("l"),
+            _ if i > 0 && joined(text, &words[i - 1], w, false) => match words[i - 1].raw {
+                "le" | "au" | "du" => Some("le"),
+                "la" => Some("la"),
+                "les" | "aux" | "des" => Some("les"),
+                _ => None,
+            },
+            _ => None,
+        };
+        let mut best: Option<Candidate> = None;
+        for with_article in [true, false] {
+            let Some(prefix) = (if with_article { article } else { Some("") }) else {
+                continue;
+            };
+            key.clear();
+            key.push_str(prefix);
+            for (k, word) in words[i..].iter().take(self.max_words).enumerate() {
+                if k > 0
+                    && (!joined(text, &words[i + k - 1], word, true)
+                        || !(word.capital
+                            || word.caps
+                            || NAME_CONNECTORS.contains(&word.raw.to_lowercase().as_str())))
+                {
+                    break;
+                }
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                let start = key.len();
+                fold_into(word.raw, key);
+                if k == 0 && prefix.is_empty() {
+                    match &key[start..] {
+                        "st" => key.replace_range(start.., "saint"),
+                        "ste" => key.replace_range(start.., "sainte"),
+                        _ => {}
+                    }
+                }
+                if !self.name_prefixes.contains(key.as_str()) {
+                    break;
+                }
+                let n = k + 1;
+                let single = n == 1 && prefix.is_empty();
+                let long_enough = !single
+                    || (word.capital && !word.caps && key.len() >= 3)
+                    || (word.caps && key.len() >= 5);
+                if long_enough
+                    && self.by_key.contains_key(key.as_str())
+                    && best.as_ref().is_none_or(|b| i + n > b.end)
+                {
+                    best = Some(Candidate {
+                        key: key.clone(),
+                        start: i,
+                        end: i + n,
+                        article: !prefix.is_empty(),
+                        codes: Vec::new(),
+                    });
+                }
+            }
+            if best.is_some() {
+                break;
+            }
+        }
+        best
+    }
+
+    /// Whether a matched name is a commune, is doubtful (a homonym with no place context), or
+    /// is not (part of a longer name, a street, a person, a club, a feast).
+    fn judge(
+        &self,
+        text: &str,
+        words: &[Word],
+        m: &Candidate,
+        page_commune: Option<&[String]>,
+    ) -> Verdict {
+        let first = &words[m.start];
+        let last = &words[m.end - 1];
+        let before = &text[..first.run_start];
+        let after = &text[last.end..];
+        // Part of a longer hyphenated name.
+        if before.ends_with('-')
+            || (after.starts_with('-') && after[1..].starts_with(char::is_alphanumeric))
+        {
+            return Verdict::Not;
+        }
+        let candidates = self.by_key.get(&m.key).cloned().unwrap_or_default();
+        // A département named right after it, or a postcode right before it: a place, and
+        // which one.
+        if let Some(codes) = self.marked_departement(after, before, &candidates)
+            && !codes.is_empty()
+        {
+            return Verdict::Commune(codes);
+        }
+        let lower = |k: usize| {
+            m.start
+                .checked_sub(k)
+                .and_then(|i| words.get(i))
+                .map(|w| w.raw.to_lowercase())
+        };
+        let prev = (m.start > 0 && !m.article).then(|| &words[m.start - 1]);
+        let prev_joined = prev.is_some_and(|p| joined(text, p, first, false));
+        // A street or a building named after a town (« rue de Lens », « musée d'Orsay »,
+        // « route de la Roche-sur-Yon »).
+        let noun = if first.elided.is_some_and(|e| e.eq_ignore_ascii_case("d")) {
+            lower(1)
+        } else if m.article {
+            match (lower(1).as_deref(), lower(2).as_deref()) {
+                (Some("du" | "des"), _) => lower(2),
+                (Some("la" | "le" | "les"), Some("de")) => lower(3),
+                _ => None,
+            }
+        } else if matches!(lower(1).as_deref(), Some("de" | "du" | "des")) {
+            lower(2)
+        } else {
+            None
+        };
+        if noun.as_deref().is_some_and(|n| STREET_NOUNS.contains(&n)) {
+            return Verdict::Not;
+        }
+        if let Some(p) = prev.filter(|_| first.elided.is_none() && prev_joined) {
+            let folded = fold(p.raw);
+            // A person: a first name or a civility right before (« Paul Valence », « Me Roche »).
+            if (p.capital && self.first_names.contains(&folded))
+                || (p.capital && CIVILITIES.contains(&folded.as_str()))
+            {
+                return Verdict::Not;
+            }
+            // A club or a company: an acronym right before (« RC Lens », « AS Monaco »).
+            if p.caps && (2..=4).contains(&p.raw.len()) {
+                return Verdict::Not;
+            }
+        }
+        if let Some(p) = prev.filter(|_| first.elided.is_none())
+            && text[p.end..first.run_start].trim() == "."
+            && p.capital
+            && CIVILITIES.contains(&fold(p.raw).as_str())
+        {
+            return Verdict::Not;
+        }
+        let next = words.get(m.end).filter(|n| joined(text, last, n, false));
+        let written: String = words[m.start..m.end]
+            .iter()
+            .map(|w| w.raw.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let written = if m.article && first.elided.is_none() {
+            format!("{} {written}", m.key.split(' ').next().unwrap_or_default())
+        } else {
+            written
+        };
+        let kinds: Vec<Homonym> = self
+            .homonyms
+            .get(&m.key)
+            .map(|v| {
+                v.iter()
+                    .filter(|(kind, forms)| {
+                        *kind == Homonym::Saint || first.caps || forms.iter().any(|f| f == &written)
+                    })
+                    .map(|(k, _)| *k)
+                    .collect()
+            })
+            .unwrap_or_default();
+        // An organisation named like a town (« l'opérateur Orange », « le club de Jardin »).
+        if lower(1).is_some_and(|w| ORG_NOUNS.contains(&w.as_str())) && !m.article {
+            return Verdict::Not;
+        }
+        // A first name before a surname (« François Bayrou »), a feast (« la Saint-Jean »).
+        if kinds.contains(&Homonym::FirstName) && next.is_some_and(|n| n.capital || n.caps) {
+            return Verdict::Not;
+        }
+        if kinds.contains(&Homonym::Saint) && prev.is_some_and(|p| p.raw == "la") {
+            return Verdict::Not;
+        }
+        if kinds.is_empty() {
+            return Verdict::Commune(Vec::new());
+        }
+        let own = page_commune.is_some_and(|codes| {
+            candidates
+                .iter()
+                .any(|c| codes.contains(&self.list[*c].insee))
+        });
+        if own
+            || self.place_before(words, m, kinds.contains(&Homonym::Area))
+            || RATING_AFTER.is_match(after)
+        {
+            return Verdict::Commune(Vec::new());
+        }
+        if kinds
+            .iter()
+            .all(|k| matches!(k, Homonym::Word | Homonym::Saint))
+        {
+            // A known town's name is the town unless it is part of a name of several
+            // capitalised words (« Paris Saint-Germain »); a small commune's name needs a
+            // place context (« Jardin », « Villes Internet », « le Palais de justice »).
+            let known = candidates
+                .iter()
+                .any(|c| self.population.get(*c).is_some_and(|p| *p >= KNOWN_TOWN));
+            let in_a_name =
+                next.is_some_and(|n| n.capital) || prev.is_some_and(|p| p.capital && prev_joined);
+            if known && !in_a_name {
+                return Verdict::Commune(Vec::new());
+            }
+        }
+        Verdict::Doubtful
+    }
+
+    /// The candidates a département right after a name (« (62) », « (Pas-de-Calais) ») or a
+    /// postcode right before it (« 62410 Wingles ») designates: `None` without such a mark,
+    /// an empty list when the mark names none of them.
+    fn marked_departement(
+        &self,
+        after: &str,
+        before: &str,
+        candidates: &[usize],
+    ) -> Option<Vec<usize>> {
+        let after = after.trim_start_matches([' ', '\u{a0}']);
+        let code = if let Some(inner) = after.strip_prefix('(') {
+            let inner = &inner[..inner.find(')').unwrap_or(inner.len()).min(40)];
+            let inner_key = name_key(inner);
+            if inner.len() <= 3 && inner.chars().all(|c| c.is_ascii_alphanumeric()) {
+                Some(inner.to_uppercase())
+            } else {
+                self.departement_names
+                    .iter()
+                    .find(|(_, name)| name_key(name) == inner_key)
+                    .map(|(code, _)| code.clone())
+            }
+        } else {
+            let digits: String = before
+                .trim_end_matches([' ', '\u{a0}'])
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            (digits.len() == 5).then(|| {
+                if digits.starts_with("97") || digits.starts_with("98") {
+                    digits[..3].to_string()
+                } else if digits.starts_with("20") {
+                    // Corsica: 200xx–201xx is 2A, 202xx–206xx 2B.
+                    if digits[..3] <= *"201" {
+                        "2A".into()
+                    } else {
+                        "2B".into()
+                    }
+                } else {
+                    digits[..2].to_string()
+                }
+            })
+        }?;
+        Some(
+            candidates
+                .iter()
+                .copied()
+                .filter(|c| self.list[*c].departement == code)
+                .collect(),
+        )
+    }
+
+    /// Whether the words before a name make it a place: « à », « au », « aux » (or the name's
+    /// own article « au », « aux »), « commune de », « maire de », « près de »…
+    /// For the name of a département or a région (`area`), only « à » and « commune de »
+    /// count: « du Vaucluse », « de la Creuse » are the département.
+    fn place_before(&self, words: &[Word], m: &Candidate, area: bool) -> bool {
+        let at = |k: usize| {
+            m.start
+                .checked_sub(k)
+                .and_then(|i| words.get(i))
+                .map(|w| w.raw.to_lowercase())
+        };
+        let first = &words[m.start];
+        if first.elided.is_some_and(|e| e.eq_ignore_ascii_case("d")) {
+            // « d'Allonnes »: the word before the elision.
+            return at(1).is_some_and(|w| PLACE_NOUNS.contains(&w.as_str()));
+        }
+        let (prep, noun) = if m.article {
+            // The article was the word before: « au Mans », « du Havre ».
+            match at(1).as_deref() {
+                Some("au" | "aux") => return !area,
+                Some("du" | "des") => {
+                    return !area && at(2).is_some_and(|w| PLACE_NOUNS.contains(&w.as_str()));
+                }
+                _ => (at(2), at(3)),
+            }
+        } else {
+            (at(1), at(2))
+        };
+        match prep.as_deref() {
+            Some("à" | "au" | "aux") => true,
+            Some("de" | "du" | "des" | "d") => {
+                noun.is_some_and(|w| PLACE_NOUNS.contains(&w.as_str()))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A word of a text, with where it is and how it is written.
+#[derive(Debug)]
+struct Word<'a> {
+    /// The word as written, an elision left out (`Isle` of `l'Isle`).
+    raw: &'a str,
+    /// Byte offsets of `raw` in the text.
+    start: usize,
+    end: usize,
+    /// Byte offset of its run (its elision included).
+    run_start: usize,
+    /// The elision before it in the same run (`l`, `d`, `qu`).
+    elided: Option<&'a str>,
+    /// Starts with a capital and is not all capitals.
+    capital: bool,
+    /// All capitals (two letters or more).
+    caps: bool,
+}
+
+/// The words of a text's runs, split at apostrophes (the last part kept, the elision noted).
+fn words_of<'a>(text: &'a str, runs: &[&'a str]) -> Vec<Word<'a>> {
+    let base = text.as_ptr() as usize;
+    let mut out = Vec::with_capacity(runs.len());
+    for &run in runs {
+        let mut parts = split_apostrophes(run)
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>();
+        let Some(raw) = parts.pop() else {
+            continue;
+        };
+        let elided = parts.last().copied().filter(|e| e.chars().count() <= 6);
+        let start = (raw.as_ptr() as usize).saturating_sub(base);
+        let run_start = (run.as_ptr() as usize).saturating_sub(base);
+        let upper = raw.chars().filter(|c| c.is_uppercase()).count();
+        let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+        let caps = letters >= 2 && upper == letters;
+        let capital = raw.chars().next().is_some_and(char::is_uppercase) && !caps;
+        out.push(Word {
+            raw,
+            start,
+            end: start + raw.len(),
+            run_start,
+            elided,
+            capital,
+            caps,
+        });
+    }
+    out
+}
+
+/// Whether two words follow each other with only white space between them (and, within a
+/// name, a hyphen: « Sablé-sur-Sarthe », « Sables-d'Olonne »).
+fn joined(text: &str, a: &Word, b: &Word, in_name: bool) -> bool {
+    let Some(gap) = text.get(a.end..b.run_start) else {
+        return false;
+    };
+    (1..=3).contains(&gap.len()) && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+        || in_name && gap == "-"
+}
+
+/// Whether the text between two names lists them: a comma, « et », « ou », a slash.
+fn is_list_gap(gap: &str) -> bool {
+    let g = gap.trim();
+    matches!(g, "," | "et" | "ou" | "/" | "&" | ", et" | ";")
+}
+
+/// A name matched in a text: its key, its words `start..end`, and the communes a mark
+/// beside it chose (empty: all bearing it).
+#[derive(Debug, Clone)]
+struct Candidate {
+    key: String,
+    start: usize,
+    end: usize,
+    /// Whether the key starts with the lower-case article before the first word.
+    article: bool,
+    codes: Vec<usize>,
+}
+
+enum Verdict {
+    Commune(Vec<usize>),
+    Doubtful,
+    Not,
 }
 
 /// The folded form of a word: the word itself when it is already lower-case ASCII, else

@@ -67,7 +67,7 @@ def render_article(a):
     for fm in a.get("forum_msgs", []):
         now = max(now, plus(fm[2][:10], 2))
     c = dict(t=t, r=r, a=a, path=a["path"], now=now, pub=pub or now, title_tag=title_tag(a, t),
-             post_id=r.randint(800, 9000), page="article",
+             post_id=int(a["path"][6:]) if a["path"].startswith("/node/") else r.randint(800, 9000), page="article",
              crumbs=[("Accueil", "/"), (a["rubrique"], "/" + slug(a["rubrique"]) + "/"), (a["title"], None)])
     if a.get("encoding") == "cp1252":
         c["charset"] = "windows-1252"
@@ -119,6 +119,15 @@ def render_article(a):
         c["main"] = W.wp_byline_article(a, c)
         return W.wp_byline_shell(c)
     if tpl == "wp_old":
+        # spring 2021: most gatherings were cancelled; the agenda shows what remained
+        c["events"] = [("Conseil municipal (séance à huis clos, retransmise en direct)", "Salle du conseil"),
+                       ("Permanence de l'architecte-conseil", "Mairie, bureau de l'urbanisme"),
+                       ("Collecte de sang sur rendez-vous", "Salle polyvalente"),
+                       ("Distribution de composteurs", "Services techniques"),
+                       ("Permanence du conciliateur de justice", "Mairie"),
+                       ("Vaccination des plus de 70 ans (sur inscription)", "Salle des fêtes"),
+                       ("Ramassage des encombrants", "Tout le village"),
+                       ("Date limite d'inscription sur les listes électorales", "Mairie")]
         c["main"] = W.wp_old_article(a, c)
         return W.wp_old_shell(c)
     if tpl == "wp_elementor":
@@ -203,6 +212,34 @@ def main():
             f.write("\n")
     import pagetypes
     pagetypes.build(ROOT, ARTICLES)
+    update_readme()
+
+
+def update_readme():
+    """Rewrites the page tables of README.md (between the markers) from the metadata."""
+    path = os.path.join(ROOT, "README.md")
+    if not os.path.exists(path):
+        return
+    rows = ["| page | cms | commune | published (gold) | gold words | HTML | traps |", "|---|---|---|---|---|---|---|"]
+    for a in ARTICLES:
+        p = os.path.join(ROOT, "pages", a["name"])
+        size = os.path.getsize(os.path.join(p, "source.html"))
+        gold = re.sub(r"<[^>]+>", " ", gold_body(a))
+        n = len(html.unescape(gold).split())
+        enc = " (windows-1252)" if a.get("encoding") == "cp1252" else ""
+        rows.append(f"| `{a['name']}` | {a['cms']}{enc} | {town(a['town'])['name']} | {a.get('date') or 'null'} | {n} | "
+                    f"{size / 1000:.0f} kB | {a['notes'].replace('|', '/')} |")
+    man = json.load(open(os.path.join(ROOT, "page-types", "manifest.json"), encoding="utf-8"))
+    prow = ["| file | page_type | cms | URL | what it is |", "|---|---|---|---|---|"]
+    for e in man:
+        prow.append(f"| `{e['file']}` | {e['page_type']} | {e['cms']} | {e['url']} | {e['notes']} |")
+    s = open(path, encoding="utf-8").read()
+    for tag, body in (("pages", rows), ("page-types", prow)):
+        b, e = f"<!-- {tag}:begin -->", f"<!-- {tag}:end -->"
+        i, j = s.index(b) + len(b), s.index(e)
+        s = s[:i] + "\n" + "\n".join(body) + "\n" + s[j:]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(s)
 
 
 if __name__ == "__main__":

@@ -54,7 +54,8 @@ def plus(day, n):
 
 
 def esc(s):
-    return html.escape(s, quote=True)
+    # PHP's htmlspecialchars writes &#039;, as most CMSs do
+    return html.escape(s, quote=True).replace("&#x27;", "&#039;")
 
 
 def entities(s):
@@ -366,18 +367,43 @@ def pick(r, pool, k):
     return r.sample(pool, k)
 
 
+# first year a news title makes sense (France Services, conseillers numériques, ...)
+MINYEAR = {"Permanences France Services au centre social": 2020, "Des ateliers pour apprendre à utiliser sa tablette": 2011,
+           "Cybersécurité : méfiez-vous des faux sites administratifs": 2015, "Prenez rendez-vous en ligne pour vos papiers d'identité": 2017,
+           "Données publiques : le budget en open data": 2013, "Signalez un problème de voirie en ligne": 2014,
+           "Lutte contre le moustique tigre": 2016, "Le portail famille fait peau neuve": 2012, "Le conseil municipal en vidéo": 2011,
+           "Les écoles se dotent de tableaux numériques": 2009, "Budget participatif : découvrez les projets lauréats": 2015,
+           "La commune récompensée par le label Villes Internet": 2005}
+
+
 def news_after(r, pool, k, before, span=120):
     """k (title, summary, date) with dates before `before` (other news are older)."""
+    if isinstance(before, str):
+        before = d(before)
+    pool = [x for x in pool if MINYEAR.get(x[0], 0) <= before.year]
     items = pick(r, pool, k)
     days = sorted((r.randint(2, span) for _ in range(k)))
     return [(t, s, plus(before, -n)) for (t, s), n in zip(items, days)]
 
 
-def events_after(r, k, after, span=60):
-    items = pick(r, EVENTS, k)
-    days = sorted(r.sample(range(3, span), k))
+# months in which a seasonal event can take place
+SEASON = {"Cinéma en plein air": (6, 7, 8), "Vide-greniers": (4, 5, 6, 7, 8, 9, 10), "Tournoi de football des écoles": (5, 6),
+          "Marché de producteurs": (4, 5, 6, 7, 8, 9, 10, 11, 12), "Randonnée des trois clochers": (3, 4, 5, 6, 9, 10)}
+
+
+def events_after(r, k, after, span=60, pool=None):
+    if isinstance(after, str):
+        after = d(after)
+    pool = pool or EVENTS
+    months = {plus(after, n).month for n in range(3, span)}
+    pool = [e for e in pool if not set(SEASON.get(e[0], range(1, 13))).isdisjoint(months)]
+    items = pick(r, pool, min(k, len(pool)))
     hours = ["9 h 30", "10 h", "14 h", "14 h 30", "18 h", "18 h 30", "20 h", "20 h 30"]
-    return [(t, p, plus(after, n), r.choice(hours)) for (t, p), n in zip(items, days)]
+    out = []
+    for t, p in items:
+        ok = [n for n in range(3, span) if plus(after, n).month in SEASON.get(t, range(1, 13))]
+        out.append((t, p, plus(after, r.choice(ok)), r.choice(hours)))
+    return sorted(out, key=lambda e: e[2])
 
 
 # ---------------------------------------------------------------------------------------------

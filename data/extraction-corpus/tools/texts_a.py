@@ -25,7 +25,12 @@ dict(
 <p>Ce calendrier est donné à titre indicatif. Il dépend notamment de l'état des fourreaux, dont certains devront être dégagés ou refaits.</p>
 <h3 class="spip">Une réunion publique</h3>
 <p>Pour répondre aux questions des habitants, la municipalité organise une réunion d'information le jeudi 30 juin à 20 h 30 à la salle des fêtes. Les représentants de l'opérateur présenteront la carte du déploiement et les conditions de raccordement. «&nbsp;Nous voulons que chacun sache quand il pourra en bénéficier et ce que cela changera pour lui&nbsp;», souligne Yannick Le Bihan, adjoint chargé des nouvelles technologies.</p>
-<p>Une carte interactive sera mise en ligne sur le site de la ville dès l'automne. Elle permettra de vérifier, adresse par adresse, l'état d'avancement des travaux.</p>""",
+<p>Une carte interactive sera mise en ligne sur le site de la ville dès l'automne. Elle permettra de vérifier, adresse par adresse, l'état d'avancement des travaux.</p>
+<h3 class="spip">Vos questions</h3>
+<p><strong>Faut-il changer d'opérateur&nbsp;?</strong> Non. Le réseau est ouvert à tous les fournisseurs d'accès qui le souhaitent. Plusieurs d'entre eux ont déjà annoncé qu'ils proposeraient des offres à Lannion dès l'ouverture commerciale.</p>
+<p><strong>Le raccordement est-il payant&nbsp;?</strong> Dans la plupart des cas, le raccordement final est inclus dans l'abonnement. Certains fournisseurs facturent toutefois des frais de mise en service&nbsp;: il est conseillé de comparer les offres.</p>
+<p><strong>Faudra-t-il faire des travaux chez moi&nbsp;?</strong> Un technicien installera une prise optique dans le logement, généralement près de la box actuelle. L'intervention dure entre deux et quatre heures. En maison individuelle, le câble empruntera le même chemin que la ligne téléphonique, en souterrain ou en aérien.</p>
+<p><strong>Mon ancienne ligne sera-t-elle coupée&nbsp;?</strong> Non. La ligne téléphonique en cuivre reste en service. Vous pourrez conserver votre abonnement actuel aussi longtemps que vous le souhaitez.</p>""",
 ),
 dict(
     name="spip-forum-budget-participatif", cms="spip", tpl="spip2", town="ramonville",
@@ -70,6 +75,7 @@ dict(
     chapo=None,
     body="""<p>Depuis la rentrée des vacances de la Toussaint, les cinq écoles élémentaires publiques de Figeac disposent d'un espace numérique de travail, plus simplement appelé ENT. Cet outil, accessible par internet avec un identifiant et un mot de passe, relie les enseignants, les élèves et leurs familles.</p>
 <p>Concrètement, chaque classe dispose d'un cahier de textes en ligne, d'un espace pour déposer des documents et d'une messagerie interne. Les parents peuvent consulter les devoirs, les informations de l'école et les menus de la cantine. Les élèves de CM1 et de CM2 s'en servent déjà pour publier des comptes rendus de sorties et des petits articles illustrés.</p>
+<p>Le projet complète l’équipement reçu par deux écoles des hameaux dans le cadre du plan «&nbsp;École numérique rurale&nbsp;» lancé par l’État cette année&nbsp;: un tableau interactif, une classe mobile de douze ordinateurs portables et une connexion à internet améliorée. La mise en œuvre de l’ENT permet de relier ces classes à celles du centre-ville.</p>
 <h3 class="spip">Un projet mené avec l'Éducation nationale</h3>
 <p>La ville a pris en charge l'hébergement de la plateforme et la formation des enseignants volontaires, soit une dépense de 6&nbsp;800 euros pour la première année. L'inspection académique a accompagné le projet et mis à disposition un animateur pour les technologies de l'information. «&nbsp;Il ne s'agit pas de remplacer le cahier ou le tableau, mais de prolonger la classe et de mieux associer les familles&nbsp;», résume Martine Delpech, adjointe aux affaires scolaires.</p>
 <p>Les familles qui ne disposent pas d'un ordinateur à la maison peuvent utiliser les postes en accès libre de la médiathèque et de l'espace public numérique. Les identifiants ont été remis aux parents lors des réunions de classe&nbsp;; en cas de perte, il suffit de s'adresser au directeur ou à la directrice de l'école.</p>
@@ -91,10 +97,29 @@ dict(
 <p>Le conseil a validé l'avant-projet d'aménagement du parking du lac, qui comptera 80 places et un cheminement piéton éclairé vers le centre. Les travaux devraient débuter à l'automne, après la saison touristique. Les élus ont également approuvé la cession d'un terrain communal au lieu-dit la Touche pour la construction de six logements sociaux.</p>
 <h3 class="spip">Vie associative</h3>
 <p>Les subventions aux associations représentent cette année 312&nbsp;000 euros, un montant stable. Une enveloppe de 8&nbsp;000 euros est réservée aux projets nouveaux, attribuée sur dossier en cours d'année. Le club de canoë-kayak recevra une aide exceptionnelle pour le renouvellement de ses embarcations.</p>
+<h3 class="spip">Écoles et jeunesse</h3>
+<p>Les tarifs de la restauration scolaire augmenteront de deux pour cent à la rentrée de septembre, une hausse inférieure à celle du coût des denrées selon l'adjointe aux affaires scolaires. Le quotient familial est maintenu, avec cinq tranches de tarifs. Le conseil a également approuvé la convention avec l'inspection académique pour l'équipement de deux classes en tableaux numériques interactifs à l'école Jules-Ferry, dans le cadre d'un programme de l'État qui prend en charge la moitié de la dépense.</p>
+<p>Le séjour d'été de l'accueil de loisirs se déroulera cette année à la montagne, pour vingt-quatre enfants de huit à douze ans. La participation des familles sera calculée selon le quotient familial, entre 90 et 310 euros pour la semaine.</p>
+<h3 class="spip">Environnement</h3>
+<p>La commune adhère au programme régional d'économies d'énergie dans les bâtiments publics. Un diagnostic sera réalisé dans les écoles, la mairie et la salle omnisports, afin de hiérarchiser les travaux d'isolation et de remplacement des chaudières. Le coût du diagnostic, 14&nbsp;000 euros, est financé à soixante pour cent par la Région.</p>
+<p>Les élus ont par ailleurs adopté le plan de désherbage des voiries communales, qui prévoit l'arrêt progressif des produits phytosanitaires. Les agents utiliseront désormais des désherbeurs thermiques et des brosses mécaniques&nbsp;; certains trottoirs seront enherbés. Une information sera distribuée aux habitants pour expliquer la présence de végétation spontanée le long des rues.</p>
+<h3 class="spip">Intercommunalité</h3>
+<p>Le conseil a donné un avis favorable au projet de schéma de mutualisation proposé par la communauté de communes. Il prévoit notamment un service commun d'instruction des permis de construire et un groupement de commandes pour les fournitures de bureau et le matériel informatique. La commune conserve la gestion de ses écoles et de ses équipements sportifs.</p>
+<p>Les élus ont également approuvé le transfert à la communauté de communes de la compétence relative au très haut débit, afin de permettre l'adhésion au syndicat mixte départemental chargé du déploiement de la fibre optique. La participation financière sera calculée en fonction du nombre de prises à construire sur le territoire de la commune.</p>
+<h3 class="spip">Numérique</h3>
+<p>Le conseil a lancé la consultation pour la refonte du site internet de la ville, mis en ligne en 2005 et devenu difficile à consulter sur les téléphones. Le cahier des charges prévoit un site adapté aux mobiles et accessible aux personnes handicapées, un agenda alimenté directement par les associations et la possibilité d'effectuer en ligne les démarches les plus courantes, comme la demande d'acte d'état civil ou la réservation d'une salle. Le budget prévisionnel s'élève à 25&nbsp;000 euros.</p>
+<p>Les élus ont également approuvé l'installation d'un accès WiFi gratuit à la médiathèque et à l'office de tourisme, pour un coût de 3&nbsp;500 euros. L'accès sera soumis à l'acceptation d'une charte d'utilisation et les données de connexion seront conservées pendant la durée prévue par la loi.</p>
+<h3 class="spip">Culture et patrimoine</h3>
+<p>La saison culturelle 2012-2013 comptera douze spectacles à la salle des fêtes, dont trois destinés au jeune public. Le conseil a voté les tarifs, qui restent compris entre 5 et 15 euros, avec la gratuité pour les moins de douze ans accompagnés. Une convention est renouvelée avec l'école de musique intercommunale pour l'organisation de concerts gratuits dans les quartiers au printemps.</p>
+<p>Les travaux de restauration des vitraux de la chapelle seront engagés à l'automne, après l'obtention des autorisations de la direction régionale des affaires culturelles. Une souscription publique est ouverte avec une fondation nationale du patrimoine&nbsp;: les dons des particuliers ouvrent droit à une réduction d'impôt.</p>
 <h3 class="spip">Personnel communal</h3>
-<p>Deux postes sont créés&nbsp;: un agent d'entretien des espaces verts et un animateur pour l'accueil de loisirs. Le tableau des effectifs a été mis à jour en conséquence.</p>
+<p>Deux postes sont créés&nbsp;: un agent d'entretien des espaces verts et un animateur pour l'accueil de loisirs. Le tableau des effectifs a été mis à jour en conséquence. Le conseil a aussi renouvelé la convention avec le centre de gestion pour la médecine préventive des agents.</p>
+<h3 class="spip">Tarifs municipaux</h3>
+<p>Les tarifs de location des salles municipales restent inchangés. Ceux du camping municipal augmentent légèrement pour la saison à venir&nbsp;: l'emplacement passe à 4,20 euros par nuit et l'adulte à 3,60 euros. Une nouvelle formule de location à la semaine est créée pour les groupes et les associations sportives en stage.</p>
 <h3 class="spip">Questions diverses</h3>
 <p>En fin de séance, l'opposition a interrogé le maire sur le devenir de l'ancienne caserne des pompiers. Le maire a indiqué qu'une étude de reconversion serait lancée avant l'été et que les habitants seraient consultés.</p>
+<p>Une question écrite portait également sur la couverture en téléphonie mobile des villages situés au nord de la commune. Le maire a rappelé que plusieurs secteurs restent mal desservis et qu'un courrier a été adressé aux opérateurs et au préfet. Il a invité les habitants concernés à signaler leurs difficultés en mairie, afin de constituer un dossier aussi précis que possible.</p>
+<p>Enfin, une conseillère de la majorité a présenté le bilan de la première année du marché du vendredi soir, qui accueille désormais une quinzaine de producteurs. Sa reconduction a été approuvée à l'unanimité, avec une ouverture prolongée jusqu'à 20 heures en juillet et en août.</p>
 <p>Le procès-verbal complet sera consultable en mairie et sur ce site après son approbation lors de la prochaine séance, fixée au lundi 23 avril 2012 à 20 heures.</p>""",
 ),
 dict(
@@ -131,7 +156,7 @@ dict(
     chapo=None,
     body="""<p>Les habitants et les visiteurs peuvent désormais se connecter gratuitement à internet sur la place principale et sous les couverts. Trois bornes ont été installées par les services techniques sur les façades de la mairie, de l'office de tourisme et de la halle.</p>
 <p>Pour se connecter, il suffit de choisir le réseau «&nbsp;Mirepoix-WiFi&nbsp;» sur son téléphone, sa tablette ou son ordinateur, puis d'accepter les conditions d'utilisation. Aucune inscription n'est demandée. La connexion est limitée à deux heures par jour et par appareil, renouvelables le lendemain.</p>
-<p>Le service est ouvert tous les jours de 7 heures à 23 heures. En cas de problème, vous pouvez le signaler à l'accueil de la mairie ou à l'office de tourisme.</p>""",
+<p>Le service est ouvert tous les jours de 7 heures à 23 heures. Il est destiné à la consultation de courriels, de sites d'information ou de plans, et ne permet pas le téléchargement de fichiers volumineux. Les commerçants installés sous les couverts peuvent indiquer le nom du réseau à leurs clients. En cas de problème, vous pouvez le signaler à l'accueil de la mairie ou à l'office de tourisme.</p>""",
 ),
 dict(
     name="joomla15-label-villes-internet", cms="joomla15", tpl="joomla15a", town="wingles",
@@ -143,7 +168,7 @@ dict(
           "modifydate 'Mise à jour le Jeudi, 16 ...' (gold = createdate); accents written as entities; "
           "moduletable sidebars with 'Derniers articles' and an agenda.",
     chapo=None,
-    body="""<p>La commune de Wingles fait son entrée dans le palmarès du label national Villes Internet avec trois arobases. La distinction a été remise la semaine dernière à Paris, lors de la cérémonie qui réunit chaque année les collectivités engagées dans le développement de l'internet citoyen.</p>
+    body="""<p>La commune de Wingles fait son entrée dans le palmarès du label national Villes Internet avec trois arobases (3@). La distinction a été remise la semaine dernière à Paris, lors de la cérémonie qui réunit chaque année les collectivités engagées dans le développement de l'internet citoyen.</p>
 <p>Le label, créé en 1999, récompense les villes et villages qui mettent les technologies de l'information au service de leurs habitants. Il compte cinq niveaux, de une à cinq arobases. Pour une première candidature, obtenir trois arobases est un encouragement important, d'autant que le jury a souligné l'équilibre entre les services en ligne et l'accompagnement des personnes éloignées du numérique.</p>
 <p>Parmi les actions retenues par le jury&nbsp;:</p>
 <ul>
@@ -153,6 +178,7 @@ dict(
 <li>la diffusion d'une lettre d'information électronique mensuelle, qui compte plus de six cents abonnés.</li>
 </ul>
 <p>«&nbsp;Ce label est d'abord celui des agents et des bénévoles qui font vivre ces services au quotidien&nbsp;», a déclaré Jean-Pierre Dumortier, conseiller municipal délégué aux nouvelles technologies, à son retour de la cérémonie. La municipalité entend poursuivre ses efforts en 2011, avec un projet de point d'accès sans fil à la médiathèque et la possibilité de régler en ligne les factures de restauration scolaire.</p>
+<p>La candidature avait été préparée au printemps par un groupe de travail réunissant des agents de la mairie, des enseignants et des membres du club informatique de l'espace Jean-Jaurès. Le dossier, rempli en ligne, recensait plus de quarante initiatives, de la mise en ligne des comptes rendus du conseil municipal à l'aide apportée aux demandeurs d'emploi pour rédiger leur curriculum vitae. Un membre du jury était ensuite venu à Wingles pour rencontrer les porteurs de projets et visiter la salle multimédia.</p>
 <p>Les panneaux du label seront installés aux entrées de la ville dans les prochaines semaines.</p>""",
 ),
 dict(

@@ -9,7 +9,8 @@ dict(
     date="2013-04-12", author=None,
     notes="ASP.NET WebForms: __VIEWSTATE/__EVENTVALIDATION, ctl00_ContentPlaceHolder1_ ids, nested layout "
           "tables, body text directly in a <td> inside <font> with <br><br> paragraph breaks (no <p>); date as "
-          "numeric dd/mm/yyyy in lblDate; agenda box with later dates.",
+          "numeric dd/mm/yyyy in lblDate; no <h1>: the title is only in span.TitreActu and the <title> is the "
+          "generic 'Ville de Montargis - Actualités'; agenda box with later dates.",
     chapo=None,
     body="""<p>Plus besoin de vous déplacer à l'hôtel de ville pour demander un acte d'état civil ou inscrire votre enfant à l'école. Depuis le début du mois, une dizaine de démarches peuvent être effectuées directement depuis le site internet de la ville, vingt-quatre heures sur vingt-quatre et sept jours sur sept.</p>
 <p>Les demandes sont transmises automatiquement au service concerné, qui les traite dans les mêmes délais qu'au guichet. Un accusé de réception est envoyé par courriel, puis un second message lorsque la demande a été traitée.</p>
@@ -27,7 +28,7 @@ dict(
     date="2016-02-05", author=None,
     notes="ASP.NET; the first two paragraphs sit inside <table> between <tr> rows (invalid HTML: the parser "
           "foster-parents them before the table) and use <font>; date 'ven. 5 févr. 2016' with abbreviated "
-          "weekday and month; no machine-readable date; footer copyright.",
+          "weekday and month; no machine-readable date; no <h1> (title in span#ctl00_cphContenu_lblTitre); footer copyright.",
     chapo=None,
     body="""<p>Les habitants de cinq quartiers de Guéret vont bientôt bénéficier d'un internet plus rapide. Le syndicat mixte chargé de l'aménagement numérique de la Creuse a lancé les travaux de montée en débit sur les sous-répartiteurs de l'Ancienne-Gare, de Courtille, de la Croix-Blanche, de Grancher et de Saint-Christophe.</p>
 <p>Cette technique consiste à amener la fibre optique jusqu'aux armoires de rue, au plus près des habitations, tout en conservant le fil de cuivre pour la dernière partie du trajet. Les logements concernés, jusqu'ici limités à quelques mégabits par seconde, pourront atteindre des débits de 20 à 50 mégabits selon leur éloignement de l'armoire.</p>
@@ -50,6 +51,8 @@ dict(
 <p><b>Ce qui est publié</b></p>
 <p>- le budget primitif et le compte administratif des trois dernières années ;<br />- la liste des équipements sportifs et culturels avec leurs coordonnées ;<br />- l'emplacement des parkings, des bornes de recharge et des stations de vélos ;<br />- les horaires des services municipaux ;<br />- la liste des marchés publics attribués ;<br />- les noms de rues et leurs dates de dénomination.</p>
 <p>D'autres données suivront en 2016, notamment les subventions versées aux associations et la fréquentation des équipements. Les habitants peuvent proposer des jeux de données à publier en écrivant au service informatique.</p>
+<p>Les fichiers sont proposés dans des formats lisibles par les machines, comme le CSV pour les tableaux ou le GeoJSON pour les données localisées, accompagnés d'une description qui précise leur origine, leur fréquence de mise à jour et la signification de chaque colonne. Les données personnelles sont bien entendu exclues de la publication, conformément aux recommandations de la Commission nationale de l'informatique et des libertés.</p>
+<p>La mise en œuvre du projet a été confiée au service informatique, qui a travaillé avec les services producteurs des données – finances, sports, culture, voirie – pour vérifier leur qualité avant publication.</p>
 <p>«&nbsp;Ces données appartiennent aux citoyens. Les publier, c'est rendre des comptes et permettre à d'autres d'inventer des usages auxquels nous n'avions pas pensé&nbsp;», souligne Pierre-Yves Garnier, conseiller municipal délégué au numérique. Un premier atelier de réutilisation, ouvert aux développeurs et aux étudiants, sera organisé au printemps.</p>""",
 ),
 dict(
@@ -59,12 +62,12 @@ dict(
     title="Fermeture technique de la piscine municipale",
     date=None, author=None,
     notes="no publication date (gold null); ordinary news; closing and reopening dates inside the text; "
-          "ASP.NET page with text foster-parented out of a layout table; footer '© 2012 Mairie de Decize'; "
-          "short article.",
+          "ASP.NET page with text foster-parented out of a layout table; generic <title> without the article "
+          "title; footer copyright year; short article (3 paragraphs).",
     chapo=None,
-    body="""<p>La piscine municipale sera fermée au public du lundi 2 au dimanche 15 septembre pour sa vidange annuelle et des travaux d'entretien.</p>
-<p>Pendant cette période, les agents nettoieront les bassins, remplaceront une partie du carrelage des plages et procéderont à la révision des pompes et du système de filtration. Les clubs et les écoles ont été informés de cette interruption.</p>
-<p>La réouverture est prévue le lundi 16 septembre aux horaires habituels. Les abonnements en cours seront prolongés de deux semaines.</p>""",
+    body="""<p>La piscine municipale sera fermée au public du lundi 2 au dimanche 15 septembre pour sa vidange annuelle et des travaux d'entretien. Cette opération, obligatoire au moins une fois par an, permet de renouveler entièrement l'eau des bassins et de contrôler les installations qui ne sont pas accessibles le reste de l'année.</p>
+<p>Pendant cette période, les agents nettoieront les bassins, remplaceront une partie du carrelage des plages et procéderont à la révision des pompes et du système de filtration. Les vestiaires collectifs seront repeints et deux nouvelles douches accessibles aux personnes à mobilité réduite seront installées. Les clubs et les écoles ont été informés de cette interruption et les créneaux scolaires reprendront dès la réouverture.</p>
+<p>La réouverture est prévue le lundi 16 septembre aux horaires habituels. Les abonnements en cours seront prolongés de deux semaines. Les inscriptions aux cours de natation pour enfants et à l'aquagym se feront à l'accueil de la piscine à partir de cette date.</p>""",
 ),
 dict(
     name="wordpress-budget-participatif-commentaires", cms="wordpress", tpl="wp_twentyseventeen", town="longjumeau",
@@ -95,7 +98,16 @@ dict(
 <p>Un justificatif de domicile peut être demandé pour le vote papier. Un seul vote par personne est accepté&nbsp;: les doublons seront écartés lors du dépouillement.</p>
 <h2>Quelques projets soumis au vote</h2>
 <p>Parmi les propositions figurent un jardin partagé près de la gare, des boîtes à livres dans chaque quartier, un parcours sportif le long de l'Yvette, des arceaux à vélos devant les écoles, un composteur collectif par résidence ou encore une fresque réalisée avec les jeunes du service jeunesse. Chaque projet est présenté avec une fiche détaillée, son coût estimé et son emplacement.</p>
+<p>Voici un aperçu de quelques projets, classés par thème&nbsp;:</p>
+<ul>
+<li><strong>Nature en ville</strong>&nbsp;: plantation d'un verger partagé au parc Nativelle, installation de nichoirs et d'hôtels à insectes dans les squares, création d'une mare pédagogique près de l'école maternelle&nbsp;;</li>
+<li><strong>Mobilités</strong>&nbsp;: abris à vélos sécurisés près de la gare routière, bancs le long des itinéraires piétons vers le centre, marquage au sol d'un parcours pour les enfants qui vont à l'école à pied&nbsp;;</li>
+<li><strong>Sport et loisirs</strong>&nbsp;: agrès de musculation en plein air, table de ping-pong en béton dans le quartier de Balizy, terrain de pétanque éclairé&nbsp;;</li>
+<li><strong>Culture et lien social</strong>&nbsp;: piano en libre accès dans le hall de la médiathèque, grainothèque, bancs de l'amitié devant les résidences pour personnes âgées&nbsp;;</li>
+<li><strong>Numérique</strong>&nbsp;: bornes de recharge pour téléphones dans les parcs, atelier de réparation d'ordinateurs animé par des bénévoles.</li>
+</ul>
 <h2>Et ensuite&nbsp;?</h2>
+<p>La première édition, en 2018, avait réuni un peu plus de 1&nbsp;900 votants. Neuf projets avaient été réalisés, parmi lesquels les boîtes à livres du centre-ville et l'aire de jeux du square des Échassons. La municipalité espère cette année dépasser les 3&nbsp;000 participants, notamment grâce au vote papier dans les équipements de quartier et à la participation des collégiens, qui pourront voter au foyer de leur établissement pendant une semaine.</p>
 <p>Les projets ayant recueilli le plus de voix seront retenus dans la limite de l'enveloppe de 150&nbsp;000 euros. Les résultats seront annoncés lors du conseil municipal de novembre et publiés sur ce site. Les porteurs de projets seront associés à leur réalisation, prévue au cours de l'année 2020.</p>
 <p>«&nbsp;Le budget participatif, c'est la preuve que les bonnes idées viennent souvent des habitants eux-mêmes&nbsp;», souligne Jeanne Ferrand, conseillère municipale déléguée à la démocratie participative.</p>""",
 ),
@@ -178,9 +190,9 @@ dict(
           "the only date is the plain text « Publié le 3 mars 2021 » (no <time>, no meta, no JSON-LD); "
           "old WordPress theme with entries in div.post.",
     chapo=None,
-    body="""<p>En raison de la situation sanitaire, le carnaval des écoles, qui devait défiler dans les rues du village le samedi 20 mars, est reporté à une date ultérieure.</p>
+    body="""<p>En raison de la situation sanitaire, le carnaval des écoles, qui devait défiler dans les rues du village le samedi 20 mars, est reporté à une date ultérieure. Le cortège, la bandas et le goûter offert sous la halle ne peuvent pas se tenir tant que les rassemblements sur la voie publique restent limités.</p>
 <p>L'association des parents d'élèves et les enseignants ne renoncent pas pour autant à la fête&nbsp;: les enfants se déguiseront en classe le vendredi 19 mars et Monsieur Carnaval sera jugé dans la cour de l'école, sans public, dans le respect du protocole en vigueur.</p>
-<p>Une nouvelle date sera proposée dès que les rassemblements seront de nouveau autorisés. Merci aux bénévoles qui avaient déjà commencé à préparer les chars.</p>""",
+<p>Une nouvelle date sera proposée dès que les rassemblements seront de nouveau autorisés, peut-être à l'occasion de la fête des écoles en juin. Merci aux bénévoles qui avaient déjà commencé à préparer les chars et les costumes&nbsp;: leur travail n'est pas perdu et sera mis à l'honneur le moment venu.</p>""",
 ),
 dict(
     name="wordpress-large-fibre", cms="wordpress", tpl="wp_elementor", town="thonon",
@@ -201,6 +213,7 @@ dict(
 <p>Pour savoir si votre logement est raccordable, consultez la carte en ligne de l'opérateur ou le site de l'Arcep, qui recense l'ensemble des déploiements en France. Si votre adresse apparaît comme éligible, vous pouvez contacter le fournisseur d'accès de votre choix pour souscrire un abonnement&nbsp;: c'est lui qui déclenchera le raccordement final de votre logement.</p>
 <p>En copropriété, un accord de la copropriété est nécessaire avant toute installation dans les parties communes. En cas de blocage, le syndic peut être sollicité pour inscrire la question à la prochaine assemblée générale.</p>
 <h2>Un interlocuteur à la mairie</h2>
+<p>Le raccordement d'un logement individuel est en général réalisé en une demi-journée par un technicien mandaté par le fournisseur d'accès. Il utilise les gaines existantes du téléphone&nbsp;; en l'absence de gaine, ou si celle-ci est bouchée, le propriétaire doit faire réaliser les travaux nécessaires sur son terrain avant une nouvelle intervention.</p>
 <p>La ville n'est pas maître d'ouvrage du réseau, mais elle suit le chantier de près. Les habitants qui rencontrent une difficulté peuvent la signaler au service aménagement numérique, qui la fera remonter à l'opérateur lors des comités de suivi trimestriels.</p>""",
 ),
 ]

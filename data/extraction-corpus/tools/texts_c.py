@@ -18,6 +18,9 @@ dict(
 <p>Pendant la retransmission, les internautes pourront poser leurs questions par écrit au moyen d'un formulaire. Celles qui concernent les sujets à l'ordre du jour seront lues en fin de séance, lors du temps d'échange avec le public prévu par le règlement intérieur.</p>
 <h3>Une étape de plus vers la transparence</h3>
 <p>La ville publie déjà sur son site les ordres du jour, les délibérations et les comptes rendus du conseil. La retransmission vidéo prolonge cette démarche. «&nbsp;Beaucoup d'habitants ne peuvent pas assister aux séances, qui ont lieu en soirée. Nous voulons que chacun puisse savoir ce qui se décide en son nom&nbsp;», indique Frédéric Leclerc, conseiller municipal délégué à la démocratie numérique.</p>
+<h3>Accessibilité et respect de la vie privée</h3>
+<p>Un sous-titrage automatique sera proposé pendant le direct, puis corrigé avant la mise en ligne des vidéos à la demande, afin que les personnes sourdes ou malentendantes puissent suivre les débats. Les documents présentés en séance, comme les diaporamas budgétaires, seront affichés à l'écran en même temps que l'intervenant.</p>
+<p>Seuls les élus et les agents qui prennent la parole sont filmés. Les caméras ne sont pas orientées vers le public&nbsp;; un panneau à l'entrée de la salle informe les personnes présentes de la retransmission. Les éventuelles interventions du public en fin de séance ne sont diffusées qu'avec l'accord de leur auteur.</p>
 <p>Le coût de l'équipement s'élève à 42&nbsp;000 euros. Le public reste bien sûr le bienvenu dans la salle du conseil, dans la limite des places disponibles.</p>""",
 ),
 dict(
@@ -108,7 +111,8 @@ dict(
     title="Rentrée : les écoles élémentaires équipées de classes mobiles",
     date="2020-09-15", author=None,
     notes="TYPO3 tt_news single view; the visible date shows only the weekday and day ('Mardi 15 septembre'), the "
-          "full date '15.09.2020' is in a title attribute; news-single-imgcaption with a photo credit; "
+          "full date '15.09.2020' is in a title attribute; the <title> is the generic 'Ville de Sélestat: Actualités'; "
+          "the chapo is printed as the tt_news subheader <h2> (part of the article); news-single-imgcaption holding only a photo credit; "
           "news-list-date items in a 'Autres actualités' list.",
     chapo="""<p>Trois cents tablettes et une centaine d'ordinateurs portables ont été livrés pendant l'été dans les écoles élémentaires de la ville.</p>""",
     body="""<p>Le confinement du printemps a mis en lumière les inégalités d'équipement entre les familles et le besoin, pour les écoles, de disposer d'outils numériques fiables. La ville de Sélestat a donc accéléré le programme d'équipement prévu sur trois ans et l'a réalisé en un seul été.</p>
@@ -165,7 +169,7 @@ dict(
 <tr><td>Médiathèque</td><td>mardi, mercredi et vendredi, 10 h - 12 h et 14 h - 18 h</td></tr>
 </tbody>
 </table>
-<p>La permanence du samedi matin est suspendue pendant cette période. En cas d'urgence, notamment pour un décès, un élu d'astreinte est joignable par l'intermédiaire de la police municipale.</p>""",
+<p>La permanence du samedi matin est suspendue pendant cette période. En cas d'urgence, notamment pour un décès, un élu d'astreinte est joignable par l'intermédiaire de la police municipale. Les demandes d'actes d'état civil et les inscriptions sur les listes électorales restent possibles en ligne pendant tout l'été&nbsp;; les pièces demandées sont envoyées par courrier dans les délais habituels. Les horaires habituels reprendront le lundi 28 août.</p>""",
 ),
 dict(
     name="stratis-tres-haut-debit", cms="stratis", tpl="stratis", town="quimper",
@@ -186,6 +190,14 @@ dict(
 <p>Le chantier est mené par l’opérateur qui s’est engagé auprès de l’État à couvrir la commune. La Ville assure la coordination avec ses propres travaux de voirie afin d’éviter d’ouvrir deux fois la même tranchée.</p>
 <h2>Les adresses «\u00a0bloquées\u00a0»</h2>
 <p>Certaines adresses restent inéligibles parce qu’un élagage est nécessaire, qu’un fourreau est écrasé ou qu’une autorisation de passage manque. Les propriétaires concernés reçoivent un courrier\u00a0: l’élagage des arbres situés sur un terrain privé, le long des lignes, est à leur charge.</p>
+<h2>Ce qui change pour les habitants</h2>
+<p>Une fois son adresse déclarée éligible, chacun reste libre de choisir son fournisseur d’accès et la date de son passage à la fibre. Rien n’oblige à changer d’abonnement : le réseau cuivre continuera de fonctionner pendant plusieurs années, avant une fermeture progressive annoncée au niveau national.</p>
+<p>Les entreprises et les artisans sont également concernés. Les zones d’activités de Kerdroniou et du Guélen sont déjà couvertes ; les professionnels installés dans les quartiers résidentiels peuvent souscrire les mêmes offres que les particuliers ou des offres dédiées, avec un délai de rétablissement garanti.</p>
+<h2>Questions fréquentes</h2>
+<h3>Mon voisin est éligible, pas moi. Pourquoi ?</h3>
+<p>Deux logements voisins peuvent dépendre de points de branchement différents, installés à des dates différentes. Il suffit parfois d’un poteau à remplacer ou d’une autorisation manquante pour retarder une partie de la rue.</p>
+<h3>Je suis locataire. Ai-je besoin de l’accord de mon propriétaire ?</h3>
+<p>Le raccordement d’un logement ne nécessite pas de travaux lourds. Il est toutefois recommandé d’informer le propriétaire ou le bailleur avant l’intervention du technicien, en particulier si un passage de câble doit être percé.</p>
 <div class="encart">
 <h3 class="encart__title">Pratique</h3>
 <p>Pour vérifier l’éligibilité de votre logement, consultez la carte de l’Arcep sur maconnexioninternet.arcep.fr. En cas de difficulté, contactez le service Aménagement numérique de la Ville au 02\u00a098\u00a098\u00a089\u00a089.</p>
@@ -211,6 +223,7 @@ dict(
 <li><strong>Se protéger</strong>&nbsp;: mots de passe, faux messages, achats en ligne (à partir du 8 janvier).</li>
 </ul>
 <p>Chaque cycle comprend cinq séances d'une heure trente, en groupes de six personnes au maximum. Les ateliers ont lieu à la résidence autonomie, à la médiathèque et dans deux maisons de quartier. Des tablettes peuvent être prêtées pendant les séances à ceux qui n'en possèdent pas.</p>
+<p>Le programme a été conçu avec les animateurs de la médiathèque, qui proposent déjà des permanences numériques le samedi matin, et avec deux associations d'aide à domicile. Leurs intervenants connaissent bien les difficultés rencontrées par les personnes âgées, qu'il s'agisse de la taille des caractères, de la crainte de «&nbsp;casser&nbsp;» l'appareil ou de la multiplication des mots de passe.</p>
 <h2>S'inscrire</h2>
 <p>Les inscriptions se font auprès du CCAS, par téléphone ou sur place. Un court entretien permet d'orienter chacun vers le cycle le plus adapté à son niveau. «&nbsp;Il n'y a pas de question bête. L'essentiel est de repartir avec l'envie de continuer chez soi&nbsp;», sourit Josiane Lafarge, bénévole de l'une des associations partenaires.</p>""",
 ),
@@ -224,9 +237,10 @@ dict(
           "(Accueil / Actualités / 2019 / 02 / 06 / ...); the text mentions the ceremony date (31 January); "
           "the previous label year (2018) in the text; footer copyright.",
     chapo=None,
-    body="""<p>Lamballe-Armor a reçu quatre arobases au label national Villes Internet, lors de la cérémonie organisée à Martigues le 31 janvier. La commune nouvelle, qui avait obtenu trois arobases l'an dernier pour sa première participation, progresse donc d'un niveau.</p>
+    body="""<p>Lamballe-Armor a reçu quatre arobases (4@) au label national Villes Internet, lors de la cérémonie organisée à Martigues le 31 janvier. La commune nouvelle, qui avait obtenu trois arobases l'an dernier pour sa première participation, progresse donc d'un niveau.</p>
 <p>Le jury a notamment salué le déploiement des démarches en ligne sur le portail citoyen, la création d'un atelier de réparation d'ordinateurs animé par des bénévoles et l'équipement numérique des écoles des communes déléguées. L'attention portée à l'accessibilité du site internet pour les personnes en situation de handicap a également été relevée.</p>
 <p>Pour les élus, cette reconnaissance récompense un travail collectif. «&nbsp;Le numérique ne doit laisser personne de côté, ni dans le bourg ni dans les hameaux&nbsp;», rappelle Sandrine Le Mée, adjointe chargée du numérique, qui représentait la commune à la cérémonie.</p>
+<p>Créé il y a vingt ans, le label Villes Internet distingue chaque année plusieurs centaines de collectivités, des plus petits villages aux grandes métropoles. Il repose sur un dossier déclaratif, examiné par un jury composé d'élus, d'experts et de représentants d'associations, qui évalue la diversité des actions et leur utilité pour les habitants plutôt que le montant des investissements.</p>
 <p>En 2019, la municipalité prévoit d'ouvrir un deuxième lieu d'accès public à internet et de proposer le paiement en ligne pour l'ensemble des services aux familles.</p>""",
 ),
 dict(
@@ -241,7 +255,7 @@ dict(
     chapo=None,
     body="""<p>Depuis le 1er juillet, les rendez-vous pour les demandes de carte nationale d'identité et de passeport se réservent en ligne, sur le site de la ville. Le calendrier affiche en temps réel les créneaux disponibles pour les quatre semaines à venir à l'hôtel de ville et à la mairie annexe.</p>
 <p>Avant votre rendez-vous, remplissez la pré-demande sur le site de l'Agence nationale des titres sécurisés et achetez, si nécessaire, le timbre fiscal électronique. Le jour venu, présentez-vous avec le numéro de pré-demande, une photo d'identité récente, un justificatif de domicile et votre ancien titre.</p>
-<p>Les personnes qui n'ont pas accès à internet peuvent toujours prendre rendez-vous par téléphone ou à l'accueil. En cas d'empêchement, pensez à annuler votre créneau pour qu'il profite à quelqu'un d'autre.</p>""",
+<p>Les personnes qui n'ont pas accès à internet peuvent toujours prendre rendez-vous par téléphone ou à l'accueil. Un rappel est envoyé par SMS la veille du rendez-vous. En cas d'empêchement, pensez à annuler votre créneau, en ligne ou par téléphone, pour qu'il profite à quelqu'un d'autre&nbsp;: à l'approche de l'été, les délais d'attente dépassent souvent un mois.</p>""",
 ),
 dict(
     name="cmsagency-resultats-legislatives", cms="builder", tpl="agency_jsonld", town="saintes",
@@ -267,6 +281,7 @@ dict(
 <tr><td>17</td><td>Maison de quartier de la Fenêtre</td><td>1 078</td><td>489</td><td>45,4 %</td></tr>
 </tbody>
 </table>
+<p>L'écart de participation entre les bureaux reste marqué&nbsp;: il dépasse sept points entre le bureau de l'école Pasteur et celui de la maison de quartier de la Fenêtre. Comme lors des scrutins précédents, les bureaux du centre-ville enregistrent les taux les plus élevés, tandis que l'abstention reste forte chez les électeurs de moins de trente-cinq ans.</p>
 <p>Les résultats détaillés par candidat et par bureau sont consultables en mairie et sur le site du ministère de l'Intérieur. La Ville remercie les assesseurs, les agents et les bénévoles qui ont assuré la tenue des bureaux et le dépouillement.</p>""",
 ),
 dict(
@@ -281,7 +296,7 @@ dict(
     chapo=None,
     body="""<p>La Cyber-base de Mende ouvre ses portes le lundi 22 juin dans les locaux rénovés de l'ancienne école de la rue du Collège. Cet espace public numérique, labellisé par la Caisse des dépôts, met à la disposition de tous dix ordinateurs connectés à internet, une imprimante, un scanner et un appareil photo numérique.</p>
 <p>Deux animateurs accueilleront le public du mardi au samedi. Ils proposeront des initiations à l'informatique, des ateliers thématiques et un accompagnement pour la recherche d'emploi en ligne. Des créneaux seront réservés aux écoles, au centre de loisirs et aux associations.</p>
-<p>L'adhésion annuelle est fixée à 10 euros, 5 euros pour les moins de 18 ans et les demandeurs d'emploi. Elle donne accès aux postes en libre-service et aux ateliers.</p>
+<p>L'adhésion annuelle est fixée à 10 euros, 5 euros pour les moins de 18 ans et les demandeurs d'emploi. Elle donne accès aux postes en libre-service et aux ateliers. L'impression est facturée 10 centimes la page en noir et blanc.</p>
 <p>L'inauguration officielle aura lieu le samedi 27 juin à 11 heures, en présence du maire et des partenaires du projet. Les habitants sont cordialement invités.</p>""",
 ),
 dict(
@@ -297,6 +312,7 @@ dict(
     body="""<p>La commune a renouvelé cet automne une partie du parc informatique de la mairie et de l'école. Plutôt que de mettre au rebut les anciens postes, elle a choisi de les faire reconditionner par une entreprise d'insertion de Quimper, qui a effacé les données, remplacé les disques et installé un système libre.</p>
 <p>Douze ordinateurs ont ainsi retrouvé une seconde vie. Ils ont été remis le 10 janvier à six associations loctudistes&nbsp;: le club des retraités, l'association des parents d'élèves, le comité des fêtes, la section de voile, la bibliothèque associative et l'antenne locale du Secours populaire.</p>
 <p>«&nbsp;C'est une démarche à la fois économique, écologique et solidaire. Un ordinateur qui dure deux fois plus longtemps, c'est autant de ressources préservées&nbsp;», observe Marie-Christine Le Berre, conseillère municipale déléguée à la vie associative.</p>
+<p>Le reconditionnement a coûté 35 euros par poste, bien moins que l'achat d'un ordinateur neuf. Chaque machine est livrée avec un traitement de texte, un tableur, un navigateur et un logiciel de retouche d'images, tous gratuits, ainsi qu'un petit guide de prise en main rédigé par l'entreprise.</p>
 <p>La commune entend poursuivre cette démarche à chaque renouvellement de matériel. Les associations intéressées peuvent se faire connaître auprès du secrétariat de mairie.</p>""",
 ),
 ]

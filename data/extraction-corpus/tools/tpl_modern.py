@@ -456,7 +456,7 @@ def typo3_news_article(a, c):
 def typo3_csc_article(a, c):
     """Several css_styled_content elements making up one news page."""
     t, r = c["t"], c["r"]
-    blocks = split_blocks(figures(a["body"], "typo3", r))
+    blocks = [figures(b, "typo3", r) for b in split_blocks(a["body"])]
     out = []
     pub_line = ""
     if a.get("date"):
@@ -672,7 +672,9 @@ def kosmo_page(a, c):
     t, r = c["t"], c["r"]
     segs = a["path"].strip("/").split("/")
     crumb = '<a href="/">Accueil</a>' + "".join(f' / <a href="/{"/".join(segs[:i + 1])}">{s.capitalize() if i == 0 else s}</a>' for i, s in enumerate(segs[:-1])) + f' / <span>{segs[-1]}</span>'
-    nav = "".join(f'<li class="kmenu-item"><a href="/{slug(s)}">{esc(s)}</a><ul class="kmenu-sub">' + "".join(f'<li><a href="/{slug(s)}/{slug(x)}">{esc(x)}</a></li>' for x in items) + "</ul></li>" for s, items in menu_sections(r))
+    nav = "".join(f'<li class="kmenu-item"><a href="/{slug(s)}">{esc(s)}</a><ul class="kmenu-sub">' + "".join(
+        f'<li><a href="/{slug(s)}/{slug(x)}">{esc(x)}</a><ul class="kmenu-sub2">' + "".join(f'<li><a href="/{slug(s)}/{slug(x)}/{slug(y)}">{y}</a></li>' for y in ["Présentation", "Horaires et contacts", "Documents"]) + "</ul></li>"
+        for x in items) + "</ul></li>" for s, items in menu_sections(r))
     news = news_after(r, OTHER_NEWS, 6, d(a["date"]), 90)
     side = "".join(f'<li><a href="/actualites/{dd.year}/{dd.month:02d}/{dd.day:02d}/{slug(tt)}">{esc(tt)}</a></li>' for tt, s, dd in news)
     body = a["body"]
@@ -687,6 +689,8 @@ def kosmo_page(a, c):
 <link rel="stylesheet" href="/kosmo/themes/lamballe/css/style.css" />
 <script src="/kosmo/js/jquery-3.3.1.min.js"></script>
 <script src="/kosmo/js/kosmo.front.js"></script>
+<style type="text/css">{critical_css(r, 120)}</style>
+<script>var kosmoConfig = {{"site":"lamballe-armor","lang":"fr","rgpd":{{"banner":true,"matomo":true,"youtube":false}},"recherche":{{"suggest":true,"min":3}}}};</script>
 </head>
 <body class="kosmo-page kosmo-type-actualite">
 <div id="kosmo-wrapper">
@@ -711,6 +715,7 @@ def kosmo_page(a, c):
 <div class="kosmo-bloc kosmo-bloc-labels"><h2>Nos labels</h2><p><img src="/kosmo/data/labels/villes-internet.png" alt="Label Villes Internet" /></p><p><img src="/kosmo/data/labels/villes-fleuries.png" alt="Villes et villages fleuris" /></p></div>
 </div>
 </div>
+<div id="kosmo-rgpd" class="kosmo-rgpd" role="dialog" aria-label="Cookies"><p>Ce site utilise des cookies de mesure d'audience anonymes. <a href="/donnees-personnelles">En savoir plus</a></p><button type="button" class="kosmo-rgpd-ok">J'ai compris</button></div>
 <div id="kosmo-pied"><p>{t['site']} – {t['addr']} – {t['cp']} Lamballe-Armor – {t['tel']}</p><p>© {c['now'].year} Lamballe-Armor – <a href="/mentions-legales">Mentions légales</a> – <a href="/plan-du-site">Plan du site</a> – Site propulsé par KoSMo</p></div>
 </div>
 {matomo(t, r)}
@@ -741,8 +746,8 @@ def builder_large_page(a, c):
     state = {"navigation": [{"id": i, "label": s, "href": "/" + slug(s) + "/", "items": [{"label": x, "href": f"/{slug(s)}/{slug(x)}/", "children": [{"label": y, "href": f"/{slug(s)}/{slug(x)}/{slug(y)}/"} for y in ["Présentation", "Horaires", "Tarifs", "Contacts", "Documents"]]} for x in items]} for i, (s, items) in enumerate(menu_sections(rng(t["key"] + "nav")))],
              "footer": {"address": t["addr"], "zip": t["cp"], "city": t["name"], "phone": t["tel"]},
              "features": {"cookieBanner": True, "searchSuggest": True, "readSpeaker": True, "contrast": True}}
-    css = critical_css(r, 1100)
-    sprite = svg_sprite(r, 90)
+    css = critical_css(r, 820)
+    sprite = svg_sprite(r, 75)
     return f"""<!DOCTYPE html>
 <html lang="fr" data-theme="anglet">
 <head>
@@ -808,6 +813,11 @@ def agency_page(a, c):
     news = news_after(r, OTHER_NEWS, 4, pub, 40)
     more = "".join(f'<li class="more-news__item"><a href="/actualites/{slug(tt)}"><span class="more-news__date">{fr(dd)}</span><span class="more-news__title">{esc(tt)}</span></a></li>' for tt, s, dd in news)
     head = og_meta(c, a) + "\n" + jsonld_news(c, a)
+    quick = "".join(f'<li class="quick__item"><a href="/{slug(q)}"><span class="quick__icon quick__icon--{slug(q)[:8]}" aria-hidden="true"></span>{q}</a></li>' for q in
+                    ["Mes démarches", "Élections", "Portail famille", "Menus scolaires", "Urbanisme", "Déchets", "Offres d'emploi", "Signaler"])
+    evs = events_after(r, 5, c["now"])
+    agenda = "".join(f'<li class="agenda-home__item"><time datetime="{dd.isoformat()}"><span>{dd.day:02d}</span> {MOIS_ABR[dd.month - 1]}</time> <a href="/agenda/{slug(tt)}">{esc(tt)}</a> <span class="agenda-home__place">{esc(pl)}</span></li>' for tt, pl, dd, h in evs)
+    css = critical_css(r, 180)
     return f"""<!DOCTYPE html>
 <html lang="fr">
 <head>
@@ -815,6 +825,7 @@ def agency_page(a, c):
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{c['title_tag']}</title>
 {head}
+<style>{css}</style>
 <link rel="stylesheet" href="/themes/saintes/dist/styles.css?v={hexid(r, 6)}">
 {gtag(r)}
 </head>
@@ -839,6 +850,8 @@ def agency_page(a, c):
 </article>
 <section class="more-news"><h2>Autres actualités</h2><ul class="more-news__list">{more}</ul></section>
 </div>
+<section class="quick"><div class="container"><h2 class="quick__title">En un clic</h2><ul class="quick__list">{quick}</ul></div></section>
+<section class="agenda-home"><div class="container"><h2>Agenda</h2><ul class="agenda-home__list">{agenda}</ul><a class="btn" href="/agenda">Tout l'agenda</a></div></section>
 </main>
 <footer class="footer"><div class="footer__inner"><p><strong>{t['site']}</strong> – {t['addr']} – {t['cp']} {t['name']} – {t['tel']}</p><p>Accueil de l'hôtel de ville : lundi-vendredi 8 h 30-12 h 30 / 13 h 30-17 h</p><p><a href="/mentions-legales">Mentions légales</a> | <a href="/accessibilite">Accessibilité</a> | <a href="/cookies">Cookies</a> | © {c['now'].year} Ville de Saintes</p></div></footer>
 <div class="cookies-banner" id="cookies-banner" hidden><p>Nous utilisons des cookies de mesure d'audience.</p><button type="button">Accepter</button><button type="button">Refuser</button></div>
@@ -872,6 +885,12 @@ def emonsite_page(a, c):
 <link rel="stylesheet" href="{t['url']}/medias/static/themes/theme.css?v={hexid(r, 6)}" />
 <script src="https://static.e-monsite.com/js/jquery-3.6.0.min.js"></script>
 <script>var _ems = {{"site_id":"{hexid(r, 24)}","lang":"fr","module":"blog","page":"post"}};</script>
+<style type="text/css">{critical_css(r, 140)}</style>
+<script>
+window.emsConsent = {{"version":3,"vendors":["google-analytics","youtube","facebook","openstreetmap"],"texts":{{"title":"Vos choix concernant les cookies","body":"Ce site et ses partenaires utilisent des traceurs pour mesurer l'audience et afficher des contenus externes.","accept":"Accepter et fermer","refuse":"Continuer sans accepter","custom":"Personnaliser"}},"privacyUrl":"/pages/mentions-legales.html","expiry":180}};
+(function(w,d){{var s=d.createElement('script');s.async=true;s.src='https://static.e-monsite.com/js/consent/ems-consent.min.js?v=3.4.1';d.getElementsByTagName('head')[0].appendChild(s);}})(window,document);
+</script>
+{gtag(r)}
 </head>
 <body id="blog" class="default">
 <div id="site-wrapper">
@@ -903,10 +922,14 @@ def emonsite_page(a, c):
 <div id="sidebar" class="col-md-4">
 <div class="widget"><h3 class="widget-title">Catégories</h3><ul>{cats}</ul></div>
 <div class="widget"><h3 class="widget-title">Derniers articles</h3><ul class="blog-last">{lasth}</ul></div>
+<div class="widget widget-search"><h3 class="widget-title">Rechercher</h3><form method="get" action="{t['url']}/search/site/"><input type="text" name="terms" placeholder="Rechercher" /><button type="submit">OK</button></form></div>
+<div class="widget widget-newsletter"><h3 class="widget-title">Lettre d'information</h3><form method="post" action="{t['url']}/newsletters/subscribe"><input type="email" name="email" placeholder="Votre adresse e-mail" /><input type="hidden" name="_csrf" value="{blob(r, 24)}" /><button type="submit">S'inscrire</button></form></div>
+<div class="widget widget-marees"><h3 class="widget-title">Horaires des marées</h3><p>Consultez les horaires des marées du port de Loctudy sur le site du service hydrographique.</p></div>
 <div class="widget"><h3 class="widget-title">Mairie de Loctudy</h3><p>{t['addr']}<br />{t['cp']} Loctudy<br />{t['tel']}</p><p>Lundi au vendredi : 8 h 30 - 12 h / 13 h 30 - 17 h</p></div>
 </div>
 </div>
 </div>
+<div id="bottom-links" class="container"><div class="row"><div class="col-md-4"><h4>La mairie</h4><ul><li><a href="/pages/la-mairie/le-conseil-municipal.html">Le conseil municipal</a></li><li><a href="/pages/la-mairie/comptes-rendus.html">Comptes rendus</a></li><li><a href="/pages/la-mairie/bulletin.html">Bulletin municipal</a></li></ul></div><div class="col-md-4"><h4>Vivre à Loctudy</h4><ul><li><a href="/pages/vivre/ecole.html">École</a></li><li><a href="/pages/vivre/port.html">Le port</a></li><li><a href="/pages/vivre/associations.html">Associations</a></li></ul></div><div class="col-md-4"><h4>Découvrir</h4><ul><li><a href="/pages/decouvrir/ile-tudy.html">Les îles</a></li><li><a href="/pages/decouvrir/patrimoine.html">Patrimoine</a></li><li><a href="/pages/decouvrir/randonnees.html">Randonnées</a></li></ul></div></div></div>
 <footer id="footer"><div class="container"><p>{t['site']} © {c['now'].year} – <a href="{t['url']}/pages/mentions-legales.html">Mentions légales</a></p><p class="ems-credit">Créé avec <a href="https://www.e-monsite.com/" rel="nofollow">e-monsite</a></p></div></footer>
 </div>
 </body>

@@ -381,7 +381,8 @@ def joomla_modules(c, which=("latest", "agenda")):
     for w in which:
         if w == "latest":
             items = news_after(r, OTHER_NEWS + NUMERIC_NEWS, 5, c.get("pub") or c["now"])
-            lis = "".join(f'<li class="latestnews"><a href="/index.php?option=com_content&amp;view=article&amp;id={r.randint(50, 900)}&amp;Itemid=50" class="latestnews">{esc(tt)}</a></li>' for tt, s, dd in items)
+            q = "task=view" if c.get("j10") else "view=article"
+            lis = "".join(f'<li class="latestnews"><a href="/index.php?option=com_content&amp;{q}&amp;id={r.randint(50, 900)}&amp;Itemid=50" class="latestnews">{esc(tt)}</a></li>' for tt, s, dd in items)
             out.append(f'<div class="moduletable"><h3>Derniers articles</h3><ul class="latestnews">{lis}</ul></div>')
         elif w == "agenda":
             evs = events_after(r, 4, c["now"])
@@ -579,6 +580,7 @@ def joomla15a_article(a, c):
 def joomla10_shell(c):
     """Joomla 1.0 with an old table template, iso/windows charset."""
     t, r = c["t"], c["r"]
+    c["j10"] = True
     left = joomla_mainmenu(c) + "\n" + joomla_modules(c, ("quick",))
     right = joomla_modules(c, ("latest", "agenda", "newsletter"))
     crumbs = " &gt; ".join((f'<a href="{h}" class="pathway">{l}</a>' if h else l) for l, h in c.get("crumbs", []))
@@ -619,7 +621,7 @@ def joomla10_shell(c):
 
 def joomla10_article(a, c):
     q = "option=com_content&amp;task=view&amp;id=" + a["path"].split("id=")[1].split("&")[0]
-    body = entities(a["body"])
+    body = a["body"]  # editor set to raw entity encoding: bytes straight from the windows-1252 database
     def j10(day, hm):
         day = d(day)
         return f"{JOURS[day.weekday()]}, {day.day:02d} {MOIS[day.month - 1]} {day.year} {hm}"

@@ -172,7 +172,7 @@ def yoast_graph(c, a, art_type="Article"):
          "mainEntityOfPage": {"@id": url + "#webpage"}, "publisher": {"@id": u + "/#organization"},
          "articleSection": ",".join(x.replace("-", " ").capitalize() for x in a.get("categories", [])), "inLanguage": "fr-FR"},
     ]}
-    return '<script type="application/ld+json" class="yoast-schema-graph yoast-schema-graph--main">' + json.dumps(g, ensure_ascii=False) + "</script>"
+    return '<script type="application/ld+json" class="yoast-schema-graph yoast-schema-graph--main">' + json.dumps(g, ensure_ascii=False, separators=(",", ":")) + "</script>"
 
 
 def og_meta(c, a, typ="article", with_times=True, site_title=None):
@@ -605,10 +605,10 @@ def wp_calendar(c, month_day):
 def wp_old_shell(c):
     t, r = c["t"], c["r"]
     nav = "".join(f'<li class="page_item page-item-{r.randint(2, 300)}"><a href="{t["url"]}/{slug(s)}/">{esc(s)}</a></li>' for s, _ in menu_sections(r, 5))
-    evs = events_after(r, 8, c["now"], 90)
+    evs = events_after(r, 8, c["now"], 90, c.get("events"))
     ag = "".join(f"<li><strong>{fr(dd, weekday=True)}</strong> – {esc(tt)} ({esc(pl)})</li>" for tt, pl, dd, h in evs)
     assos = "".join(f"<li><a href=\"{t['url']}/associations/{slug(x)}/\">{x}</a></li>" for x in [
-        "Amicale laïque", "Club des aînés", "Comité des fêtes", "Football club", "Gym volontaire", "Jazz in Marciac",
+        "Amicale laïque", "Club des aînés", "Comité des fêtes", "Football club", "Gym volontaire", "Les Amis du jazz",
         "Les Amis de la bastide", "Pétanque marciacaise", "Rugby club", "Société de chasse", "Tennis club", "Théâtre de l'Astrada"])
     side = c.get("sidebar")
     if side is None:

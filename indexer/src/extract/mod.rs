@@ -222,7 +222,8 @@ impl Extractor {
         let language = detect_language(&full);
         let runs: Vec<&str> = crate::analysis::word_runs(&full).collect();
         let text_deps = self.communes.departements_in_runs(&full, &runs);
-        let commune = input
+        // The commune of the site: the crawl seed's, else the one the host names.
+        let site_commune = input
             .seed_insee
             .and_then(|code| self.communes.by_insee(code))
             .map(|c| Found::One(c.clone()))
@@ -232,26 +233,102 @@ impl Extractor {
                     .and_then(|h| self.communes.from_host(h, &text_deps))
             });
         let mut context: HashSet<String> = text_deps.clone();
-        if let Some(c) = commune.as_ref().and_then(Found::commune) {
+        let site_codes: Option<Vec<String>> = site_commune.as_ref().map(|f| match f {
+            Found::One(c) => vec![c.insee.clone()],
+            Found::Ambiguous { candidates, .. } => candidates.clone(),
+        });
+        if let Some(c) = site_commune.as_ref().and_then(Found::commune) {
             context.insert(c.departement.clone());
         }
-        let communes_mentioned = self.communes.mentioned_in_runs(&runs, &text_deps, &context);
-        let commune = commune.or_else(|| {
-            // No host or seed: the commune the text names most prominently (first), if resolved.
-            communes_mentioned
+        let mentions = self.communes.mentions_in_runs(
+            &full,
+            &runs,
+            &text_deps,
+            &context,
+            site_codes.as_deref(),
+        );
+        // A host several communes could be named by (www.ville-allonnes.fr): the one the
+        // text names, else the one in the département of the communes it names.
+        let site_commune = site_commune.map(|f| match f {
+            Found::Ambiguous { name, candidates } => mentions
                 .iter()
-                .find(|f| f.commune().is_some())
-                .cloned()
+                .find_map(|m| {
+                    m.found
+                        .commune()
+                        .filter(|c| candidates.contains(&c.insee))
+                        .map(|c| Found::One(c.clone()))
+                })
+                .or_else(|| {
+                    let deps: HashSet<&str> = mentions
+                        .iter()
+                        .filter_map(|m| m.found.commune())
+                        .map(|c| c.departement.as_str())
+                        .collect();
+                    let near: Vec<&String> = candidates
+                        .iter()
+                        .filter(|code| {
+                            self.communes
+                                .by_insee(code)
+                                .is_some_and(|c| deps.contains(c.departement.as_str()))
+                        })
+                        .collect();
+                    match near.as_slice() {
+                        [one] => self.communes.by_insee(one).map(|c| Found::One(c.clone())),
+                        _ => None,
+                    }
+                })
+                .unwrap_or(Found::Ambiguous { name, candidates }),
+            one => one,
         });
+        let title_end = title.as_ref().map_or(0, String::len);
+        let commune = site_commune.or_else(|| page_commune(&mentions, title_end));
+        let mentions_at: Vec<(Found, Vec<usize>)> = mentions
+            .iter()
+            .map(|m| (m.found.clone(), m.at.clone()))
+            .collect();
+        let communes_mentioned: Vec<Found> = mentions.into_iter().map(|m| m.found).collect();
         let topics = self.taxonomy.classify_runs(&runs);
         let commune_insee = commune
             .as_ref()
             .and_then(Found::commune)
             .map(|c| c.insee.clone());
+        let label_mentions: Vec<(usize, String)> = {
+            let mut v: Vec<(usize, String)> = mentions_at
+                .iter()
+                .flat_map(|(found, ats)| {
+                    found
+                        .commune()
+                        .map(|c| {
+                            ats.iter()
+                                .map(|at| (*at, c.insee.clone()))
+                                .collect::<Vec<_>>()
+                        })
+                        .unwrap_or_default()
+                })
+                .collect();
+            v.sort();
+            v
+        };
         let label = kind_of_page
             .is_single_item()
-            .then(|| label::find(&text, published.map(|d| d.year()), commune_insee.as_deref()))
+            .then(|| {
+                label::find(
+                    &full,
+                    title_end,
+                    published.map(|d| d.year()),
+                    commune_insee.as_deref(),
+                    &label_mentions,
+                )
+            })
             .flatten();
+        // A page of no known commune announcing one town's label is about that town.
+        let commune = commune.or_else(|| {
+            label
+                .as_ref()
+                .and_then(|l| l.commune.as_deref())
+                .and_then(|code| self.communes.by_insee(code))
+                .map(|c| Found::One(c.clone()))
+        });
         Ok(Extracted {
             url: input.url.map(str::to_string),
             kind,
@@ -273,6 +350,34 @@ impl Extractor {
             text_source,
             opinions,
         })
+    }
+}
+
+/// The commune a page from a site that is not a town's is about: the one commune its title
+/// names, else one the text names at least three times and twice as often as any other;
+/// never a name the text mentions in passing.
+fn page_commune(mentions: &[crate::communes::Mention], title_end: usize) -> Option<Found> {
+    let in_title: Vec<&crate::communes::Mention> =
+        mentions.iter().filter(|m| m.first < title_end).collect();
+    if let [one] = in_title.as_slice() {
+        return one.found.commune().map(|_| one.found.clone());
+    }
+    if !in_title.is_empty() {
+        return None;
+    }
+    let mut by_count: Vec<&crate::communes::Mention> = mentions.iter().collect();
+    by_count.sort_by_key(|m| std::cmp::Reverse(m.count));
+    match by_count.as_slice() {
+        [top, rest @ ..]
+            if top.count >= 3
+                && top.found.commune().is_some()
+                && rest
+                    .first()
+                    .is_none_or(|second| top.count >= 2 * second.count) =>
+        {
+            Some(top.found.clone())
+        }
+        _ => None,
     }
 }
 
