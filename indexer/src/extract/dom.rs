@@ -162,6 +162,11 @@ const CLASS_WORDS: &[(&str, u32)] = &[
     ("createdate", DATE_BLOCK),
     ("publish", DATE_BLOCK),
     ("publi", DATE_CONTEXT),
+    // SPIP's « info-publi » line and `<p class="publication">`: the article's date line.
+    ("info-publi", DATE_BLOCK | DATE_CONTEXT),
+    ("publication", DATE_BLOCK | DATE_CONTEXT),
+    ("author", DATE_CONTEXT),
+    ("auteur", DATE_CONTEXT),
     ("posted", DATE_CONTEXT),
     ("entry-header", DATE_CONTEXT),
     ("article__header", DATE_CONTEXT),

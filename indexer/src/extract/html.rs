@@ -248,7 +248,7 @@ pub fn read_with(
             &page,
             page_type::Clues {
                 url,
-                main_text_chars: facts.text.chars().count(),
+                main_text: &facts.text,
                 own_date: facts
                     .published_source
                     .is_some_and(|s| !matches!(s, "url" | "trafilatura")),
@@ -298,7 +298,7 @@ pub fn read_with(
     // cascade (free text, English and German dates, JSON blobs, title attributes).
     if matches!(facts.published_source, None | Some("url"))
         && let Some(d) = other.published
-        && attested(&page, url, d)
+        && attested(&page, &off, url, d)
     {
         facts.published = Some(d);
         facts.published_source = Some("trafilatura");
@@ -312,23 +312,47 @@ pub fn read_with(
 fn title(page: &Page, marks: &Landmarks, off: &[bool]) -> Option<String> {
     let og_title = marks.meta(&["og:title", "twitter:title"]);
     let page_title = marks.title.map(|t| page.text(t));
-    let h1s: Vec<String> = marks
-        .h1
-        .iter()
-        .filter(|h| !off[**h])
-        .map(|h| page.text(*h))
-        .filter(|t| t.len() > 2)
-        .collect();
-    let hints: Vec<String> = [og_title.clone(), page_title.clone()]
-        .into_iter()
-        .flatten()
-        .collect();
     let norm = |s: &str| {
         crate::analysis::fold(s)
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
     };
+    // The site's name: `og:site_name`, and the parts of the page title beside its longest
+    // (« Fibre : les travaux | Ville de Bernay »). An `<h1>` that says only that is the logo.
+    let mut site_names: Vec<String> = marks
+        .meta(&["og:site_name", "application-name"])
+        .map(|n| norm(&n))
+        .into_iter()
+        .collect();
+    if let Some(t) = &page_title {
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let parts: Vec<&str> = SITE_NAME_SEPARATORS
+            .iter()
+            .fold(vec![t.as_str()], |parts, sep| {
+                parts.iter().flat_map(|p| p.split(sep)).collect()
+            })
+            .into_iter()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() > 1
+            && let Some(longest) = parts.iter().max_by_key(|p| p.len())
+        {
+            site_names.extend(parts.iter().filter(|p| *p != longest).map(|p| norm(p)));
+        }
+    }
+    let h1s: Vec<String> = marks
+        .h1
+        .iter()
+        .filter(|h| !off[**h])
+        .map(|h| page.text(*h))
+        .filter(|t| t.len() > 2 && !site_names.contains(&norm(t)))
+        .collect();
+    let hints: Vec<String> = [og_title.clone(), page_title.clone()]
+        .into_iter()
+        .flatten()
+        .collect();
     for h in &h1s {
         let nh = norm(h);
         if hints.iter().any(|t| {
@@ -338,12 +362,28 @@ fn title(page: &Page, marks: &Landmarks, off: &[bool]) -> Option<String> {
             return Some(h.clone());
         }
     }
-    if let Some(og) = og_title.filter(|t| !t.is_empty())
+    if let Some(og) = og_title.clone().filter(|t| !t.is_empty())
         && (h1s.is_empty() || h1s.len() > 1)
     {
         return Some(strip_site_name(&og));
     }
     if let [only] = h1s.as_slice() {
+        // A short `<h1>` that shares no word with `og:title` names a section (« Allergies
+        // Health Center », « Actualités »): the page's own title is `og:title`.
+        let words = |s: &str| {
+            norm(s)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() > 2)
+                .map(str::to_string)
+                .collect::<std::collections::HashSet<String>>()
+        };
+        if let Some(og) = og_title.filter(|og| {
+            only.split_whitespace().count() <= 4
+                && og.split_whitespace().count() >= 4
+                && words(og).is_disjoint(&words(only))
+        }) {
+            return Some(strip_site_name(&og));
+        }
         return Some(only.clone());
     }
     page_title
@@ -351,9 +391,12 @@ fn title(page: &Page, marks: &Landmarks, off: &[bool]) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
+/// What separates a page title from the site's name.
+const SITE_NAME_SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " » "];
+
 /// `Fibre : les travaux commencent | Ville d'Allonnes` → `Fibre : les travaux commencent`.
 fn strip_site_name(title: &str) -> String {
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " » "] {
+    for sep in SITE_NAME_SEPARATORS {
         if let Some((head, _)) = title.rsplit_once(sep)
             && head.split_whitespace().count() >= 3
         {
@@ -421,6 +464,16 @@ fn publication_date(
     // "Publié le …" anywhere outside agendas and sidebars.
     for &el in marks.date_blocks.iter().filter(|e| !off[**e]) {
         let text = page.text_capped(el, DATE_BLOCK_CHARS);
+        // A date line's full date may be in its attributes only (TYPO3's `<span
+        // class="news-single-date" title="15.09.2020">Mardi 15 septembre</span>`).
+        let node = page.node(el);
+        if let Some(d) = ["datetime", "content", "title"]
+            .iter()
+            .filter_map(|a| node.attr(a))
+            .find_map(any_date)
+        {
+            return Some((d, "text"));
+        }
         if text.to_lowercase().contains("mis à jour") && !PUBLISHED_PHRASE.is_match(&text) {
             continue;
         }
@@ -449,17 +502,23 @@ fn publication_date(
 /// Texts longer than this are prose: a date written there is an event's, not the page's.
 const SHORT_TEXT_CHARS: usize = 200;
 
-/// Whether `date` is written on the page outside prose: in the URL, in an attribute (a
+/// Whether `date` is written on the page outside prose and outside agendas, sidebars and
+/// footers: in the URL, in an attribute (a
 /// `datetime`, a `content`, a `title="03.03.2021"`), in a script's data (a JSON blob's
 /// `"datePublished"`), or in a short text (a date line, a byline, a label). trafilatura's
 /// htmldate cascade reads elements whose class names a date or an update; on an ASP.NET page
 /// that is the whole `UpdatePanel`, and the first date of its prose is an event's.
-fn attested(page: &Page, url: Option<&Url>, date: NaiveDate) -> bool {
+fn attested(page: &Page, off: &[bool], url: Option<&Url>, date: NaiveDate) -> bool {
     if url.and_then(|u| url_date(u.as_str())) == Some(date) {
         return true;
     }
     let iso = date.format("%Y-%m-%d").to_string();
-    for node in page.nodes() {
+    for (i, node) in page.nodes().iter().enumerate() {
+        // An agenda's, a sidebar's or a footer's date is not the page's.
+        let inside = if node.is_text() { node.parent } else { i };
+        if inside != NO_PARENT && off.get(inside).copied().unwrap_or(false) {
+            continue;
+        }
         if let Some(element) = node.element {
             if element
                 .attrs()

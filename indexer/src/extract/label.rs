@@ -5,9 +5,10 @@
 //! 2 @ », « labellisée 4 @ en 2022 », « passe de deux à trois @ »), a change (« perd une
 //! arobase », « une arobase de plus ») or the label's scale (« de une à cinq arobases »).
 //! A palmarès — ratings given to three communes or more — reports each town's own rating:
-//! the page's commune gets its own, a page of no commune gets none. The year is the latest
-//! edition the page names (« Villes Internet 2024 », « palmarès 2025 », « l'édition 2023 »,
-//! « pour 2024 »), else the year in the rating's sentence, else the publication year.
+//! the page's commune gets its own, a page of no commune gets none. The year is the edition
+//! the rating's sentence names (« Villes Internet 2024 », « palmarès 2025 », « l'édition
+//! 2023 », « 4 @ pour 2024 »), else the latest the page names, else the year in the rating's
+//! sentence, else the publication year.
 
 use std::sync::LazyLock;
 
@@ -85,7 +86,7 @@ static FORMER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// « label … pour 2024 », « pour l'année 2025 ».
 static EDITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:internet|palmarès|palmares|édition|edition|millésime|label|pour\s+l['’]année|pour)\s+(?:de\s+)?((?:19|20)\d{2})\b",
+        r"(?i)(?:internet|palmarès|palmares|édition|edition|millésime|label|pour\s+l['’]année|(?:internet|@|arobases?)\s+pour)\s+(?:de\s+)?((?:19|20)\d{2})\b",
     )
     .expect("static regex compiles")
 });
@@ -210,11 +211,16 @@ pub fn find(
         *in_title.or(own).or(current.first())?
     };
     let (start, end) = sentence(text, chosen.at, chosen.at);
-    let year = EDITION
-        .captures_iter(text)
-        .filter_map(|c| c.get(1)?.as_str().parse::<i32>().ok())
-        .filter(|y| (1999..=2100).contains(y))
-        .max()
+    let edition = |within: &str| {
+        EDITION
+            .captures_iter(within)
+            .filter_map(|c| c.get(1)?.as_str().parse::<i32>().ok())
+            .filter(|y| (1999..=2100).contains(y))
+            .max()
+    };
+    // The edition the rating's sentence names, else the latest the page names.
+    let year = edition(&text[start..end])
+        .or_else(|| edition(text))
         .or_else(|| {
             YEAR.find_iter(&text[start..end])
                 .min_by_key(|m| (m.start() + start).abs_diff(chosen.at))

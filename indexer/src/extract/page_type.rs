@@ -10,9 +10,12 @@
 //!   path makes a listing; an agenda or event path an agenda page;
 //! - structured data: JSON-LD `@type` (`NewsArticle`, `Event`, `CollectionPage`…) and
 //!   `og:type`;
-//! - the page's shape: teasers (headings that are links, « Lire la suite » links, several
-//!   `<article>` elements) outside menus, sidebars and related-news blocks, against the length
-//!   of the main text and a publication date of its own.
+//! - the page's shape: teasers (headings that are links) whose titles the main text holds
+//!   (an article's « related news » are not in its main text), « Lire la suite » links,
+//!   against the length of the main text and a publication date of its own;
+//! - an article has a date of its own, article metadata, or a news address (`/actualites/…`,
+//!   a dated path, `spip.php?article12`); a page with none of these is « other » (contact,
+//!   opening hours, legal notice).
 
 use std::sync::LazyLock;
 
@@ -21,7 +24,7 @@ use serde::Serialize;
 use url::Url;
 
 use super::dom::Page;
-use super::dom::marks::{FURNITURE, HIDDEN, MENU, NOT_CONTENT_ROLE, OFF_ARTICLE};
+use super::dom::marks::{HIDDEN, NOT_CONTENT_ROLE};
 
 /// The kind of a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -99,13 +102,26 @@ static PAGINATION_QUERY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex compiles")
 });
 
+/// Listings in a query string: Joomla's category and blog views, SPIP's sections.
+static LISTING_QUERY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|&)(?:view=(?:category|section|featured|archive)|layout=blog|page=(?:rubrique|archives)|id_rubrique=|rubrique\d+(?:&|$)|cat(?:egory)?(?:_id|id)?=)")
+        .expect("static regex compiles")
+});
+
 static LISTING_PATH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)/(?:category|categorie|categories|tag|tags|etiquette|mot|rubrique|theme|themes|archives?|author|auteur)(?:/|[-_.]|$)|/(?:19|20)\d{2}/(?:\d{2}/)?$|/(?:actualites?|actus?|news|breves|articles|blog|communiques?|presse)(?:/|\.html?|\.php)?$")
         .expect("static regex compiles")
 });
 
 static AGENDA_PATH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)/(?:agenda|evenements?|événements?|events?|manifestations?|sortir|calendrier)(?:/|[-_.]|$)")
+    Regex::new(r"(?i)[/=_](?:agenda|evenements?|événements?|events?|jevents|manifestations?|sortir|calendrier)(?:/|[-_.&=?]|$)")
+        .expect("static regex compiles")
+});
+
+/// Addresses of news items: a news section, a dated path, SPIP's and Joomla's article
+/// addresses.
+static NEWS_PATH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)/(?:actualites?|actus?|news|nouvelles|infos?|breves|articles?|blog|communiques?|presse|a-la-une|magazine|publications?)[/_.-]|/(?:19|20)\d{2}/\d{2}/|[?&](?:id_)?article=?\d|[?&]view=article|article\d+\.html|/article[-_]|[?&]option=com_content")
         .expect("static regex compiles")
 });
 
@@ -123,8 +139,8 @@ static JSON_LD_TYPE: LazyLock<Regex> = LazyLock::new(|| {
 pub struct Clues<'a> {
     /// The page's URL.
     pub url: Option<&'a Url>,
-    /// Characters of its main text.
-    pub main_text_chars: usize,
+    /// Its main text.
+    pub main_text: &'a str,
     /// Whether the page gives a publication date of its own (JSON-LD, meta, a `<time>` of
     /// the article, « Publié le »), not one read from its URL.
     pub own_date: bool,
@@ -137,10 +153,9 @@ struct Shape {
     event_type: bool,
     collection_type: bool,
     og_article: bool,
-    og_website: bool,
-    teaser_headings: usize,
+    /// Texts of headings that are links to other pages (teasers' titles).
+    teaser_titles: Vec<String>,
     more_links: usize,
-    articles: usize,
 }
 
 fn shape(page: &Page) -> Shape {
@@ -148,8 +163,8 @@ fn shape(page: &Page) -> Shape {
     let aside = |i: usize| {
         page.ancestors(i).chain(std::iter::once(i)).any(|a| {
             let n = page.node(a);
-            n.marks & (FURNITURE | MENU | OFF_ARTICLE | HIDDEN | NOT_CONTENT_ROLE) != 0
-                || matches!(n.name(), "nav" | "aside" | "footer" | "header")
+            n.marks & (HIDDEN | NOT_CONTENT_ROLE) != 0
+                || matches!(n.name(), "nav" | "aside" | "footer")
         })
     };
     for (i, node) in page.nodes().iter().enumerate() {
@@ -185,13 +200,21 @@ fn shape(page: &Page) -> Shape {
                     .attr("property")
                     .is_some_and(|p| p.eq_ignore_ascii_case("og:type")) =>
             {
-                match node.attr("content").map(|c| c.trim().to_ascii_lowercase()) {
-                    Some(t) if t == "article" => s.og_article = true,
-                    Some(t) if t == "website" => s.og_website = true,
-                    _ => {}
+                if node
+                    .attr("content")
+                    .is_some_and(|c| c.trim().eq_ignore_ascii_case("article"))
+                {
+                    s.og_article = true;
                 }
             }
-            "h2" | "h3" | "h4" if !aside(i) => {
+            name if !aside(i)
+                && (matches!(name, "h2" | "h3" | "h4" | "h5")
+                    || (matches!(name, "td" | "div" | "p" | "span")
+                        && node.attr("class").is_some_and(|c| {
+                            let c = c.to_ascii_lowercase();
+                            c.contains("heading") || c.contains("title") || c.contains("titre")
+                        }))) =>
+            {
                 let text = page.text(i);
                 let link_text: usize = page
                     .nodes()
@@ -204,7 +227,7 @@ fn shape(page: &Page) -> Shape {
                     .sum();
                 let chars = text.chars().count();
                 if chars >= 10 && link_text * 10 >= chars * 8 {
-                    s.teaser_headings += 1;
+                    s.teaser_titles.push(letters(&text));
                 }
             }
             "a" if node.attr("href").is_some_and(is_page_link) && !aside(i) => {
@@ -213,11 +236,19 @@ fn shape(page: &Page) -> Shape {
                     s.more_links += 1;
                 }
             }
-            "article" if !aside(i) => s.articles += 1,
             _ => {}
         }
     }
     s
+}
+
+/// A text's letters and digits, lower-cased, nothing between them (a title glued to the date
+/// before it in a teaser is still found).
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Whether a link leads to another page (not an anchor, a script or a mail address).
@@ -251,40 +282,45 @@ pub fn classify(page: &Page, clues: Clues) -> PageType {
     if clues.url.is_some() && HOME_PATH.is_match(&path) && home_query {
         return PageType::Home;
     }
+    let address = format!("{path}?{query}");
     let s = shape(page);
-    let teasers =
-        s.teaser_headings
-            .max(s.more_links)
-            .max(if s.articles >= 3 { s.articles } else { 0 });
+    let chars = clues.main_text.chars().count();
+    // Teasers whose titles the main text holds: the page's content is a list of articles
+    // (the « related news » beside an article are not in its main text).
+    let text_letters = letters(clues.main_text);
+    let in_text: Vec<&String> = s
+        .teaser_titles
+        .iter()
+        .filter(|t| text_letters.contains(t.as_str()))
+        .collect();
+    let teasers = in_text.len();
+    // The teasers' titles make a good part of the text (not three « Lire aussi » links at the
+    // end of a long article).
+    let title_share = in_text.iter().map(|t| t.len()).sum::<usize>() * 8 >= text_letters.len();
     let structured_article = s.article_type && !s.collection_type;
     // An article of its own: a date of its own or article metadata, and a text to read.
-    let article_like =
-        (clues.own_date || structured_article || s.og_article) && clues.main_text_chars >= 400;
+    let article_like = (clues.own_date || structured_article || s.og_article) && chars >= 400;
     if s.event_type && !structured_article {
         return PageType::Agenda;
     }
     if s.collection_type && !structured_article {
         return PageType::Listing;
     }
-    // Many teasers: a listing, unless one long article stands among a few of them.
-    let listing_shape = teasers >= 5 || (teasers >= 3 && clues.main_text_chars < 300 * teasers);
-    if listing_shape && !(article_like && clues.main_text_chars >= 250 * teasers) {
-        return if AGENDA_PATH.is_match(&path) {
+    let listing_address = LISTING_PATH.is_match(&path) || LISTING_QUERY.is_match(&query);
+    let listing_shape = teasers >= 3 && title_share
+        || (s.more_links >= 5 && !article_like)
+        || (s.teaser_titles.len().max(s.more_links) >= 3 && listing_address);
+    if listing_shape {
+        return if AGENDA_PATH.is_match(&address) {
             PageType::Agenda
         } else {
             PageType::Listing
         };
     }
-    if AGENDA_PATH.is_match(&path) {
+    if AGENDA_PATH.is_match(&address) {
         return PageType::Agenda;
     }
-    if article_like || clues.main_text_chars >= 1500 {
-        return PageType::Article;
-    }
-    if LISTING_PATH.is_match(&path) && teasers >= 2 {
-        return PageType::Listing;
-    }
-    if clues.main_text_chars >= 600 && !LISTING_PATH.is_match(&path) {
+    if article_like || (chars >= 400 && NEWS_PATH.is_match(&address)) {
         return PageType::Article;
     }
     PageType::Other
@@ -298,11 +334,17 @@ mod tests {
         let doc = scraper::Html::parse_document(html);
         let page = Page::new(&doc);
         let url = Url::parse(url).ok();
+        let text = crate::extract::main_text::main_text(&page, None);
+        let text = if text.chars().count() < chars {
+            format!("{text} {}", "x".repeat(chars))
+        } else {
+            text
+        };
         classify(
             &page,
             Clues {
                 url: url.as_ref(),
-                main_text_chars: chars,
+                main_text: &text,
                 own_date,
             },
         )
