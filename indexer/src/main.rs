@@ -47,7 +47,14 @@ struct BenchExtractArgs {
     /// Runs over the pages; the median is reported.
     #[arg(long, default_value_t = 3)]
     runs: usize,
-    /// WARC files or directories.
+    /// The inputs are HTML files, or directories searched for `*.html` (real pages saved
+    /// as they were served, such as the development corpus), not WARC files.
+    #[arg(long)]
+    html: bool,
+    /// Which extractors find the main text, title and date.
+    #[arg(long, value_enum, default_value = "both")]
+    method: MethodArg,
+    /// WARC files or directories (HTML files or directories with `--html`).
     #[arg(required = true, value_name = "WARC_OR_DIR")]
     inputs: Vec<PathBuf>,
 }
@@ -129,6 +136,9 @@ struct SearchArgs {
     /// Only pages about digital policy.
     #[arg(long)]
     digital_only: bool,
+    /// Page type: article, listing, home, agenda or other (repeat for several, any of them).
+    #[arg(long)]
+    page_type: Vec<String>,
     /// Published on or after (YYYY-MM-DD).
     #[arg(long)]
     from: Option<chrono::NaiveDate>,
@@ -199,6 +209,15 @@ enum MethodArg {
     Trafilatura,
 }
 
+/// The library's method for a command-line choice.
+fn method_of(m: MethodArg) -> indexer::extract::html::Method {
+    match m {
+        MethodArg::Both => indexer::extract::html::Method::Both,
+        MethodArg::Readability => indexer::extract::html::Method::Readability,
+        MethodArg::Trafilatura => indexer::extract::html::Method::Trafilatura,
+    }
+}
+
 /// Lets a closed pipe end the process quietly, as it ends other Unix tools
 /// (`indexer search … | head`), instead of a panic on the next line printed. The indexer
 /// writes to no socket, so the default disposition of SIGPIPE is safe here.
@@ -255,12 +274,7 @@ fn extract(args: ExtractArgs) -> Result<()> {
         name.ends_with(".pdf")
             .then(|| "application/pdf".to_string())
     });
-    let method = match args.method {
-        MethodArg::Both => indexer::extract::html::Method::Both,
-        MethodArg::Readability => indexer::extract::html::Method::Readability,
-        MethodArg::Trafilatura => indexer::extract::html::Method::Trafilatura,
-    };
-    let extractor = Extractor::new()?.with_method(method, args.opinions);
+    let extractor = Extractor::new()?.with_method(method_of(args.method), args.opinions);
     let doc = extractor
         .extract(&Input {
             bytes: &bytes,
@@ -314,6 +328,7 @@ fn search(args: SearchArgs) -> Result<()> {
         departement: args.departement,
         topics: args.topic,
         digital_only: args.digital_only,
+        page_types: args.page_type,
         from: args.from,
         to: args.to,
         sort: match args.sort {
@@ -337,8 +352,15 @@ fn search(args: SearchArgs) -> Result<()> {
         OutFormat::Text => {
             println!("{} results", results.total);
             for (i, h) in results.hits.iter().enumerate() {
+                let kind = h
+                    .page_type
+                    .as_deref()
+                    .and_then(indexer::extract::page_type::PageType::parse)
+                    .filter(|t| *t != indexer::extract::page_type::PageType::Article)
+                    .map(|t| format!(" · {}", t.french_one()))
+                    .unwrap_or_default();
                 println!(
-                    "\n{}. {}\n   {} ({}) · {} · {}",
+                    "\n{}. {}\n   {} ({}) · {}{kind} · {}",
                     args.offset + i + 1,
                     h.title.as_deref().unwrap_or("(sans titre)"),
                     h.commune_name.as_deref().unwrap_or("commune inconnue"),
@@ -456,11 +478,48 @@ struct BenchPage {
     seed: Option<String>,
 }
 
+/// The HTML files among `inputs` (directories searched recursively for `*.html`), sorted.
+fn html_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack: Vec<PathBuf> = inputs.to_vec();
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path)
+                .with_context(|| format!("cannot read the directory {}", path.display()))?
+            {
+                stack.push(entry?.path());
+            }
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+        {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
 fn bench_extract(args: BenchExtractArgs) -> Result<()> {
     use std::ops::ControlFlow;
-    let extractor = Extractor::new()?;
+    let extractor = Extractor::new()?.with_method(method_of(args.method), false);
     let mut pages: Vec<BenchPage> = Vec::new();
-    for file in indexer::indexing::warc_files(&args.inputs)? {
+    if args.html {
+        for file in html_files(&args.inputs)?.into_iter().take(args.pages) {
+            let body =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            pages.push(BenchPage {
+                url: format!("https://www.example.fr/{}", file.display()),
+                content_type: Some("text/html".into()),
+                body,
+                seed: None,
+            });
+        }
+    }
+    for file in indexer::indexing::warc_files(&args.inputs)?
+        .into_iter()
+        .filter(|_| !args.html)
+    {
         if pages.len() >= args.pages {
             break;
         }
@@ -490,7 +549,7 @@ fn bench_extract(args: BenchExtractArgs) -> Result<()> {
         })?;
     }
     if pages.is_empty() {
-        anyhow::bail!("no HTML page answered 200 in the WARC files given");
+        anyhow::bail!("no HTML page answered 200 in the WARC files given (HTML files: --html)");
     }
     let bytes: usize = pages.iter().map(|p| p.body.len()).sum();
     // The median time of a few runs of `work` over every page.

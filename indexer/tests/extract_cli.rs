@@ -46,6 +46,8 @@ fn json_has_the_documented_fields() {
         "topics",
         "digital_policy",
         "label",
+        "page_type",
+        "text_source",
     ] {
         assert!(v.get(field).is_some(), "missing {field}");
     }
@@ -121,4 +123,38 @@ fn malformed_and_foreign_input_never_panics() {
     let missing = extract(&dir.path().join("nope.html"), &[]);
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
+}
+
+/// Old municipal sites put text between table rows; html5ever moves it before the table
+/// (« foster parenting ») and warns on every such page. The text is kept, and the warning
+/// stays out of the user's terminal.
+#[test]
+fn text_between_table_rows_is_kept_quietly() {
+    let dir = work_dir("extract-foster-parenting");
+    let page = dir.join("tableau.html");
+    let row = "<tr><td>Menu</td></tr>";
+    std::fs::write(
+        &page,
+        format!(
+            "<html><head><title>Travaux de la fibre - Mairie</title></head><body>\
+             <table>{row}Les travaux de raccordement à la fibre optique commenceront lundi \
+             dans le quartier de la gare, annonce la mairie, pour une ouverture \
+             commerciale au printemps prochain. Les habitants seront informés par courrier \
+             des dates de passage des techniciens dans leur rue.{row}</table></body></html>"
+        ),
+    )
+    .expect("page written");
+    let out = extract(&page, &["--format", "json"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("foster"),
+        "library noise on stderr: {stderr}"
+    );
+    let v = json(&out);
+    assert!(
+        v["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("raccordement à la fibre optique")),
+        "{v}"
+    );
 }

@@ -148,6 +148,11 @@ fn facets_json(r: &SearchResults, st: &Shared) -> serde_json::Value {
             json!({"insee": insee, "name": c.map(|c| &c.name), "departement": c.map(|c| &c.departement), "count": n})
         }).collect::<Vec<_>>(),
         "years": r.facets.years.iter().map(|(y, n)| json!({"year": y, "count": n})).collect::<Vec<_>>(),
+        "page_types": r.facets.page_types.iter().map(|(t, n)| json!({
+            "type": t,
+            "label": indexer::extract::page_type::PageType::parse(t).map(|p| p.french()),
+            "count": n,
+        })).collect::<Vec<_>>(),
     })
 }
 

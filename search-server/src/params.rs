@@ -71,6 +71,8 @@ pub struct SearchParams {
     pub topics: Vec<String>,
     /// Only digital-policy documents.
     pub digital: bool,
+    /// Page types (`article`, `listing`, `home`, `agenda`, `other`), any of them.
+    pub page_types: Vec<String>,
     /// Published from (`AAAA-MM-JJ` or `AAAA`).
     pub from: String,
     /// Published until.
@@ -101,6 +103,9 @@ impl SearchParams {
                 "departement" => p.departement = v,
                 "topic" | "theme" if !v.is_empty() && !p.topics.contains(&v) => p.topics.push(v),
                 "digital" | "numerique" => p.digital = !matches!(v.as_str(), "" | "0" | "false"),
+                "page_type" | "type" if !v.is_empty() && !p.page_types.contains(&v) => {
+                    p.page_types.push(v)
+                }
                 "from" | "du" => p.from = v,
                 "to" | "au" => p.to = v,
                 "sort" | "tri" => p.sort = v,
@@ -127,6 +132,7 @@ impl SearchParams {
             || !self.departement.is_empty()
             || !self.topics.is_empty()
             || self.digital
+            || !self.page_types.is_empty()
             || !self.from.is_empty()
             || !self.to.is_empty()
     }
@@ -202,12 +208,25 @@ impl SearchParams {
                 ),
             });
         }
+        if let Some(bad) = self
+            .page_types
+            .iter()
+            .find(|t| indexer::extract::page_type::PageType::parse(t).is_none())
+        {
+            return Err(ParamError {
+                parameter: "page_type",
+                message: format!(
+                    "Type de page inconnu « {bad} » : choisissez article, listing, home, agenda ou other."
+                ),
+            });
+        }
         Ok(SearchRequest {
             query: self.q.clone(),
             commune: (!self.commune.is_empty()).then(|| self.commune.clone()),
             departement: (!self.departement.is_empty()).then(|| self.departement.clone()),
             topics: self.topics.clone(),
             digital_only: self.digital,
+            page_types: self.page_types.clone(),
             from,
             to,
             sort,
@@ -234,6 +253,9 @@ impl SearchParams {
         }
         if self.digital {
             put("digital", "1");
+        }
+        for t in &self.page_types {
+            put("page_type", t);
         }
         put("from", &self.from);
         put("to", &self.to);

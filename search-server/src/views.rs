@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
+use indexer::extract::page_type::PageType;
 use indexer::query::{Hit, SearchResults, Stats};
 
 use crate::captures::CaptureLoc;
@@ -108,6 +109,8 @@ pub struct HitView {
     pub snippet_html: String,
     /// Villes Internet label, as `2@ en 2013`.
     pub label: String,
+    /// The page's type when it is not an article (« liste d'actualités »…), else empty.
+    pub page_type: String,
 }
 
 /// A pagination link.
@@ -160,6 +163,8 @@ pub struct SearchPage {
     pub corpus: Option<String>,
     /// Topics with counts.
     pub topic_filters: Vec<Choice>,
+    /// Page-type filters with counts.
+    pub page_type_filters: Vec<Choice>,
     /// Départements with counts.
     pub departement_filters: Vec<Choice>,
     /// Communes with counts.
@@ -318,6 +323,13 @@ fn hit_view(h: &Hit, labels: &Labels) -> HitView {
             (Some(r), None) => format!("Villes Internet {r}@"),
             _ => String::new(),
         },
+        page_type: h
+            .page_type
+            .as_deref()
+            .and_then(PageType::parse)
+            .filter(|t| *t != PageType::Article)
+            .map(|t| t.french_one().to_string())
+            .unwrap_or_default(),
     }
 }
 
@@ -356,6 +368,7 @@ fn pages(params: &SearchParams, total: usize, max_depth: usize) -> Vec<PageLink>
 /// The facet parts of the search page: filters with counts and the trend charts.
 struct FacetViews {
     topic_filters: Vec<Choice>,
+    page_type_filters: Vec<Choice>,
     departement_filters: Vec<Choice>,
     commune_facets: Vec<LinkCount>,
     years_chart: String,
@@ -364,6 +377,7 @@ struct FacetViews {
 
 fn facet_views(
     params: &SearchParams,
+    page_types: &BTreeMap<String, u64>,
     topics: &BTreeMap<String, u64>,
     departements: &BTreeMap<String, u64>,
     communes: &BTreeMap<String, u64>,
@@ -431,7 +445,17 @@ fn facet_views(
         .iter()
         .map(|(id, n)| (labels.topic(id), *n))
         .collect();
+    let page_type_filters = PageType::ALL
+        .iter()
+        .map(|t| Choice {
+            value: t.as_str().to_string(),
+            label: t.french().to_string(),
+            count: page_types.get(t.as_str()).copied().unwrap_or(0),
+            selected: params.page_types.iter().any(|p| p == t.as_str()),
+        })
+        .collect();
     FacetViews {
+        page_type_filters,
         topic_filters,
         departement_filters,
         commune_facets,
@@ -452,17 +476,26 @@ pub fn search_page(
     max_export: usize,
 ) -> SearchPage {
     let empty = BTreeMap::new();
-    let (topics, departements, communes, years) = match (results, stats) {
+    let (page_types, topics, departements, communes, years) = match (results, stats) {
         (Some(r), _) => (
+            &r.facets.page_types,
             &r.facets.topics,
             &r.facets.departements,
             &r.facets.communes,
             &r.facets.years,
         ),
-        (None, Some(s)) => (&s.topics, &empty, &empty, &s.years),
-        (None, None) => (&empty, &empty, &empty, &empty),
+        (None, Some(s)) => (&empty, &s.topics, &empty, &empty, &s.years),
+        (None, None) => (&empty, &empty, &empty, &empty, &empty),
     };
-    let facets = facet_views(params, topics, departements, communes, years, labels);
+    let facets = facet_views(
+        params,
+        page_types,
+        topics,
+        departements,
+        communes,
+        years,
+        labels,
+    );
     let results_view = results.map(|r| {
         let query = params.first_page().to_query();
         let per = params.per_page.max(1);
@@ -532,6 +565,7 @@ pub fn search_page(
         results: results_view,
         corpus,
         topic_filters: facets.topic_filters,
+        page_type_filters: facets.page_type_filters,
         departement_filters: facets.departement_filters,
         commune_facets: facets.commune_facets,
         clear_commune: (!params.commune.is_empty()).then(|| {

@@ -208,6 +208,60 @@ async fn the_form_searches_highlights_and_escapes() {
     assert!(page.contains("guillemet non fermé"), "{page}");
 }
 
+/// Pages are typed: articles rank above the listings that repeat their titles, only articles
+/// report a label, and the type is a filter with counts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn page_types_rank_filter_and_count() {
+    let f = fixture();
+    let (s, v) = json(&format!(
+        "{}/api/search?q=Allonnes+label+internet&per_page=10",
+        f.base
+    ))
+    .await;
+    assert_eq!(s, 200, "{v}");
+    let found = hits(&v);
+    assert_eq!(found[0]["page_type"], "article", "{v}");
+    assert!(
+        found[0]["url"]
+            .as_str()
+            .is_some_and(|u| u.contains("label")),
+        "the label article first: {v}"
+    );
+    let mut seen_listing = false;
+    for h in found {
+        let kind = h["page_type"].as_str().unwrap_or_default();
+        if !h["label_rating"].is_null() {
+            assert_eq!(kind, "article", "only articles report a label: {h}");
+        }
+        if matches!(kind, "listing" | "home") {
+            seen_listing = true;
+        } else if kind == "article" {
+            assert!(!seen_listing, "an article below a listing: {v}");
+        }
+    }
+    let types = v["facets"]["page_types"]
+        .as_array()
+        .expect("page type counts");
+    assert!(types.iter().any(|t| t["type"] == "article"), "{v}");
+    let (s, v) = json(&format!(
+        "{}/api/search?q=internet&page_type=listing&per_page=100",
+        f.base
+    ))
+    .await;
+    assert_eq!(s, 200);
+    assert!(!hits(&v).is_empty(), "the sample has news indexes: {v}");
+    assert!(hits(&v).iter().all(|h| h["page_type"] == "listing"), "{v}");
+    let (s, v) = json(&format!("{}/api/search?q=internet&page_type=forum", f.base)).await;
+    assert_eq!(s, 400);
+    assert_eq!(v["error"]["parameter"], "page_type", "{v}");
+    let (status, page) = text(&format!("{}/?q=internet", f.base)).await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Type de page") && page.contains(r#"name="page_type""#),
+        "{page}"
+    );
+}
+
 /// The exact strings a French keyboard types: an ASCII apostrophe (or the typographic one)
 /// inside a word, in the form, the API and the exports.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

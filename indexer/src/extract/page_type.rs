@@ -74,6 +74,17 @@ impl PageType {
         }
     }
 
+    /// Its French name for one page, for a search result.
+    pub fn french_one(self) -> &'static str {
+        match self {
+            PageType::Article => "article",
+            PageType::Listing => "liste d'actualités",
+            PageType::Home => "page d'accueil",
+            PageType::Agenda => "agenda",
+            PageType::Other => "autre page",
+        }
+    }
+
     /// The type named `name` (as [`PageType::as_str`] writes it).
     pub fn parse(name: &str) -> Option<Self> {
         Self::ALL
