@@ -45,8 +45,9 @@ pub fn trafilatura(html: &str, url: Option<&Url>) -> Option<Opinion> {
     // scan of the raw source, which reads event dates and copyright years as publication
     // dates.
     opts.html_date_mode = trafilatura::HtmlDateMode::Fast;
+    let html = without_code(html);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        trafilatura::extract(html, &opts)
+        trafilatura::extract(&html, &opts)
     }))
     .ok()?
     .ok()?;
@@ -56,6 +57,74 @@ pub fn trafilatura(html: &str, url: Option<&Url>) -> Option<Opinion> {
         title,
         published: result.metadata.date,
     })
+}
+
+/// Elements whose content is never text: half the bytes of real news pages.
+static CODE_START: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["<script", "<style", "<svg", "<noscript", "<template"])
+            .expect("static patterns build")
+    });
+
+/// Their closing tags, in the order of [`CODE_START`].
+const CODE_END: [&str; 5] = ["</script", "</style", "</svg", "</noscript", "</template"];
+
+/// The page without its scripts (JSON-LD kept), styles, SVG drawings, `<noscript>` and
+/// `<template>` contents: what trafilatura removes first anyway, cut before it parses the
+/// page (it then parses and walks half as much). A script's content ends at the first
+/// `</script`, as the HTML parser reads it.
+fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(m) = CODE_START.find(&html[from..]) {
+        let start = from + m.start();
+        let after = start + m.end() - m.start();
+        // `<scripts` or `<svgfoo` are other elements.
+        if bytes
+            .get(after)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        {
+            from = after;
+            continue;
+        }
+        let tag_end = html[after..]
+            .find('>')
+            .map_or(html.len(), |i| after + i + 1);
+        if m.pattern().as_usize() == 0
+            && html[after..tag_end]
+                .to_ascii_lowercase()
+                .contains("ld+json")
+        {
+            from = tag_end;
+            continue;
+        }
+        let close = CODE_END[m.pattern().as_usize()];
+        let end = find_ignore_case(&html[tag_end..], close)
+            .map(|i| tag_end + i)
+            .and_then(|i| html[i..].find('>').map(|j| i + j + 1))
+            .unwrap_or(html.len());
+        out.push_str(&html[copied..start]);
+        copied = end;
+        from = end;
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The byte offset of `needle` (ASCII) in `haystack`, in any case.
+fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    haystack
+        .as_bytes()
+        .windows(n.len())
+        .position(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// The text of an HTML fragment as paragraphs separated by blank lines: the texts under one
@@ -110,6 +179,26 @@ mod tests {
             ),
             "Titre\n\nLa fibreoptique, enfin !\n\nun\n\ndeux"
         );
+    }
+
+    #[test]
+    fn code_is_cut_and_json_ld_kept() {
+        let html = "<head><script type='application/ld+json'>{\"datePublished\":\"2021-03-03\"}</script>\
+            <SCRIPT>var a = '<p>';</SCRIPT><style>p{}</style></head><body><svg><path/></svg>\
+            <scripts>x</scripts><p>Texte</p><noscript><img></noscript></body>";
+        let cut = without_code(html);
+        assert!(
+            cut.contains("ld+json") && cut.contains("2021-03-03"),
+            "{cut}"
+        );
+        assert!(
+            !cut.contains("var a") && !cut.contains("p{}") && !cut.contains("path"),
+            "{cut}"
+        );
+        assert!(cut.contains("<scripts>x</scripts><p>Texte</p>"), "{cut}");
+        assert!(!cut.contains("<img>"), "{cut}");
+        assert_eq!(without_code("<p>rien</p>"), "<p>rien</p>");
+        assert_eq!(without_code("<script>jamais fermé"), "");
     }
 
     #[test]

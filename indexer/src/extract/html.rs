@@ -31,7 +31,8 @@ pub struct HtmlFacts {
     pub lang: Option<String>,
     /// The publication date, when something on the page supports one.
     pub published: Option<NaiveDate>,
-    /// Where the date came from (`json-ld`, `meta`, `time`, `text`, `url`, `trafilatura`).
+    /// Where the date came from (`json-ld`, `meta`, `time`, `text`, `json`, `url`,
+    /// `trafilatura`).
     pub published_source: Option<&'static str>,
     /// Which extractor's main text was kept.
     pub text_source: Option<Source>,
@@ -64,6 +65,18 @@ pub struct Opinions {
 
 static PUBLISHED_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(publi[ée]e?\s+le|mis\s+en\s+ligne\s+le|date\s+de\s+publication\s*:?|publication\s*:|post[ée]\s+le|r[ée]dig[ée]\s+le|cr[ée]{1,2}\s+le)\s*")
+        .expect("static regex compiles")
+});
+
+/// A publication date in a script's JSON blob (not JSON-LD): a CMS's page data.
+static JSON_BLOB_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)["'](?:datePublished|date_published|publishedAt|published_at|publishDate|publish_date|publicationDate|publication_date|datePublication|date_publication|DateParution|date_parution|dateCreation|DateCreation)["']\s*:\s*["']([^"']{8,40})["']"#)
+        .expect("static regex compiles")
+});
+
+/// A modification date in a script's JSON blob, when it gives no publication date.
+static JSON_BLOB_MODIFIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)["'](?:dateModified|DateModification|date_modification|updatedAt)["']\s*:\s*["']([^"']{8,40})["']"#)
         .expect("static regex compiles")
 });
 
@@ -100,6 +113,8 @@ struct Landmarks<'a> {
     title: Option<usize>,
     h1: Vec<usize>,
     json_ld: Vec<usize>,
+    /// Other inline scripts (their JSON blobs may carry the date).
+    scripts: Vec<usize>,
     times: Vec<usize>,
     itemprop_dates: Vec<usize>,
     date_blocks: Vec<usize>,
@@ -136,6 +151,7 @@ impl<'a> Landmarks<'a> {
                 {
                     l.json_ld.push(i)
                 }
+                "script" if node.attr("src").is_none() => l.scripts.push(i),
                 "time" => l.times.push(i),
                 "link"
                     if l.canonical.is_none()
@@ -494,6 +510,15 @@ fn publication_date(
             .join(" ");
         if let Some(d) = after_published_phrase(&clean(&body_text)) {
             return Some((d, "text"));
+        }
+    }
+    // A JSON blob of the page's data in an inline script (not JSON-LD).
+    for re in [&*JSON_BLOB_PUBLISHED, &*JSON_BLOB_MODIFIED] {
+        for &script in &marks.scripts {
+            let raw = page.raw_text(script);
+            if let Some(d) = re.captures(&raw).and_then(|c| any_date(&c[1])) {
+                return Some((d, "json"));
+            }
         }
     }
     url.and_then(|u| url_date(u.as_str())).map(|d| (d, "url"))
