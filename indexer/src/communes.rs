@@ -772,8 +772,8 @@ impl Communes {
         if let Some(p) = prev.filter(|_| first.elided.is_none() && prev_joined) {
             let folded = fold(p.raw);
             // A person: a first name or a civility right before (« Paul Valence », « Me Roche »).
-            if (p.capital && self.first_names.contains(&folded))
-                || (p.capital && CIVILITIES.contains(&folded.as_str()))
+            if p.capital
+                && (self.first_names.contains(&folded) || CIVILITIES.contains(&folded.as_str()))
             {
                 return Verdict::Not;
             }

@@ -164,8 +164,7 @@ fn ratings(text: &str, mentions: &[(usize, String)]) -> Vec<Rating> {
         // arobases : Brest et Rennes »).
         let commune = mentions
             .iter()
-            .filter(|(at, _)| *at >= start && *at < whole.start())
-            .next_back()
+            .rfind(|(at, _)| *at >= start && *at < whole.start())
             .or_else(|| {
                 mentions
                     .iter()

@@ -209,14 +209,12 @@ fn shape(page: &Page) -> Shape {
             "meta"
                 if node
                     .attr("property")
-                    .is_some_and(|p| p.eq_ignore_ascii_case("og:type")) =>
+                    .is_some_and(|p| p.eq_ignore_ascii_case("og:type"))
+                    && node
+                        .attr("content")
+                        .is_some_and(|c| c.trim().eq_ignore_ascii_case("article")) =>
             {
-                if node
-                    .attr("content")
-                    .is_some_and(|c| c.trim().eq_ignore_ascii_case("article"))
-                {
-                    s.og_article = true;
-                }
+                s.og_article = true;
             }
             name if !aside(i)
                 && (matches!(name, "h2" | "h3" | "h4" | "h5")
