@@ -166,6 +166,8 @@ const CLASS_WORDS: &[(&str, u32)] = &[
     ("info-publi", DATE_BLOCK | DATE_CONTEXT),
     ("publication", DATE_BLOCK | DATE_CONTEXT),
     ("author", DATE_CONTEXT),
+    // German date lines (« Veröffentlicht am … »).
+    ("datum", DATE_BLOCK | DATE_CONTEXT),
     ("auteur", DATE_CONTEXT),
     ("posted", DATE_CONTEXT),
     ("entry-header", DATE_CONTEXT),

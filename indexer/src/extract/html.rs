@@ -601,6 +601,70 @@ fn after_published_phrase(text: &str) -> Option<NaiveDate> {
 mod tests {
     use super::*;
 
+    fn date_of(html: &str) -> Option<String> {
+        read_with(html, None, None, Method::Readability, false)
+            .published
+            .map(|d| d.to_string())
+    }
+
+    /// The places real pages carry their date that the issue lists.
+    #[test]
+    fn dates_where_real_pages_write_them() {
+        let body = "<p>Les travaux de la fibre optique commencent lundi dans le quartier nord de \
+            la ville, annonce la mairie dans un communiqué.</p>";
+        let cases = [
+            // A `<time datetime>` inside an author span, an agenda's date before it.
+            (
+                format!(
+                    "<html><body><aside class='agenda'><time datetime='2024-06-01'>1er juin</time></aside>\
+                 <article><h1>Fibre</h1><span class='author'>Par la rédaction, \
+                 <time datetime='2023-02-14T08:00'>14 février</time></span>{body}</article></body></html>"
+                ),
+                "2023-02-14",
+            ),
+            // A `<p class="publication">` holding a `<time>`.
+            (
+                format!(
+                    "<html><body><article><h1>Fibre</h1>{body}<p class='publication'>\
+                 <time>3 mars 2021</time></p></article></body></html>"
+                ),
+                "2021-03-03",
+            ),
+            // A JSON blob outside JSON-LD.
+            (
+                format!(
+                    "<html><head><script>window.__DATA__ = {{\"page\": {{\"DatePublication\": \
+                 \"2019-10-02T10:00:00\"}}}};</script></head><body><h1>Fibre</h1>{body}</body></html>"
+                ),
+                "2019-10-02",
+            ),
+            // DD.MM.YYYY in a title attribute.
+            (
+                format!(
+                    "<html><body><h1>Fibre</h1><span class='news-single-date' \
+                 title='15.09.2020'>Mardi 15 septembre</span>{body}</body></html>"
+                ),
+                "2020-09-15",
+            ),
+            // English and German dates.
+            (
+                format!(
+                    "<html><body><h1>Fibre</h1><p class='date'>Posted on March 3, 2015</p>{body}</body></html>"
+                ),
+                "2015-03-03",
+            ),
+            (
+                format!(
+                    "<html><body><h1>Fibre</h1><p class='datum'>Veröffentlicht am 3. März 2015</p>{body}</body></html>"
+                ),
+                "2015-03-03",
+            ),
+        ];
+        for (html, date) in cases {
+            assert_eq!(date_of(&html).as_deref(), Some(date), "{html}");
+        }
+    }
+
     #[test]
     fn a_container_named_like_a_date_gives_no_date_from_its_prose() {
         let html = "<html><body><div id='ctl00_UpdatePanel1' class='zone-update'>\
