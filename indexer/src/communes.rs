@@ -867,7 +867,11 @@ impl Communes {
     ) -> Option<Vec<usize>> {
         let after = after.trim_start_matches([' ', '\u{a0}']);
         let code = if let Some(inner) = after.strip_prefix('(') {
-            let inner = &inner[..inner.find(')').unwrap_or(inner.len()).min(40)];
+            let mut close = inner.find(')').unwrap_or(inner.len()).min(40);
+            while !inner.is_char_boundary(close) {
+                close -= 1;
+            }
+            let inner = &inner[..close];
             let inner_key = name_key(inner);
             if inner.len() <= 3 && inner.chars().all(|c| c.is_ascii_alphanumeric()) {
                 Some(inner.to_uppercase())
@@ -1105,6 +1109,36 @@ mod tests {
         assert_eq!(
             c.departements_in("Allonnes (49), près de Saumur"),
             ["49".to_string()].into()
+        );
+    }
+}
+
+#[cfg(test)]
+mod hostile_text_tests {
+    use super::*;
+
+    #[test]
+    fn odd_text_around_names_never_panics() {
+        let c = Communes::load();
+        for text in [
+            "Wingles (Île-de-France très très longue parenthèse sans fin éééééééééééé",
+            "Wingles (",
+            "62410",
+            "— Wingles -",
+            "l'",
+            "Saint-",
+            "À Paris’",
+            "LE MANS-",
+            "M. Roche. M.",
+        ] {
+            let _ = c.mentioned(text, &HashSet::new());
+        }
+        assert_eq!(
+            c.mentioned("Une réunion à Wingles (Pas-de-Calais) jeudi.", &HashSet::new())
+                .first()
+                .and_then(Found::commune)
+                .map(|c| c.insee.as_str()),
+            Some("62895")
         );
     }
 }
