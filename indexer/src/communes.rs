@@ -1134,10 +1134,13 @@ mod hostile_text_tests {
             let _ = c.mentioned(text, &HashSet::new());
         }
         assert_eq!(
-            c.mentioned("Une réunion à Wingles (Pas-de-Calais) jeudi.", &HashSet::new())
-                .first()
-                .and_then(Found::commune)
-                .map(|c| c.insee.as_str()),
+            c.mentioned(
+                "Une réunion à Wingles (Pas-de-Calais) jeudi.",
+                &HashSet::new()
+            )
+            .first()
+            .and_then(Found::commune)
+            .map(|c| c.insee.as_str()),
             Some("62895")
         );
     }

@@ -402,10 +402,88 @@ fn title(page: &Page, marks: &Landmarks, off: &[bool]) -> Option<String> {
         }
         return Some(only.clone());
     }
-    page_title
+    let stripped = page_title
         .map(|t| strip_site_name(&t))
-        .filter(|t| !t.is_empty())
+        .filter(|t| !t.is_empty());
+    // No `<h1>` and a page title that is only the site's name (old CMSs): the article's
+    // title is the first element named as a title in the page's content (SPIP's `titre`,
+    // Joomla's `contentheading`, ASP.NET's `lblTitre`).
+    let generic = |t: &str| {
+        let t = norm(t);
+        site_names.contains(&t)
+            || t.split_whitespace().count() <= 5
+                && GENERIC_TITLE_STARTS.iter().any(|g| t.starts_with(g))
+    };
+    if h1s.is_empty()
+        && stripped.as_deref().is_none_or(generic)
+        && let Some(named) = named_title(page, off, &site_names, &norm)
+    {
+        return Some(named);
+    }
+    stripped
 }
+
+/// The first element of the content whose class or id names a title (not the site's), with a
+/// title's length.
+fn named_title(
+    page: &Page,
+    off: &[bool],
+    site_names: &[String],
+    norm: &dyn Fn(&str) -> String,
+) -> Option<String> {
+    for (i, node) in page.nodes().iter().enumerate() {
+        if node.is_text() || off[i] {
+            continue;
+        }
+        let names = [node.attr("class"), node.attr("id")]
+            .into_iter()
+            .flatten()
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let named = ["titre", "title", "heading"]
+            .iter()
+            .any(|w| names.contains(w))
+            && ![
+                "site", "logo", "header", "menu", "nav", "widget", "bloc", "block", "footer",
+            ]
+            .iter()
+            .any(|w| names.contains(w));
+        if !named
+            || matches!(
+                node.name(),
+                "title" | "head" | "meta" | "a" | "body" | "html"
+            )
+            || page.ancestors(i).any(|a| {
+                matches!(
+                    page.node(a).name(),
+                    "nav" | "header" | "footer" | "aside" | "a"
+                )
+            })
+        {
+            continue;
+        }
+        let text = page.text_capped(i, 200);
+        let n = text.chars().count();
+        if (10..200).contains(&n) && !site_names.contains(&norm(&text)) {
+            return Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    None
+}
+
+/// How the page titles of town halls' sites that name only the site begin (folded).
+const GENERIC_TITLE_STARTS: [&str; 9] = [
+    "ville de",
+    "ville d'",
+    "mairie de",
+    "mairie d'",
+    "commune de",
+    "commune d'",
+    "site officiel",
+    "accueil",
+    "bienvenue",
+];
 
 /// What separates a page title from the site's name.
 const SITE_NAME_SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " » "];
