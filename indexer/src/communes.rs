@@ -85,7 +85,9 @@ const NAME_CONNECTORS: &[&str] = &[
     "lès", "lez", "près", "sainte", "saint",
 ];
 
-/// Nouns of streets and buildings before « de »: « rue de Lens » is in another town.
+/// Nouns of streets, and of buildings named after a place they are not in, before « de »:
+/// « rue de Lens » is in another town, « musée d'Orsay » in Paris. (A school or a stadium
+/// « de Wingles » is in Wingles: it counts.)
 const STREET_NOUNS: &[&str] = &[
     "rue",
     "avenue",
@@ -100,18 +102,12 @@ const STREET_NOUNS: &[&str] = &[
     "square",
     "cours",
     "faubourg",
-    "porte",
-    "pont",
     "rond-point",
     "voie",
     "esplanade",
     "parvis",
     "musée",
-    "hôtel",
     "palais",
-    "stade",
-    "lycée",
-    "collège",
 ];
 
 /// Lower-case words before a « de » that make it a commune (« la commune de Jardin », « le
