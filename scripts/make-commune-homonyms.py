@@ -95,7 +95,9 @@ def main():
             out.setdefault((k, "mot"), set()).update(words[k])
         elif bare != k and bare in words:
             # The article agrees: « le havre », « la plaine », « les ventes » (not « le mans »).
-            plural = bare.endswith(("s", "x"))
+            # A plural is a form ending in -s or -x whose singular is a word too (« palais »,
+            # « bois » are singular).
+            plural = bare.endswith(("s", "x")) and bare[:-1] in words
             if (parts[0] == "les") == plural:
                 out.setdefault((k, "mot"), set()).update(f"{parts[0]} {w}" for w in words[bare])
     for d in deps:

@@ -827,8 +827,26 @@ impl Communes {
                 .iter()
                 .any(|c| codes.contains(&self.list[*c].insee))
         });
-        if own
-            || self.place_before(words, m, kinds.contains(&Homonym::Area))
+        if own {
+            return Verdict::Commune(Vec::new());
+        }
+        // The first word of a named place (« au Jardin du Luxembourg », « au Palais
+        // Bourbon », « le Château de Versailles »): not the commune, whatever is before it.
+        let named_place = next.is_some_and(|n| {
+            n.capital
+                || matches!(n.raw, "de" | "du" | "des")
+                    && words
+                        .get(m.end + 1)
+                        .is_some_and(|w| (w.capital || w.caps) && joined(text, n, w, false))
+        }) || words.get(m.end).is_some_and(|n| {
+            n.elided.is_some_and(|e| e.eq_ignore_ascii_case("d"))
+                && n.capital
+                && joined(text, last, n, false)
+        });
+        if named_place {
+            return Verdict::Doubtful;
+        }
+        if self.place_before(words, m, kinds.contains(&Homonym::Area))
             || RATING_AFTER.is_match(after)
         {
             return Verdict::Commune(Vec::new());
@@ -1138,6 +1156,54 @@ mod hostile_text_tests {
             .and_then(Found::commune)
             .map(|c| c.insee.as_str()),
             Some("62895")
+        );
+    }
+}
+#[cfg(test)]
+mod false_friend_tests {
+    use super::*;
+
+    fn names(c: &Communes, text: &str) -> Vec<String> {
+        c.mentioned(text, &HashSet::new())
+            .iter()
+            .map(|f| match f {
+                Found::One(c) => c.name.clone(),
+                Found::Ambiguous { name, .. } => format!("?{name}"),
+            })
+            .collect()
+    }
+
+    /// The issue's example: national news full of first names and common words.
+    #[test]
+    fn national_news_names_no_false_commune() {
+        let c = Communes::load();
+        let text = "Le président a nommé vendredi François Bayrou Premier ministre. Marie \
+            Lambert, sa conseillère, et Yves Durand l'accompagneront. « C'est un jour \
+            important », a déclaré Marie. Au Jardin du Luxembourg, les sénateurs ont salué la \
+            nomination. En Bretagne, les élus ont réagi, comme au Palais Bourbon. Le Père Noël \
+            n'a pas été consulté, plaisante un élu de Paris. Le label Villes Internet n'a rien \
+            à y voir.";
+        assert_eq!(names(&c, text), ["Paris"]);
+    }
+
+    #[test]
+    fn homonyms_with_place_context_are_communes() {
+        let c = Communes::load();
+        assert_eq!(
+            names(&c, "La fête a lieu à Jardin, près de Vienne, et à Mairé."),
+            ["Jardin", "Vienne", "Mairé"]
+        );
+        assert_eq!(
+            names(&c, "Moulins, Vichy et Montluçon ont obtenu le label."),
+            ["Moulins", "Vichy", "Montluçon"]
+        );
+        assert_eq!(
+            names(&c, "La mairie de Orange (84) ouvre un portail."),
+            ["Orange"]
+        );
+        assert_eq!(
+            names(&c, "L'opérateur Orange déploie la fibre rue de Lens."),
+            Vec::<String>::new()
         );
     }
 }
