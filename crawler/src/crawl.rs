@@ -42,6 +42,9 @@ pub enum CrawlError {
     /// The crawl state could not be read or written.
     #[error(transparent)]
     State(#[from] StateError),
+    /// Another crawl holds the state or output directory.
+    #[error(transparent)]
+    Locked(#[from] crate::lock::LockError),
     /// Writing WARC files or the report failed (disk full, permissions…).
     #[error("cannot write to {path}: {source}")]
     Output {
@@ -134,6 +137,17 @@ pub async fn run(
         move |source| CrawlError::Output { path, source }
     };
     std::fs::create_dir_all(&out_dir).map_err(output_err(&out_dir))?;
+    // One crawl at a time on an output and a state directory: another one running there is
+    // left alone (nothing repaired, resumed or written), and this one stops.
+    let state_dir = config.state_dir();
+    let _out_lock = crate::lock::DirLock::acquire(&out_dir)?;
+    let same_dir = std::fs::canonicalize(&state_dir).ok() == std::fs::canonicalize(&out_dir).ok()
+        && state_dir.exists();
+    let _state_lock = if same_dir {
+        None
+    } else {
+        Some(crate::lock::DirLock::acquire(&state_dir)?)
+    };
 
     let mut report = CrawlReport {
         name: config.name.clone(),
@@ -158,7 +172,6 @@ pub async fn run(
         }
     }
 
-    let state_dir = config.state_dir();
     let mut store = SqliteStore::open(&state_dir)?;
     let resuming = mode == StartMode::ResumeOrStart && store.unfinished()?;
     if resuming {

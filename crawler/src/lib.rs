@@ -16,6 +16,7 @@ pub mod crawl;
 pub mod discover;
 pub mod fetch;
 pub mod frontier;
+pub mod lock;
 pub mod report;
 pub mod robots;
 pub mod sample_server;

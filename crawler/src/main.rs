@@ -156,7 +156,25 @@ fn main() -> std::process::ExitCode {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
-            std::process::ExitCode::FAILURE
+            // Another crawl holds the directories: status 2, as for a usage error.
+            let locked = e.chain().any(|c| {
+                c.downcast_ref::<crawler::lock::LockError>()
+                    .is_some_and(|l| matches!(l, crawler::lock::LockError::Busy { .. }))
+                    || c.downcast_ref::<crawler::crawl::CrawlError>()
+                        .is_some_and(|c| {
+                            matches!(
+                                c,
+                                crawler::crawl::CrawlError::Locked(
+                                    crawler::lock::LockError::Busy { .. }
+                                )
+                            )
+                        })
+            });
+            if locked {
+                std::process::ExitCode::from(2)
+            } else {
+                std::process::ExitCode::FAILURE
+            }
         }
     }
 }
