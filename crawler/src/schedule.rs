@@ -115,7 +115,8 @@ pub struct JobSummary {
     pub succeeded: u64,
     /// Runs that failed (the error was logged).
     pub failed: u64,
-    /// Firings skipped because the previous run was still going.
+    /// Firings skipped because the previous run was still going (in this scheduler, or in
+    /// another process holding the job's directories).
     pub skipped: u64,
     /// Reports of the finished runs.
     pub reports: Vec<CrawlReport>,
@@ -216,6 +217,13 @@ pub async fn run_schedule(
                         );
                         summaries[i].succeeded += 1;
                         summaries[i].reports.push(report);
+                    }
+                    Err(CrawlError::Locked(e @ crate::lock::LockError::Busy { .. })) => {
+                        // Another process (a crawl started by hand, another scheduler) runs
+                        // this job's crawl: it is left alone.
+                        tracing::warn!(job = job.name, "{e}: this run is skipped");
+                        summaries[i].started -= 1;
+                        summaries[i].skipped += 1;
                     }
                     Err(e) => {
                         tracing::error!(job = job.name, "run failed: {e}");

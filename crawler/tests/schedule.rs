@@ -107,3 +107,33 @@ fn bad_jobs_files_are_reported_clearly() {
     let err = load_jobs(&path).expect_err("invalid cron").to_string();
     assert!(err.contains("not a cron expression"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_job_whose_crawl_runs_elsewhere_is_skipped() {
+    let addr = start_sample_server(sample_site()).await;
+    let dir = warc_dir("schedule-locked");
+    let out = dir.join("warcs");
+    write_config(addr, &dir, "allonnes", &out);
+    let jobs_file = dir.join("jobs.toml");
+    std::fs::write(
+        &jobs_file,
+        "[[job]]\nname = \"allonnes\"\nschedule = \"* * * * * *\"\nconfig = \"allonnes.toml\"\n",
+    )
+    .expect("write jobs");
+    // Another crawl holds the job's output directory (a crawl started by hand).
+    let held = crawler::lock::DirLock::acquire(&out).expect("lock");
+    let summary = run_schedule(
+        load_jobs(&jobs_file).expect("jobs load"),
+        Some(1),
+        std::future::pending(),
+    )
+    .await;
+    let s = &summary[0];
+    assert_eq!(
+        (s.started, s.succeeded, s.failed, s.skipped),
+        (0, 0, 0, 1),
+        "{s:?}"
+    );
+    assert!(warc_files(&out).is_empty(), "nothing was written");
+    drop(held);
+}

@@ -33,6 +33,14 @@ pub enum IndexError {
         /// What Tantivy said.
         source: tantivy::TantivyError,
     },
+    /// Another `indexer index` is writing this index.
+    #[error(
+        "index {path} is being written by another `indexer index`: wait for it to finish, or stop it, and run again"
+    )]
+    Busy {
+        /// The index directory.
+        path: PathBuf,
+    },
     /// The index was built by an earlier version of Veille, with other fields.
     #[error(
         "index {path} was built by an earlier version of Veille (its fields differ): delete it and run `indexer index` again"
@@ -218,7 +226,12 @@ pub fn index_warcs(
         ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let mut writer: IndexWriter = index.writer(128_000_000).map_err(terr)?;
+    let mut writer: IndexWriter = index.writer(128_000_000).map_err(|e| match e {
+        tantivy::TantivyError::LockFailure(..) => IndexError::Busy {
+            path: dir.to_path_buf(),
+        },
+        e => terr(e),
+    })?;
     let reader = index.reader().map_err(terr)?;
     for file in &todo {
         bar.set_message(

@@ -248,15 +248,20 @@ fn main() -> std::process::ExitCode {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
-            // A query the user can fix: exit status 2.
-            if e.downcast_ref::<indexer::query::QueryError>()
-                .is_some_and(|q| {
-                    matches!(
-                        q,
-                        indexer::query::QueryError::Syntax { .. }
-                            | indexer::query::QueryError::Filter(_)
-                    )
-                })
+            // A query the user can fix, or an index another run is writing: exit status 2.
+            let busy = e.chain().any(|c| {
+                c.downcast_ref::<indexer::indexing::IndexError>()
+                    .is_some_and(|i| matches!(i, indexer::indexing::IndexError::Busy { .. }))
+            });
+            if busy
+                || e.downcast_ref::<indexer::query::QueryError>()
+                    .is_some_and(|q| {
+                        matches!(
+                            q,
+                            indexer::query::QueryError::Syntax { .. }
+                                | indexer::query::QueryError::Filter(_)
+                        )
+                    })
             {
                 std::process::ExitCode::from(2)
             } else {
