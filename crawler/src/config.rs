@@ -109,6 +109,12 @@ pub struct Fetching {
     pub read_timeout: f64,
     /// Timeout for a whole response, seconds.
     pub total_timeout: f64,
+    /// A body arriving slower than this (bytes a second) over [`Fetching::min_rate_window`] is
+    /// abandoned and archived as cut (`WARC-Truncated: time`), like curl's
+    /// `--speed-limit`; 0 turns the check off.
+    pub min_rate: u64,
+    /// Seconds over which [`Fetching::min_rate`] is measured (curl's `--speed-time`).
+    pub min_rate_window: f64,
     /// Bodies past this size are cut and marked `WARC-Truncated: length`.
     pub max_body_bytes: u64,
     /// Retries after 5xx, 429, timeouts and connection errors.
@@ -129,7 +135,9 @@ impl Default for Fetching {
             concurrency: 8,
             connect_timeout: 10.0,
             read_timeout: 30.0,
-            total_timeout: 300.0,
+            total_timeout: 120.0,
+            min_rate: 1_000,
+            min_rate_window: 20.0,
             max_body_bytes: 20 * 1024 * 1024,
             retries: 2,
             retry_backoff: 2.0,
@@ -259,6 +267,7 @@ impl CrawlConfig {
             ("fetch.connect_timeout", self.fetch.connect_timeout),
             ("fetch.read_timeout", self.fetch.read_timeout),
             ("fetch.total_timeout", self.fetch.total_timeout),
+            ("fetch.min_rate_window", self.fetch.min_rate_window),
         ] {
             if !(value > 0.0 && value <= 86_400.0) {
                 return Err(ConfigError::Invalid(format!(

@@ -128,6 +128,8 @@ pub async fn run(
         connect_timeout: secs(fetch.connect_timeout),
         read_timeout: secs(fetch.read_timeout),
         total_timeout: secs(fetch.total_timeout),
+        min_rate: fetch.min_rate,
+        min_rate_window: secs(fetch.min_rate_window),
         max_body_bytes: fetch.max_body_bytes,
         resolve,
     })?;

@@ -93,6 +93,10 @@ pub struct FetcherConfig {
     pub read_timeout: Duration,
     /// Timeout for a whole exchange.
     pub total_timeout: Duration,
+    /// Bytes a second under which a body is abandoned (0: never).
+    pub min_rate: u64,
+    /// The window over which `min_rate` is measured.
+    pub min_rate_window: Duration,
     /// Body size cap.
     pub max_body_bytes: u64,
     /// Host → address overrides.
@@ -199,8 +203,46 @@ impl Fetcher {
         let max = self.config.max_body_bytes as usize;
         let mut body = Vec::new();
         let mut truncated = None;
+        // The transfer rate, measured over successive windows: a server that drips bytes
+        // is abandoned after one window below `min_rate`, not after the total timeout.
+        let window = self.config.min_rate_window.max(Duration::from_millis(10));
+        let needed = (self.config.min_rate as f64 * window.as_secs_f64()) as usize;
+        let mut window_end = tokio::time::Instant::now() + window;
+        let mut window_start_len = 0usize;
         loop {
-            match resp.chunk().await {
+            let next = if self.config.min_rate == 0 {
+                Ok(resp.chunk().await)
+            } else {
+                tokio::time::timeout_at(window_end, resp.chunk()).await
+            };
+            // The body's end is its end, however slowly it came.
+            if matches!(next, Ok(Ok(None))) {
+                break;
+            }
+            if self.config.min_rate > 0 && tokio::time::Instant::now() >= window_end {
+                if body.len() - window_start_len < needed {
+                    tracing::warn!(
+                        %url,
+                        "body abandoned after {} bytes: under {} bytes/s for {:?}",
+                        body.len(),
+                        self.config.min_rate,
+                        window
+                    );
+                    if let Ok(Ok(Some(chunk))) = &next {
+                        let room = max.saturating_sub(body.len()).min(chunk.len());
+                        body.extend_from_slice(&chunk[..room]);
+                    }
+                    truncated = Some("time");
+                    break;
+                }
+                window_end = tokio::time::Instant::now() + window;
+                window_start_len = body.len();
+            }
+            let Ok(next) = next else {
+                // The window ended with no chunk, and enough came in it: keep reading.
+                continue;
+            };
+            match next {
                 Ok(Some(chunk)) => {
                     if body.len() + chunk.len() > max {
                         body.extend_from_slice(&chunk[..max - body.len()]);

@@ -359,3 +359,80 @@ async fn a_silent_server_times_out_and_the_page_budget_holds() {
         "3 page fetches started: /, /hang (timed out) and one more"
     );
 }
+
+/// A server that sends its headers, then drips its body a byte at a time.
+async fn drip_server(byte_every: std::time::Duration) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut sock, _)) = listener.accept().await else {
+                return;
+            };
+            tokio::spawn(async move {
+                let mut buf = Vec::new();
+                let mut chunk = [0u8; 4096];
+                while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match sock.read(&mut chunk).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                    }
+                }
+                let head = String::from_utf8_lossy(&buf).to_string();
+                if head.starts_with("GET /robots.txt") {
+                    let _ = sock.write_all(&not_found()).await;
+                    return;
+                }
+                let body = "<p>goutte</p>".repeat(100);
+                let headers = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                if sock.write_all(headers.as_bytes()).await.is_err() {
+                    return;
+                }
+                for b in body.bytes() {
+                    tokio::time::sleep(byte_every).await;
+                    if sock.write_all(&[b]).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    addr
+}
+
+#[tokio::test]
+async fn a_dripping_body_is_abandoned_after_one_slow_window_and_archived_as_cut() {
+    let addr = drip_server(std::time::Duration::from_millis(100)).await;
+    let out = warc_dir("drip");
+    let mut cfg = config(addr, &["drip.example"], &out);
+    cfg.fetch.retries = 0;
+    cfg.fetch.read_timeout = 5.0;
+    // Far longer than the drip would need to reach the check twice: only the rate stops it.
+    cfg.fetch.total_timeout = 60.0;
+    cfg.fetch.min_rate = 100;
+    cfg.fetch.min_rate_window = 1.0;
+    crawl(cfg).await;
+    let records = read_and_verify(&warc_files(&out));
+    let page = records
+        .iter()
+        .find(|r| {
+            r.record.target_uri() == Some("http://drip.example/")
+                && matches!(r.record.record_type(), crawler::warc::RecordType::Response)
+        })
+        .expect("the dripped page is archived");
+    assert_eq!(
+        page.record.get("WARC-Truncated"),
+        Some("time"),
+        "marked as cut for time"
+    );
+    let received = page.record.block.len();
+    assert!(
+        received < 400,
+        "abandoned after about one window (10 bytes a second for 1 s), not after the total timeout: {received} bytes of block"
+    );
+}
