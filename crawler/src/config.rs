@@ -115,6 +115,9 @@ pub struct Fetching {
     pub min_rate: u64,
     /// Seconds over which [`Fetching::min_rate`] is measured (curl's `--speed-time`).
     pub min_rate_window: f64,
+    /// Whether host names may resolve to private, loopback, link-local or CGNAT addresses
+    /// (an intranet crawl, the sample); addresses given in `resolve` are always allowed.
+    pub allow_private: bool,
     /// Bodies past this size are cut and marked `WARC-Truncated: length`.
     pub max_body_bytes: u64,
     /// Retries after 5xx, 429, timeouts and connection errors.
@@ -138,6 +141,7 @@ impl Default for Fetching {
             total_timeout: 120.0,
             min_rate: 1_000,
             min_rate_window: 20.0,
+            allow_private: false,
             max_body_bytes: 20 * 1024 * 1024,
             retries: 2,
             retry_backoff: 2.0,

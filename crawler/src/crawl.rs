@@ -129,6 +129,7 @@ pub async fn run(
         read_timeout: secs(fetch.read_timeout),
         total_timeout: secs(fetch.total_timeout),
         min_rate: fetch.min_rate,
+        allow_private: fetch.allow_private,
         min_rate_window: secs(fetch.min_rate_window),
         max_body_bytes: fetch.max_body_bytes,
         resolve,

@@ -24,6 +24,8 @@ pub enum FetchErrorKind {
     Reset,
     /// The server sent something that is not valid HTTP (bad status line or headers).
     InvalidResponse,
+    /// The host resolves only to private, loopback or link-local addresses (not fetched).
+    Blocked,
     /// Anything else.
     Other,
 }
@@ -93,6 +95,8 @@ pub struct FetcherConfig {
     pub read_timeout: Duration,
     /// Timeout for a whole exchange.
     pub total_timeout: Duration,
+    /// Whether host names may resolve to private, loopback or link-local addresses.
+    pub allow_private: bool,
     /// Bytes a second under which a body is abandoned (0: never).
     pub min_rate: u64,
     /// The window over which `min_rate` is measured.
@@ -125,6 +129,11 @@ impl Fetcher {
             .no_proxy()
             .tls_backend_rustls()
             .pool_max_idle_per_host(2);
+        // Names the crawl gives an address for (`--resolve`) keep it; others go through the
+        // system resolver, public addresses only unless the crawl allows private ones.
+        if !config.allow_private {
+            builder = builder.dns_resolver(std::sync::Arc::new(crate::address::PublicOnly));
+        }
         for (host, addr) in &config.resolve {
             builder = builder.resolve(host, *addr);
         }
@@ -287,6 +296,12 @@ fn classify(e: reqwest::Error) -> FetchError {
     let mut source: Option<&dyn std::error::Error> = Some(&e);
     while let Some(err) = source {
         chain.push(err.to_string());
+        if err
+            .downcast_ref::<crate::address::BlockedAddress>()
+            .is_some()
+        {
+            kind = Some(FetchErrorKind::Blocked);
+        }
         if kind.is_none() {
             if let Some(io) = err.downcast_ref::<std::io::Error>() {
                 // An io::Error's source() skips the error it wraps: look inside it too.
@@ -325,6 +340,8 @@ fn classify(e: reqwest::Error) -> FetchError {
         FetchErrorKind::Timeout
     } else if let Some(k) = kind {
         k
+    } else if lower.contains("resolves only to private") {
+        FetchErrorKind::Blocked
     } else if lower.contains("dns error") || lower.contains("failed to lookup") {
         FetchErrorKind::Dns
     } else if lower.contains("certificate") || lower.contains("tls") {

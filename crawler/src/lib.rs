@@ -6,6 +6,7 @@
 //! [`warc`] writes (and reads back); [`discover`] finds the next URLs; [`crawl`] runs the
 //! loop and [`report`] counts. [`sample_server`] serves the bundled sample sites.
 
+pub mod address;
 pub mod canonical;
 pub mod capture;
 pub mod cdxj;

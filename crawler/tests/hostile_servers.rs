@@ -436,3 +436,63 @@ async fn a_dripping_body_is_abandoned_after_one_slow_window_and_archived_as_cut(
         "abandoned after about one window (10 bytes a second for 1 s), not after the total timeout: {received} bytes of block"
     );
 }
+
+/// A host name that resolves to a loopback address (as a public site's DNS could answer, to
+/// steer the crawler into the network it runs in) is not fetched unless the crawl allows
+/// private addresses; the refusal is counted in the report.
+#[tokio::test]
+async fn names_resolving_to_private_addresses_are_refused_by_default() {
+    let addr = raw_server(Arc::new(|_, path, _| match path {
+        "/" => html("<p>intranet</p>"),
+        _ => not_found(),
+    }))
+    .await;
+    let seed = format!("http://localhost:{}/", addr.port());
+    let run = |allow: bool, name: &'static str| {
+        let seed = seed.clone();
+        async move {
+            let out = warc_dir(name);
+            let mut cfg = CrawlConfig {
+                name: "private".into(),
+                ..CrawlConfig::default()
+            };
+            cfg.seeds.push(Seed {
+                url: seed,
+                insee: None,
+                commune: None,
+            });
+            cfg.fetch.delay = 0.0;
+            cfg.fetch.retries = 0;
+            cfg.fetch.allow_private = allow;
+            cfg.output.dir = out.clone();
+            cfg.output.state_dir = Some(out.join("state"));
+            cfg.output.prefix = "private".into();
+            (crawl(cfg).await, out)
+        }
+    };
+    let (report, out) = run(false, "private-refused").await;
+    assert!(
+        report
+            .errors
+            .get(&FetchErrorKind::Blocked)
+            .is_some_and(|n| *n >= 1),
+        "{:?}",
+        report.errors
+    );
+    let written = std::fs::read_dir(&out)
+        .expect("out dir")
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().ends_with(".warc.gz"));
+    assert!(
+        !written || responses(&read_and_verify(&warc_files(&out))).is_empty(),
+        "nothing fetched from the loopback address"
+    );
+    let (report, out) = run(true, "private-allowed").await;
+    assert!(!report.errors.contains_key(&FetchErrorKind::Blocked));
+    assert!(
+        responses(&read_and_verify(&warc_files(&out)))
+            .keys()
+            .any(|u| u.ends_with(&format!(":{}/", addr.port()))),
+        "fetched when fetch.allow_private = true"
+    );
+}
