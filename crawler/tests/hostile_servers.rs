@@ -19,6 +19,19 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 /// What the raw server does for one request: bytes to send, then close.
 type Handler = Arc<dyn Fn(&str, &str, usize) -> Vec<u8> + Send + Sync>;
 
+/// Reads a request's head (up to the blank line), or `None` when the client goes away.
+async fn request_head(sock: &mut tokio::net::TcpStream) -> Option<String> {
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+        match sock.read(&mut chunk).await {
+            Ok(0) | Err(_) => return None,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    }
+    Some(String::from_utf8_lossy(&buf).to_string())
+}
+
 /// Starts a raw HTTP/1.1 server; `handler(host, path, nth_request_for_path)` gives the bytes
 /// (none: the server stays silent for 3 s).
 async fn raw_server(handler: Handler) -> SocketAddr {
@@ -35,15 +48,9 @@ async fn raw_server(handler: Handler) -> SocketAddr {
             let handler = handler.clone();
             let counts = counts.clone();
             tokio::spawn(async move {
-                let mut buf = Vec::new();
-                let mut chunk = [0u8; 4096];
-                while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
-                    match sock.read(&mut chunk).await {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => buf.extend_from_slice(&chunk[..n]),
-                    }
-                }
-                let head = String::from_utf8_lossy(&buf).to_string();
+                let Some(head) = request_head(&mut sock).await else {
+                    return;
+                };
                 let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
                 let host = head
                     .lines()
@@ -372,15 +379,9 @@ async fn drip_server(byte_every: std::time::Duration) -> SocketAddr {
                 return;
             };
             tokio::spawn(async move {
-                let mut buf = Vec::new();
-                let mut chunk = [0u8; 4096];
-                while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
-                    match sock.read(&mut chunk).await {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => buf.extend_from_slice(&chunk[..n]),
-                    }
-                }
-                let head = String::from_utf8_lossy(&buf).to_string();
+                let Some(head) = request_head(&mut sock).await else {
+                    return;
+                };
                 if head.starts_with("GET /robots.txt") {
                     let _ = sock.write_all(&not_found()).await;
                     return;

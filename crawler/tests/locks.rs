@@ -8,7 +8,6 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::*;
-use crawler::crawl::StartMode;
 use crawler::warc::RecordType;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -18,14 +17,7 @@ async fn a_second_crawl_on_the_same_directories_is_refused() {
     let addr = start_sample_server(site).await;
 
     // The reference: what one crawl archives.
-    let reference_dir = warc_dir("locks-reference");
-    crawler::crawl::run(
-        sample_config(addr, &reference_dir),
-        StartMode::Fresh,
-        std::future::pending(),
-    )
-    .await
-    .expect("reference crawl");
+    let reference_dir = reference_crawl(addr, "locks-reference").await;
     let urls = |dir: &std::path::Path| -> BTreeSet<String> {
         read_and_verify(&warc_files(dir))
             .iter()

@@ -7,7 +7,6 @@ mod common;
 use std::collections::{BTreeSet, HashMap};
 
 use common::*;
-use crawler::crawl::StartMode;
 use crawler::warc::RecordType;
 
 fn archived_urls(records: &[crawler::warc::reader::ReadRecord]) -> Vec<String> {
@@ -30,14 +29,7 @@ async fn killed_crawl_resumes_and_loses_nothing() {
     let addr = start_sample_server(site).await;
 
     // The reference: an uninterrupted crawl.
-    let reference_dir = warc_dir("resume-reference");
-    crawler::crawl::run(
-        sample_config(addr, &reference_dir),
-        StartMode::Fresh,
-        std::future::pending(),
-    )
-    .await
-    .expect("reference crawl");
+    let reference_dir = reference_crawl(addr, "resume-reference").await;
     let reference: BTreeSet<String> = archived_urls(&read_and_verify(&warc_files(&reference_dir)))
         .into_iter()
         .collect();

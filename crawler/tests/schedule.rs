@@ -26,18 +26,26 @@ fn write_config(
     path
 }
 
+/// A jobs file running the crawl config `NAME.toml` of `dir` every second.
+fn every_second_job(dir: &Path, name: &str) -> std::path::PathBuf {
+    let path = dir.join("jobs.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "[[job]]\nname = \"{name}\"\nschedule = \"* * * * * *\"\nconfig = \"{name}.toml\"\n"
+        ),
+    )
+    .expect("write jobs");
+    path
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_one_second_job_runs_twice_without_overlap() {
     let addr = start_sample_server(sample_site()).await;
     let dir = warc_dir("schedule");
     let out = dir.join("warcs");
     write_config(addr, &dir, "allonnes", &out);
-    let jobs_file = dir.join("jobs.toml");
-    std::fs::write(
-        &jobs_file,
-        "[[job]]\nname = \"allonnes\"\nschedule = \"* * * * * *\"\nconfig = \"allonnes.toml\"\n",
-    )
-    .expect("write jobs");
+    let jobs_file = every_second_job(&dir, "allonnes");
     let jobs = load_jobs(&jobs_file).expect("jobs load");
     let summary = run_schedule(jobs, Some(2), std::future::pending()).await;
     let s = &summary[0];
@@ -114,12 +122,7 @@ async fn a_job_whose_crawl_runs_elsewhere_is_skipped() {
     let dir = warc_dir("schedule-locked");
     let out = dir.join("warcs");
     write_config(addr, &dir, "allonnes", &out);
-    let jobs_file = dir.join("jobs.toml");
-    std::fs::write(
-        &jobs_file,
-        "[[job]]\nname = \"allonnes\"\nschedule = \"* * * * * *\"\nconfig = \"allonnes.toml\"\n",
-    )
-    .expect("write jobs");
+    let jobs_file = every_second_job(&dir, "allonnes");
     // Another crawl holds the job's output directory (a crawl started by hand).
     let held = crawler::lock::DirLock::acquire(&out).expect("lock");
     let summary = run_schedule(

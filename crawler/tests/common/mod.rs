@@ -258,3 +258,17 @@ pub async fn wait_for_open_warc(child: &mut std::process::Child, out: &Path, byt
         polls += 1;
     }
 }
+
+/// An uninterrupted crawl of the sample served at `addr` into a fresh `warc_dir(name)`: the
+/// reference what an interrupted or contested crawl is compared with.
+pub async fn reference_crawl(addr: SocketAddr, name: &str) -> PathBuf {
+    let dir = warc_dir(name);
+    crawler::crawl::run(
+        sample_config(addr, &dir),
+        crawler::crawl::StartMode::Fresh,
+        std::future::pending(),
+    )
+    .await
+    .expect("reference crawl");
+    dir
+}
