@@ -207,12 +207,20 @@ pub struct Communes {
 pub struct Mention {
     /// The commune, or the candidates of an ambiguous name.
     pub found: Found,
-    /// How many times the text names it.
-    pub count: usize,
-    /// Byte offset of its first mention.
-    pub first: usize,
-    /// Byte offsets of every mention.
+    /// Byte offsets of every mention, in order (never empty).
     pub at: Vec<usize>,
+}
+
+impl Mention {
+    /// How many times the text names it.
+    pub fn count(&self) -> usize {
+        self.at.len()
+    }
+
+    /// Byte offset of its first mention.
+    pub fn first(&self) -> usize {
+        self.at.first().copied().unwrap_or_default()
+    }
 }
 
 /// The matching key of a name: folded words joined by spaces (`Sablé-sur-Sarthe` →
@@ -542,7 +550,9 @@ impl Communes {
             };
             let next = m.end;
             match self.judge(text, &words, &m, page_commune) {
-                Verdict::Commune(codes) => accepted.push(Candidate { codes, ..m }),
+                // A mark beside the name (« (62) », a postcode) narrows its candidates.
+                Verdict::Commune(Some(codes)) => accepted.push(Candidate { codes, ..m }),
+                Verdict::Commune(None) => accepted.push(m),
                 Verdict::Doubtful => doubtful.push(m),
                 Verdict::Not => {}
             }
@@ -572,27 +582,15 @@ impl Communes {
         // The départements of the names only one commune bears: where the text is.
         let mut neighbours: HashSet<String> = context.clone();
         for c in &accepted {
-            match c.codes.as_slice() {
-                [one] => {
-                    neighbours.insert(self.list[*one].departement.clone());
-                }
-                [] => {
-                    if let Some([one]) = self.by_key.get(&c.key).map(Vec::as_slice) {
-                        neighbours.insert(self.list[*one].departement.clone());
-                    }
-                }
-                _ => {}
+            if let [one] = c.codes.as_slice() {
+                neighbours.insert(self.list[*one].departement.clone());
             }
         }
         let context = &neighbours;
         let mut out: Vec<Mention> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         for c in accepted {
-            let candidates: Vec<usize> = if c.codes.is_empty() {
-                self.by_key.get(&c.key).cloned().unwrap_or_default()
-            } else {
-                c.codes.clone()
-            };
+            let candidates = &c.codes;
             if candidates.is_empty() {
                 continue;
             }
@@ -607,7 +605,7 @@ impl Communes {
                 } else {
                     context
                 };
-                self.resolve(&candidates, ctx)
+                self.resolve(candidates, ctx)
             };
             let id = match &found {
                 Found::One(one) => one.insee.clone(),
@@ -615,22 +613,47 @@ impl Communes {
             };
             let at = words[c.start].start;
             match index.get(&id) {
-                Some(&i) => {
-                    out[i].count += 1;
-                    out[i].at.push(at);
-                }
+                Some(&i) => out[i].at.push(at),
                 None => {
                     index.insert(id, out.len());
                     out.push(Mention {
                         found,
-                        count: 1,
-                        first: at,
                         at: vec![at],
                     });
                 }
             }
         }
         out
+    }
+
+    /// The commune of a site whose host several communes could name (`www.ville-allonnes.fr`):
+    /// the one its text names, else the one in the département of the communes it names
+    /// (as [`Communes::mentions_in_runs`] resolves a name), else still ambiguous.
+    pub fn settle(&self, site: Found, mentions: &[Mention]) -> Found {
+        let Found::Ambiguous { name, candidates } = site else {
+            return site;
+        };
+        if let Some(named) = mentions.iter().find_map(|m| {
+            m.found
+                .commune()
+                .filter(|c| candidates.contains(&c.insee))
+                .map(|c| Found::One(c.clone()))
+        }) {
+            return named;
+        }
+        let deps: HashSet<String> = mentions
+            .iter()
+            .filter_map(|m| m.found.commune())
+            .map(|c| c.departement.clone())
+            .collect();
+        let indices: Vec<usize> = candidates
+            .iter()
+            .filter_map(|code| self.by_insee.get(code).copied())
+            .collect();
+        match self.resolve(&indices, &deps) {
+            one @ Found::One(_) => one,
+            Found::Ambiguous { .. } => Found::Ambiguous { name, candidates },
+        }
     }
 
     /// The longest commune name starting at word `i` (with the article before it, when the
@@ -701,7 +724,7 @@ impl Communes {
                         start: i,
                         end: i + n,
                         article: !prefix.is_empty(),
-                        codes: Vec::new(),
+                        codes: self.by_key.get(key.as_str()).cloned().unwrap_or_default(),
                     });
                 }
             }
@@ -731,13 +754,13 @@ impl Communes {
         {
             return Verdict::Not;
         }
-        let candidates = self.by_key.get(&m.key).cloned().unwrap_or_default();
+        let candidates = &m.codes;
         // A département named right after it, or a postcode right before it: a place, and
         // which one.
-        if let Some(codes) = self.marked_departement(after, before, &candidates)
+        if let Some(codes) = self.marked_departement(after, before, candidates)
             && !codes.is_empty()
         {
-            return Verdict::Commune(codes);
+            return Verdict::Commune(Some(codes));
         }
         let lower = |k: usize| {
             m.start
@@ -820,7 +843,7 @@ impl Communes {
             return Verdict::Not;
         }
         if kinds.is_empty() {
-            return Verdict::Commune(Vec::new());
+            return Verdict::Commune(None);
         }
         let own = page_commune.is_some_and(|codes| {
             candidates
@@ -828,7 +851,7 @@ impl Communes {
                 .any(|c| codes.contains(&self.list[*c].insee))
         });
         if own {
-            return Verdict::Commune(Vec::new());
+            return Verdict::Commune(None);
         }
         // The first word of a named place (« au Jardin du Luxembourg », « au Palais
         // Bourbon », « le Château de Versailles »): not the commune, whatever is before it.
@@ -849,7 +872,7 @@ impl Communes {
         if self.place_before(words, m, kinds.contains(&Homonym::Area))
             || RATING_AFTER.is_match(after)
         {
-            return Verdict::Commune(Vec::new());
+            return Verdict::Commune(None);
         }
         if kinds
             .iter()
@@ -864,7 +887,7 @@ impl Communes {
             let in_a_name =
                 next.is_some_and(|n| n.capital) || prev.is_some_and(|p| p.capital && prev_joined);
             if known && !in_a_name {
-                return Verdict::Commune(Vec::new());
+                return Verdict::Commune(None);
             }
         }
         Verdict::Doubtful
@@ -1032,8 +1055,8 @@ fn is_list_gap(gap: &str) -> bool {
     matches!(g, "," | "et" | "ou" | "/" | "&" | ", et" | ";")
 }
 
-/// A name matched in a text: its key, its words `start..end`, and the communes a mark
-/// beside it chose (empty: all bearing it).
+/// A name matched in a text: its key, its words `start..end`, and the communes it may be
+/// (all bearing it, or those a mark beside it chose).
 #[derive(Debug, Clone)]
 struct Candidate {
     key: String,
@@ -1045,7 +1068,8 @@ struct Candidate {
 }
 
 enum Verdict {
-    Commune(Vec<usize>),
+    /// A commune: those a mark beside the name chose, or (`None`) all bearing it.
+    Commune(Option<Vec<usize>>),
     Doubtful,
     Not,
 }

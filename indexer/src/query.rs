@@ -499,9 +499,28 @@ impl SearchIndex {
                     Count,
                     TopDocs::with_limit(limit)
                         .and_offset(req.offset)
-                        .tweak_score(|segment: &tantivy::SegmentReader| {
-                            let weight = type_weight(segment);
-                            move |doc: tantivy::DocId, score: tantivy::Score| score * weight(doc)
+                        .tweak_score({
+                            // The page types of a segment's documents, from the ordinals
+                            // the facet counts decode once per segment.
+                            let ordinals = self.ordinals.clone();
+                            move |segment: &tantivy::SegmentReader| {
+                                let decoded = ordinals.get(segment).ok();
+                                let weights: Vec<f32> = decoded
+                                    .as_ref()
+                                    .map(|o| {
+                                        o.names[3].iter().map(|t| page_type_weight(t)).collect()
+                                    })
+                                    .unwrap_or_default();
+                                move |doc: tantivy::DocId, score: tantivy::Score| {
+                                    let kind = decoded
+                                        .as_ref()
+                                        .and_then(|o| o.page_type.get(doc as usize).copied());
+                                    score
+                                        * kind
+                                            .and_then(|k| weights.get(k as usize).copied())
+                                            .unwrap_or(1.0)
+                                }
+                            }
                         }),
                     facets,
                 ),
@@ -719,33 +738,6 @@ fn page_type_weight(page_type: &str) -> f32 {
         "listing" => 0.3,
         "home" => 0.25,
         _ => 1.0,
-    }
-}
-
-/// The relevance weight of a segment's documents by page type, from the fast field.
-fn type_weight(segment: &tantivy::SegmentReader) -> impl Fn(tantivy::DocId) -> f32 + use<> {
-    let column = segment.fast_fields().str("page_type").ok().flatten();
-    let weights: Vec<f32> = column
-        .as_ref()
-        .map(|c| {
-            let mut term = String::new();
-            (0..c.num_terms() as u64)
-                .map(|ord| {
-                    term.clear();
-                    match c.ord_to_str(ord, &mut term) {
-                        Ok(_) => page_type_weight(&term),
-                        Err(_) => 1.0,
-                    }
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    move |doc| {
-        column
-            .as_ref()
-            .and_then(|c| c.ords().first(doc))
-            .and_then(|o| weights.get(o as usize).copied())
-            .unwrap_or(1.0)
     }
 }
 

@@ -13,8 +13,8 @@
 //!
 //! The choice ([`choose_text`]) compares what each text adds to the other: prose (sentences)
 //! added is content one extractor missed, a list of links or short lines added is furniture
-//! one extractor kept. The measurements behind it, page by page, are in
-//! `data/extraction-corpus/README.md`; `scripts/compare-extractors.py` prints them.
+//! one extractor kept. `scripts/compare-extractors.py` prints, page by page, what each
+//! extractor and the choice score on a corpus; the totals are in BENCHMARKS.md.
 
 use chrono::NaiveDate;
 use url::Url;
@@ -167,6 +167,95 @@ fn paragraphs(fragment: &str) -> String {
     out
 }
 
+/// Which extractor's text a page keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// The project's Readability pass.
+    Readability,
+    /// The `trafilatura` crate.
+    Trafilatura,
+}
+
+/// A text's words, lower-cased, one space apart: what two extractions are compared on.
+fn words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Whether a paragraph reads as prose: eight words or more, punctuated like sentences (a
+/// mark every thirty words at least) and ending like one. Menus, link lists, tag clouds,
+/// « Partager : » lines and addresses do not.
+fn is_prose(paragraph: &str) -> bool {
+    let n = paragraph.split_whitespace().count();
+    let marks = paragraph
+        .chars()
+        .filter(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'))
+        .count();
+    n >= 8
+        && marks * 30 >= n.max(30)
+        && paragraph
+            .trim_end()
+            .ends_with(['.', '!', '?', '»', ')', '"', '…', ':', ';'])
+}
+
+/// Characters of prose and of the rest in the paragraphs of `text` that `other` (its
+/// [`words`]) does not have.
+fn additions(text: &str, other: &str) -> (usize, usize) {
+    let (mut prose, mut rest) = (0, 0);
+    for p in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        let w = words(p);
+        if w.is_empty() || other.contains(&w) {
+            continue;
+        }
+        if is_prose(p) {
+            prose += p.len();
+        } else {
+            rest += p.len();
+        }
+    }
+    (prose, rest)
+}
+
+/// Chooses between Readability's text and trafilatura's. Readability's is kept unless:
+/// - it is empty;
+/// - trafilatura's adds paragraphs of prose, more than twice what Readability's adds, and
+///   more prose than anything else (Readability took a sidebar, or stopped short);
+/// - Readability's adds, to what both found, a block of non-prose — link lists, related
+///   news, menus — of a third of its length, while trafilatura's adds next to nothing.
+///
+/// Measured on the development corpus and the project's French municipal pages (text F1,
+/// BENCHMARKS.md), this choice is at least as good as the better of the two alone on each.
+pub fn choose_text(readability: &str, trafilatura: &str) -> Source {
+    if trafilatura.trim().is_empty() {
+        return Source::Readability;
+    }
+    if readability.trim().is_empty() {
+        return Source::Trafilatura;
+    }
+    let (t_prose, t_rest) = additions(trafilatura, &words(readability));
+    let (r_prose, r_rest) = additions(readability, &words(trafilatura));
+    if t_prose > 2 * r_prose && t_prose >= t_rest {
+        return Source::Trafilatura;
+    }
+    if r_rest * 10 > 3 * readability.len()
+        && r_prose * 4 < r_prose + r_rest
+        && (t_prose + t_rest) * 10 < trafilatura.len()
+    {
+        return Source::Trafilatura;
+    }
+    Source::Readability
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,95 +304,4 @@ mod tests {
             o.text
         );
     }
-}
-
-/// Which extractor's text a page keeps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Source {
-    /// The project's Readability pass.
-    Readability,
-    /// The `trafilatura` crate.
-    Trafilatura,
-}
-
-/// A text's words, lower-cased, one space apart: what two extractions are compared on.
-fn words(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for w in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(w.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
-
-/// Whether a paragraph reads as prose: eight words or more, punctuated like sentences (a
-/// mark every thirty words at least) and ending like one. Menus, link lists, tag clouds,
-/// « Partager : » lines and addresses do not.
-fn is_prose(paragraph: &str) -> bool {
-    let n = paragraph.split_whitespace().count();
-    let marks = paragraph
-        .chars()
-        .filter(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'))
-        .count();
-    n >= 8
-        && marks * 30 >= n.max(30)
-        && paragraph
-            .trim_end()
-            .ends_with(['.', '!', '?', '»', ')', '"', '…', ':', ';'])
-}
-
-/// Characters of prose and of the rest in the paragraphs of `text` that `other` does not
-/// have.
-fn additions(text: &str, other: &str) -> (usize, usize) {
-    let other = words(other);
-    let (mut prose, mut rest) = (0, 0);
-    for p in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-        let w = words(p);
-        if w.is_empty() || other.contains(&w) {
-            continue;
-        }
-        if is_prose(p) {
-            prose += p.len();
-        } else {
-            rest += p.len();
-        }
-    }
-    (prose, rest)
-}
-
-/// Chooses between Readability's text and trafilatura's. Readability's is kept unless:
-/// - it is empty;
-/// - trafilatura's adds paragraphs of prose, more than twice what Readability's adds, and
-///   more prose than anything else (Readability took a sidebar, or stopped short);
-/// - Readability's adds, to what both found, a block of non-prose — link lists, related
-///   news, menus — of a third of its length, while trafilatura's adds next to nothing.
-///
-/// Measured on the development corpus and the project's French municipal pages (text F1, see
-/// data/extraction-corpus/README.md), this choice is at least as good as the better of the
-/// two alone on each.
-pub fn choose_text(readability: &str, trafilatura: &str) -> Source {
-    if trafilatura.trim().is_empty() {
-        return Source::Readability;
-    }
-    if readability.trim().is_empty() {
-        return Source::Trafilatura;
-    }
-    let (t_prose, t_rest) = additions(trafilatura, readability);
-    let (r_prose, r_rest) = additions(readability, trafilatura);
-    if t_prose > 2 * r_prose && t_prose >= t_rest {
-        return Source::Trafilatura;
-    }
-    if r_rest * 10 > 3 * readability.len()
-        && r_prose * 4 < r_prose + r_rest
-        && (t_prose + t_rest) * 10 < trafilatura.len()
-    {
-        return Source::Trafilatura;
-    }
-    Source::Readability
 }

@@ -145,7 +145,12 @@ fn ratings(text: &str, mentions: &[(usize, String)]) -> Vec<Rating> {
         else {
             continue;
         };
-        let before = &text[..whole.start()];
+        // The few words before it (the patterns end there): not the whole text before.
+        let mut from = whole.start().saturating_sub(FORMER_WINDOW);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &text[from..whole.start()];
         let after = &text[whole.end()..];
         // A change (« perd une arobase », « une arobase de plus ») or the scale (« de une à
         // cinq arobases »), not a rating.

@@ -247,68 +247,22 @@ impl Extractor {
             &context,
             site_codes.as_deref(),
         );
-        // A host several communes could be named by (www.ville-allonnes.fr): the one the
-        // text names, else the one in the département of the communes it names.
-        let site_commune = site_commune.map(|f| match f {
-            Found::Ambiguous { name, candidates } => mentions
-                .iter()
-                .find_map(|m| {
-                    m.found
-                        .commune()
-                        .filter(|c| candidates.contains(&c.insee))
-                        .map(|c| Found::One(c.clone()))
-                })
-                .or_else(|| {
-                    let deps: HashSet<&str> = mentions
-                        .iter()
-                        .filter_map(|m| m.found.commune())
-                        .map(|c| c.departement.as_str())
-                        .collect();
-                    let near: Vec<&String> = candidates
-                        .iter()
-                        .filter(|code| {
-                            self.communes
-                                .by_insee(code)
-                                .is_some_and(|c| deps.contains(c.departement.as_str()))
-                        })
-                        .collect();
-                    match near.as_slice() {
-                        [one] => self.communes.by_insee(one).map(|c| Found::One(c.clone())),
-                        _ => None,
-                    }
-                })
-                .unwrap_or(Found::Ambiguous { name, candidates }),
-            one => one,
-        });
+        let site_commune = site_commune.map(|f| self.communes.settle(f, &mentions));
         let title_end = title.as_ref().map_or(0, String::len);
         let commune = site_commune.or_else(|| page_commune(&mentions, title_end));
-        let mentions_at: Vec<(Found, Vec<usize>)> = mentions
+        // Where each commune is named (by byte offset), for the label's sentence.
+        let mut named_at: Vec<(usize, String)> = mentions
             .iter()
-            .map(|m| (m.found.clone(), m.at.clone()))
+            .filter_map(|m| Some((m.found.commune()?, &m.at)))
+            .flat_map(|(c, ats)| ats.iter().map(|at| (*at, c.insee.clone())))
             .collect();
+        named_at.sort();
         let communes_mentioned: Vec<Found> = mentions.into_iter().map(|m| m.found).collect();
         let topics = self.taxonomy.classify_runs(&runs);
         let commune_insee = commune
             .as_ref()
             .and_then(Found::commune)
             .map(|c| c.insee.clone());
-        let label_mentions: Vec<(usize, String)> = {
-            let mut v: Vec<(usize, String)> = mentions_at
-                .iter()
-                .flat_map(|(found, ats)| {
-                    found
-                        .commune()
-                        .map(|c| {
-                            ats.iter()
-                                .map(|at| (*at, c.insee.clone()))
-                                .collect::<Vec<_>>()
-                        })
-                        .unwrap_or_default()
-                })
-                .collect();
-            v.sort();
-            v
-        };
         let label = kind_of_page
             .is_single_item()
             .then(|| {
@@ -317,7 +271,7 @@ impl Extractor {
                     title_end,
                     published.map(|d| d.year()),
                     commune_insee.as_deref(),
-                    &label_mentions,
+                    &named_at,
                 )
             })
             .flatten();
@@ -358,7 +312,7 @@ impl Extractor {
 /// never a name the text mentions in passing.
 fn page_commune(mentions: &[crate::communes::Mention], title_end: usize) -> Option<Found> {
     let in_title: Vec<&crate::communes::Mention> =
-        mentions.iter().filter(|m| m.first < title_end).collect();
+        mentions.iter().filter(|m| m.first() < title_end).collect();
     if let [one] = in_title.as_slice() {
         return one.found.commune().map(|_| one.found.clone());
     }
@@ -366,14 +320,14 @@ fn page_commune(mentions: &[crate::communes::Mention], title_end: usize) -> Opti
         return None;
     }
     let mut by_count: Vec<&crate::communes::Mention> = mentions.iter().collect();
-    by_count.sort_by_key(|m| std::cmp::Reverse(m.count));
+    by_count.sort_by_key(|m| std::cmp::Reverse(m.count()));
     match by_count.as_slice() {
         [top, rest @ ..]
-            if top.count >= 3
+            if top.count() >= 3
                 && top.found.commune().is_some()
                 && rest
                     .first()
-                    .is_none_or(|second| top.count >= 2 * second.count) =>
+                    .is_none_or(|second| top.count() >= 2 * second.count()) =>
         {
             Some(top.found.clone())
         }
