@@ -25,4 +25,5 @@ pub mod schedule;
 pub mod scope;
 pub mod state;
 pub mod synthetic;
+pub mod verify;
 pub mod warc;

@@ -30,6 +30,15 @@ enum Command {
     Cdxj(CdxjArgs),
     /// Run named crawl jobs on cron schedules (see data/crawls/jobs.toml).
     Schedule(ScheduleArgs),
+    /// Check the fixity of WARC files: every digest, and every line of their CDXJ indexes.
+    Verify(VerifyArgs),
+}
+
+#[derive(clap::Args)]
+struct VerifyArgs {
+    /// WARC files, or directories searched for *.warc.gz and *.warc.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -150,6 +159,7 @@ fn main() -> std::process::ExitCode {
             Command::Demo(args) => demo(args).await,
             Command::Cdxj(args) => cdxj(args),
             Command::Schedule(args) => schedule(args).await,
+            Command::Verify(args) => verify(args),
         }
     });
     match result {
@@ -296,6 +306,70 @@ fn cdxj(args: CdxjArgs) -> Result<()> {
             "{failed} of {} files could not be indexed",
             args.files.len()
         );
+    }
+    Ok(())
+}
+
+/// Fixity check; faults are printed one a line on standard output, and any makes the run fail.
+fn verify(args: VerifyArgs) -> Result<()> {
+    let files = crawler::verify::collect_warcs(&args.paths)?;
+    if files.is_empty() {
+        anyhow::bail!("no WARC file (*.warc.gz, *.warc) under the paths given");
+    }
+    let total: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
+        .sum();
+    let bar = indicatif::ProgressBar::new(total).with_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {bytes}/{total_bytes} {wide_bar} {eta} {msg}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let (mut records, mut digests, mut unchecked, mut lines, mut faults) = (0, 0, 0, 0, 0);
+    let mut without_cdxj = 0;
+    let mut done = 0u64;
+    for file in &files {
+        let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        bar.set_message(
+            file.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        );
+        let report = crawler::verify::verify_file(file, |offset| bar.set_position(done + offset));
+        done += size;
+        bar.set_position(done);
+        match report {
+            Ok(r) => {
+                records += r.records;
+                digests += r.digests_ok;
+                unchecked += r.digests_unchecked;
+                lines += r.cdxj_lines;
+                without_cdxj += u64::from(!r.has_cdxj);
+                for fault in &r.faults {
+                    bar.suspend(|| println!("FAULT {fault}"));
+                }
+                faults += r.faults.len();
+            }
+            Err(e) => {
+                bar.suspend(|| println!("FAULT {}: cannot be read: {e}", file.display()));
+                faults += 1;
+            }
+        }
+    }
+    bar.finish_and_clear();
+    println!(
+        "{} WARC files, {records} records, {digests} digests verified, {unchecked} records without a digest to check, {lines} CDXJ lines checked{}: {faults} fault{}",
+        files.len(),
+        if without_cdxj > 0 {
+            format!(" ({without_cdxj} files without a CDXJ index)")
+        } else {
+            String::new()
+        },
+        if faults == 1 { "" } else { "s" }
+    );
+    if faults > 0 {
+        anyhow::bail!("{faults} fixity faults found (listed above)");
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! WARC files written by other tools (Python's warcio; wget against the sample server) read
-//! back without error, and `crawler cdxj` indexes them as `cdxj-indexer` does.
+//! back without error, `crawler cdxj` indexes them as `cdxj-indexer` does, and `crawler
+//! verify` finds their digests and index sound.
 
 mod common;
 
@@ -40,6 +41,7 @@ fn warcio_written_warc_reads_and_indexes_like_cdxj_indexer() {
     assert_eq!(records.len(), 7);
     crawler::cdxj::write_index(&warc).expect("index");
     assert_cdxj_matches_cdxj_indexer(&warc);
+    assert_verifies(&warc);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -89,4 +91,13 @@ async fn wget_written_warc_of_the_sample_indexes_like_cdxj_indexer() {
     assert!(records.len() > 20, "{} records", records.len());
     crawler::cdxj::write_index(&warc).expect("index");
     assert_cdxj_matches_cdxj_indexer(&warc);
+    assert_verifies(&warc);
+}
+
+/// The fixity check finds nothing wrong with another tool's file and our index of it.
+fn assert_verifies(warc: &std::path::Path) {
+    let report = crawler::verify::verify_file(warc, |_| {}).expect("verify");
+    assert!(report.faults.is_empty(), "{:?}", report.faults);
+    assert!(report.has_cdxj && report.cdxj_lines > 0);
+    assert!(report.digests_ok > 0);
 }
