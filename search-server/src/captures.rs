@@ -305,8 +305,9 @@ fn from_line(line: &CdxjLine, file: &Arc<PathBuf>) -> Option<(String, CaptureLoc
     ))
 }
 
-/// Parses `SURT TIMESTAMP {json}`.
-fn parse_cdxj_line(line: &str, file: &Arc<PathBuf>) -> Option<(String, CaptureLoc)> {
+/// Parses a CDXJ line (`SURT TIMESTAMP {json}`) of the index file `file`: its SURT key and
+/// where its capture lies; `None` for a line that is not one.
+pub fn parse_cdxj_line(line: &str, file: &Arc<PathBuf>) -> Option<(String, CaptureLoc)> {
     let mut parts = line.splitn(3, ' ');
     let key = parts.next()?.to_string();
     let timestamp = parts.next()?.to_string();
@@ -324,7 +325,11 @@ fn parse_cdxj_line(line: &str, file: &Arc<PathBuf>) -> Option<(String, CaptureLo
     // The CDXJ names its WARC file, which lies beside it: a path is not followed out of
     // the directory.
     let warc = match s("filename") {
-        Some(name) if name.contains(['/', '\\']) || name.starts_with('.') => return None,
+        Some(name)
+            if name.is_empty() || name.contains(['/', '\\', '\0']) || name.starts_with('.') =>
+        {
+            return None;
+        }
         Some(name) => Arc::new(file.with_file_name(name)),
         None => file.clone(),
     };
@@ -419,6 +424,12 @@ mod tests {
         assert!(
             parse_cdxj_line(&outside, &file).is_none(),
             "no path out of the directory"
+        );
+        // Found by fuzzing (cdxj_surt): an empty name named the directory itself.
+        let empty = line.replace(r#""a.warc.gz""#, "\"\"");
+        assert!(
+            parse_cdxj_line(&empty, &file).is_none(),
+            "a file has a name"
         );
         let bad_ts = line.replace("20130131100000", "2013013110000é");
         assert!(
