@@ -13,7 +13,7 @@ use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::params::SearchParams;
-use crate::replay::{ARCHIVE_CSP, archive_path, archived_payload, rewrite_html};
+use crate::replay::{archive_csp, archive_path, archived_payload, rewrite_html};
 use crate::state::{Shared, query_error_fr};
 use crate::views::{self, CaptureLink, MessagePage, ReplayPage, fr_timestamp, render};
 use crate::{api, export};
@@ -47,6 +47,93 @@ pub fn router(state: Shared) -> Router {
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .with_state(state)
+}
+
+/// The routes of the replay origin (`--replay-bind`): archived documents only. A framed
+/// replay page asked there, or any other path, is sent to the search site.
+pub fn replay_router(state: Shared) -> Router {
+    Router::new()
+        .route("/archive/{*rest}", get(replay_origin_document))
+        .route("/static/style.css", get(style))
+        .fallback(to_site)
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_request(())
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .with_state(state)
+}
+
+/// Serves the replay origin on `listener` until `shutdown` completes.
+pub async fn serve_replay(
+    listener: tokio::net::TcpListener,
+    state: Shared,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, replay_router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Binds the replay origin's listener; its URL is `replay_url`, or by default
+/// `http://localhost:PORT` for a loopback address (another host name than the search's
+/// `127.0.0.1`: no cookie is shared either), else `http://ADDR`.
+pub async fn bind_replay(
+    bind: std::net::SocketAddr,
+    replay_url: Option<&str>,
+    site_url: &str,
+) -> anyhow::Result<(tokio::net::TcpListener, crate::state::ReplayOrigin)> {
+    use anyhow::Context;
+    let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| {
+        format!("cannot listen on {bind} for the replay origin (in use? pass --replay-bind 127.0.0.1:PORT)")
+    })?;
+    let addr = listener.local_addr()?;
+    let url = match replay_url {
+        Some(u) => u.to_string(),
+        None if addr.ip().is_loopback() && !site_url.contains("//localhost") => {
+            format!("http://localhost:{}", addr.port())
+        }
+        None => format!("http://{addr}"),
+    };
+    Ok((listener, crate::state::ReplayOrigin::new(&url, site_url)))
+}
+
+/// Serves the search site on `listener` and, when given, the replay origin on `replay`, until
+/// `shutdown` completes.
+pub async fn serve_both(
+    listener: tokio::net::TcpListener,
+    replay: Option<tokio::net::TcpListener>,
+    state: Shared,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown.await;
+        let _ = stop_tx.send(true);
+    });
+    let stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = rx.wait_for(|v| *v).await;
+    };
+    let replay_task =
+        replay.map(|l| tokio::spawn(serve_replay(l, state.clone(), stopped(stop_rx.clone()))));
+    serve(listener, state, stopped(stop_rx)).await?;
+    if let Some(task) = replay_task {
+        task.await.map_err(std::io::Error::other)??;
+    }
+    Ok(())
+}
+
+/// On the replay origin: anything but an archived document belongs to the search site.
+async fn to_site(State(st): State<Shared>, uri: Uri) -> Response {
+    match &st.replay_origin {
+        Some(o) => Redirect::to(&format!("{}{}", o.site_url, path_and_query(&uri))).into_response(),
+        None => not_found(uri).await,
+    }
+}
+
+fn path_and_query(uri: &Uri) -> &str {
+    uri.path_and_query().map_or("/", |p| p.as_str())
 }
 
 /// Serves `state` on `listener` until `shutdown` completes (in-flight requests finish), and
@@ -277,6 +364,17 @@ fn parse_archive_uri(uri: &Uri) -> Option<ArchiveRequest> {
 }
 
 async fn replay(State(st): State<Shared>, uri: Uri) -> Response {
+    replay_at(st, uri, false).await
+}
+
+async fn replay_origin_document(State(st): State<Shared>, uri: Uri) -> Response {
+    replay_at(st, uri, true).await
+}
+
+/// A replay request on the search site (`on_replay_origin` false) or on the replay origin.
+/// With a replay origin, archived documents are served there only, and framed pages on the
+/// search site only: each origin sends the other's requests over.
+async fn replay_at(st: Shared, uri: Uri, on_replay_origin: bool) -> Response {
     let Some(req) = parse_archive_uri(&uri) else {
         return message(
             StatusCode::BAD_REQUEST,
@@ -285,6 +383,16 @@ async fn replay(State(st): State<Shared>, uri: Uri) -> Response {
             None,
         );
     };
+    if let Some(o) = &st.replay_origin {
+        if req.raw && !on_replay_origin {
+            return Redirect::to(&format!("{}{}", o.replay_url, path_and_query(&uri)))
+                .into_response();
+        }
+        if !req.raw && on_replay_origin {
+            return Redirect::to(&format!("{}{}", o.site_url, path_and_query(&uri)))
+                .into_response();
+        }
+    }
     let lookup = {
         let st = st.clone();
         let (url, ts) = (req.url.clone(), req.timestamp.clone());
@@ -331,7 +439,13 @@ async fn replay(State(st): State<Shared>, uri: Uri) -> Response {
             ),
             url: capture.url.clone(),
             captured: fr_timestamp(&capture.timestamp),
-            frame_src: archive_path(&capture.timestamp, &capture.url, true),
+            frame_src: format!(
+                "{}{}",
+                st.replay_origin
+                    .as_ref()
+                    .map_or("", |o| o.replay_url.as_str()),
+                archive_path(&capture.timestamp, &capture.url, true)
+            ),
             timeline_href: views::timeline_href(&capture.url),
             capture_count: all.len(),
             prev: pos
@@ -340,7 +454,17 @@ async fn replay(State(st): State<Shared>, uri: Uri) -> Response {
                 .map(link),
             next: pos.and_then(|p| all.get(p + 1)).map(link),
         });
-        return page(StatusCode::OK, body);
+        let mut response = page(StatusCode::OK, body);
+        if let Some(o) = &st.replay_origin
+            && let Ok(v) = HeaderValue::from_str(
+                &SITE_CSP.replace("frame-src 'self'", &format!("frame-src {}", o.replay_url)),
+            )
+        {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_SECURITY_POLICY, v);
+        }
+        return response;
     }
     archived_document(st, capture).await
 }
@@ -412,6 +536,7 @@ async fn archived_document(st: Shared, capture: crate::captures::CaptureLoc) -> 
             )),
         );
     }
+    let site = st.replay_origin.as_ref().map(|o| o.site_url.as_str());
     let lower = content_type.to_ascii_lowercase();
     // Archived scripts never run: sent as text, they cannot be loaded as scripts either
     // (with nosniff), not even by a page of this site.
@@ -425,7 +550,7 @@ async fn archived_document(st: Shared, capture: crate::captures::CaptureLoc) -> 
     let (body, content_type) = if is_html {
         let decoded = crawler::charset::decode_html(&payload.body, Some(&content_type));
         (
-            rewrite_html(&decoded.text, &url, &ts).into_bytes(),
+            rewrite_html(&decoded.text, &url, &ts, site.unwrap_or_default()).into_bytes(),
             "text/html; charset=utf-8".to_string(),
         )
     } else {
@@ -438,10 +563,9 @@ async fn archived_document(st: Shared, capture: crate::captures::CaptureLoc) -> 
     {
         h.insert(header::CONTENT_TYPE, v);
     }
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(ARCHIVE_CSP),
-    );
+    if let Ok(v) = HeaderValue::from_str(&archive_csp(site)) {
+        h.insert(header::CONTENT_SECURITY_POLICY, v);
+    }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

@@ -28,6 +28,8 @@ pub struct DemoOptions {
     pub warcs: PathBuf,
     /// Where the index goes.
     pub index: PathBuf,
+    /// Address of the replay origin's listener (`None`: archived pages from the search site).
+    pub replay_bind: Option<SocketAddr>,
 }
 
 /// Runs the demo until `shutdown` completes.
@@ -44,6 +46,11 @@ pub async fn run(
                 opts.bind
             )
         })?;
+    let site_url = format!("http://{}", listener.local_addr()?);
+    let replay = match opts.replay_bind {
+        Some(bind) => Some(crate::app::bind_replay(bind, None, &site_url).await?),
+        None => None,
+    };
     let sample = SampleSite::load(&opts.sample_dir).with_context(|| {
         format!(
             "cannot load the sample sites from {} (run from the repository root)",
@@ -106,13 +113,21 @@ pub async fn run(
         summary.documents_total, summary.documents_added, summary.captures_merged
     );
 
-    let state = shared(AppState::open(&opts.index, &opts.warcs, Limits::default())?);
-    let addr = listener.local_addr()?;
-    println!("3/3 Search ready: open http://{addr}/ (Ctrl-C to stop)");
-    println!(
-        "    try: http://{addr}/?q=fibre+optique  ·  http://{addr}/?q=villes+internet&sort=date"
-    );
-    crate::app::serve(listener, state, shutdown).await?;
+    let mut state = AppState::open(&opts.index, &opts.warcs, Limits::default())?;
+    let replay_listener = match replay {
+        Some((l, origin)) => {
+            println!(
+                "    archived pages are served from their own origin, {}/",
+                origin.replay_url
+            );
+            state = state.with_replay_origin(origin);
+            Some(l)
+        }
+        None => None,
+    };
+    println!("3/3 Search ready: open {site_url}/ (Ctrl-C to stop)");
+    println!("    try: {site_url}/?q=fibre+optique  ·  {site_url}/?q=villes+internet&sort=date");
+    crate::app::serve_both(listener, replay_listener, shared(state), shutdown).await?;
     println!("Stopped.");
     Ok(())
 }

@@ -53,6 +53,25 @@ struct ServeArgs {
     /// Searches run at once; more wait their turn [default: one per core].
     #[arg(long)]
     max_searches: Option<usize>,
+    #[command(flatten)]
+    replay: ReplayArgs,
+}
+
+#[derive(Args)]
+struct ReplayArgs {
+    /// Serve archived documents from a second listener at this address: an origin of their
+    /// own, sharing no cookie or storage with the search site (pywb's advice).
+    #[arg(long, value_name = "ADDR")]
+    replay_bind: Option<SocketAddr>,
+    /// The replay origin's URL as browsers reach it [default: http://localhost:PORT for a
+    /// loopback --replay-bind (a host name other than the search's 127.0.0.1, so cookies
+    /// are not shared either), else http://ADDR].
+    #[arg(long, value_name = "URL", requires = "replay_bind")]
+    replay_url: Option<String>,
+    /// The search site's URL as browsers reach it, for links of archived pages back to it
+    /// [default: http://ADDR of --bind].
+    #[arg(long, value_name = "URL")]
+    public_url: Option<String>,
 }
 
 #[derive(Args)]
@@ -72,6 +91,12 @@ struct DemoArgs {
     /// Where the index goes.
     #[arg(long, default_value = "data/index")]
     index: PathBuf,
+    /// Address of the replay origin, the second listener archived documents are served from.
+    #[arg(long, default_value = "127.0.0.1:8081")]
+    replay_bind: SocketAddr,
+    /// Serve archived documents from the search site itself (no second listener).
+    #[arg(long, conflicts_with = "replay_bind")]
+    same_origin_replay: bool,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -88,6 +113,7 @@ fn main() -> anyhow::Result<()> {
                         config: a.config,
                         warcs: a.warcs,
                         index: a.index,
+                        replay_bind: (!a.same_origin_replay).then_some(a.replay_bind),
                     },
                     crawler::cli::shutdown_signal(),
                 )
@@ -105,14 +131,12 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         max_export: args.max_export,
         ..Limits::default()
     };
-    let state = shared(
-        AppState::open(&args.index, &args.warcs, limits)?
-            .with_cache(args.cache_entries)
-            .with_max_searches(
-                args.max_searches
-                    .unwrap_or_else(search_server::state::default_searches),
-            ),
-    );
+    let mut state = AppState::open(&args.index, &args.warcs, limits)?
+        .with_cache(args.cache_entries)
+        .with_max_searches(
+            args.max_searches
+                .unwrap_or_else(search_server::state::default_searches),
+        );
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| {
@@ -121,11 +145,27 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
                 args.bind
             )
         })?;
-    println!(
-        "Veille search on http://{}/ (Ctrl-C to stop)",
-        listener.local_addr()?
-    );
-    search_server::app::serve(listener, state, crawler::cli::shutdown_signal()).await?;
+    let site_url = match &args.replay.public_url {
+        Some(url) => url.trim_end_matches('/').to_string(),
+        None => format!("http://{}", listener.local_addr()?),
+    };
+    let mut replay = None;
+    if let Some(bind) = args.replay.replay_bind {
+        let (replay_listener, origin) =
+            search_server::app::bind_replay(bind, args.replay.replay_url.as_deref(), &site_url)
+                .await?;
+        println!("Archived pages served from {}/", origin.replay_url);
+        state = state.with_replay_origin(origin);
+        replay = Some(replay_listener);
+    }
+    println!("Veille search on {site_url}/ (Ctrl-C to stop)");
+    search_server::app::serve_both(
+        listener,
+        replay,
+        shared(state),
+        crawler::cli::shutdown_signal(),
+    )
+    .await?;
     println!("Stopped.");
     Ok(())
 }

@@ -115,8 +115,10 @@ pub fn archive_path(timestamp: &str, url: &str, raw: bool) -> String {
 /// Rewrites archived HTML: links to pages go to the framed replay (`target=_top`), resources
 /// (images, style sheets, frames, media) to the archived documents, `<base>` is applied then
 /// dropped. URLs that are not http(s) are left as they are; the Content-Security-Policy sent
-/// with the document blocks whatever is left pointing elsewhere.
-pub fn rewrite_html(html: &str, page_url: &str, ts: &str) -> String {
+/// with the document blocks whatever is left pointing elsewhere. `site` prefixes the page
+/// links (the search site's base URL when the document is served from a replay origin of its
+/// own; empty otherwise).
+pub fn rewrite_html(html: &str, page_url: &str, ts: &str, site: &str) -> String {
     let Ok(page) = Url::parse(page_url) else {
         return html.to_string();
     };
@@ -146,7 +148,7 @@ pub fn rewrite_html(html: &str, page_url: &str, ts: &str) -> String {
     };
     let page_link = |value: &str| -> Option<String> {
         match absolute(value) {
-            Some(u) => Some(attr(archive_path(ts, &u, false))),
+            Some(u) => Some(attr(format!("{site}{}", archive_path(ts, &u, false)))),
             None if kept(value) => None,
             None => Some("#".to_string()),
         }
@@ -273,11 +275,17 @@ pub fn rewrite_html(html: &str, page_url: &str, ts: &str) -> String {
 }
 
 /// The Content-Security-Policy of an archived document: sandboxed (its scripts never run, and
-/// it has no origin of its own), and no request leaves the archive.
-pub const ARCHIVE_CSP: &str = "sandbox allow-popups allow-top-navigation-by-user-activation; \
+/// it has no origin of its own), and no request leaves the archive. `site` is the search
+/// site's origin when the document comes from a replay origin of its own (it frames it).
+pub fn archive_csp(site: Option<&str>) -> String {
+    format!(
+        "sandbox allow-popups allow-top-navigation-by-user-activation; \
     default-src 'self' data: blob:; style-src 'self' 'unsafe-inline' data:; \
     img-src 'self' data: blob:; font-src 'self' data:; media-src 'self' data: blob:; \
-    script-src 'none'; connect-src 'none'; form-action 'none'; frame-ancestors 'self'";
+    script-src 'none'; connect-src 'none'; form-action 'none'; frame-ancestors 'self'{}",
+        site.map(|s| format!(" {s}")).unwrap_or_default()
+    )
+}
 
 #[cfg(test)]
 mod tests {
@@ -288,7 +296,7 @@ mod tests {
         let html = r##"<html><head><base href="http://www.a.example/dir/"><link rel="stylesheet" href="s.css"></head>
 <body><a href="page.html">p</a> <a href="#top">t</a> <a href="mailto:x@a.example">m</a>
 <img src="/i.png" srcset="/i.png 1x, /j.png 2x"><form action="/recherche"></form></body></html>"##;
-        let out = rewrite_html(html, "http://www.a.example/", "20130131100000");
+        let out = rewrite_html(html, "http://www.a.example/", "20130131100000", "");
         assert!(!out.contains("<base"), "{out}");
         assert!(
             out.contains(r#"href="/archive/20130131100000id_/http://www.a.example/dir/s.css""#),
@@ -323,7 +331,7 @@ mod tests {
 <a id=ftp href="ftp://files.a.example/x">f</a>
 <svg><a xlink:href="http://www.a.example/s">s</a></svg>
 <iframe srcdoc="<a href='http://evil.example/'>e</a>"></iframe>"##;
-        let out = rewrite_html(html, "http://www.a.example/", "2013");
+        let out = rewrite_html(html, "http://www.a.example/", "2013", "");
         assert!(
             out.contains(r#"href="/archive/2013/http://www.a.example/liste?a=1&amp;b=2""#),
             "{out}"

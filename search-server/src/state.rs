@@ -52,6 +52,26 @@ pub const REPLAYS_AT_ONCE: usize = 8;
 /// Rendered search responses kept by default.
 pub const DEFAULT_CACHE_ENTRIES: usize = 1000;
 
+/// Archived documents served from an origin of their own (`--replay-bind`), as pywb
+/// advises: their scripts then share nothing with the search site, even without the CSP.
+#[derive(Debug, Clone)]
+pub struct ReplayOrigin {
+    /// Base URL of the replay origin (`http://localhost:8081`), no trailing slash.
+    pub replay_url: String,
+    /// Base URL of the search site, for archived links back to the framed replay.
+    pub site_url: String,
+}
+
+impl ReplayOrigin {
+    /// Both base URLs, trailing slashes removed.
+    pub fn new(replay_url: &str, site_url: &str) -> Self {
+        Self {
+            replay_url: replay_url.trim_end_matches('/').to_string(),
+            site_url: site_url.trim_end_matches('/').to_string(),
+        }
+    }
+}
+
 /// The server's shared state.
 pub struct AppState {
     /// The search index (reloads on the indexer's commits).
@@ -71,6 +91,8 @@ pub struct AppState {
     pub searches: tokio::sync::Semaphore,
     /// Documents per commune in the whole index, for the current index generation.
     pub commune_counts: std::sync::Mutex<Option<(u64, std::collections::BTreeMap<String, u64>)>>,
+    /// Where archived documents are served, when not from the search site itself.
+    pub replay_origin: Option<ReplayOrigin>,
 }
 
 /// The state as handlers receive it.
@@ -109,12 +131,19 @@ impl AppState {
             replays: tokio::sync::Semaphore::new(REPLAYS_AT_ONCE),
             searches: tokio::sync::Semaphore::new(default_searches()),
             commune_counts: std::sync::Mutex::new(None),
+            replay_origin: None,
         })
     }
 
     /// Runs at most `n` searches at once (at least 1).
     pub fn with_max_searches(mut self, n: usize) -> Self {
         self.searches = tokio::sync::Semaphore::new(n.max(1));
+        self
+    }
+
+    /// Serves archived documents from `origin` (a second listener, [`crate::app::serve_replay`]).
+    pub fn with_replay_origin(mut self, origin: ReplayOrigin) -> Self {
+        self.replay_origin = Some(origin);
         self
     }
 

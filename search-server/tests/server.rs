@@ -18,6 +18,10 @@ struct Fixture {
     base: String,
     /// The same index, with exports capped at 3.
     capped: String,
+    /// The same index, archived documents served from a replay origin of their own.
+    isolated: String,
+    /// That replay origin (`http://localhost:PORT`).
+    replay: String,
     dir: PathBuf,
     /// WARC files of the first crawl, and of the second.
     first_warcs: Vec<PathBuf>,
@@ -58,6 +62,36 @@ fn start_server(index: &Path, warcs: &Path, limits: Limits) -> String {
         });
     });
     format!("http://{}", rx.recv().expect("server address"))
+}
+
+/// Starts a server whose archived documents come from a second listener: returns the search
+/// site's URL and the replay origin's (`localhost`, another host name than `127.0.0.1`).
+fn start_isolated_server(index: &Path, warcs: &Path) -> (String, String) {
+    let state = AppState::open(index, warcs, Limits::default()).expect("server state");
+    let (tx, rx) = std::sync::mpsc::channel::<(String, String)>();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Runtime::new().expect("runtime");
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("bind");
+            let site = format!("http://{}", listener.local_addr().expect("addr"));
+            let (replay, origin) =
+                search_server::app::bind_replay("127.0.0.1:0".parse().expect("addr"), None, &site)
+                    .await
+                    .expect("bind replay");
+            tx.send((site, origin.replay_url.clone())).expect("send");
+            search_server::app::serve_both(
+                listener,
+                Some(replay),
+                shared(state.with_replay_origin(origin)),
+                std::future::pending(),
+            )
+            .await
+            .expect("serve");
+        });
+    });
+    rx.recv().expect("server addresses")
 }
 
 fn fixture() -> &'static Fixture {
@@ -134,9 +168,12 @@ fn build_fixture() -> Fixture {
                 ..Limits::default()
             },
         );
+        let (isolated, replay) = start_isolated_server(&dir.join("index"), &warcs);
         Fixture {
             base,
             capped,
+            isolated,
+            replay,
             dir,
             first_warcs,
             second_warcs,
@@ -395,6 +432,100 @@ async fn filters_facets_sort_and_pages() {
         page.contains(r#"aria-current="page""#) && page.contains("rel=\"prev\""),
         "pagination links"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn archived_documents_come_from_their_own_origin() {
+    let f = fixture();
+    assert!(f.replay.starts_with("http://localhost:"), "{}", f.replay);
+    let home = "http://www.allonnes.example/actualites/";
+    let (_, v) = json(&format!("{}/api/captures?url={home}", f.isolated)).await;
+    let ts = v["captures"][0]["timestamp"]
+        .as_str()
+        .expect("ts")
+        .to_string();
+    let no_follow = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let location = |r: &reqwest::Response| {
+        r.headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    };
+
+    // The framed page is the search site's; its frame is the replay origin's, and the page's
+    // policy lets only that origin be framed.
+    let r = get(&format!("{}/archive/{ts}/{home}", f.isolated)).await;
+    assert_eq!(r.status(), 200);
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .expect("csp")
+        .to_string();
+    assert!(csp.contains(&format!("frame-src {}", f.replay)), "{csp}");
+    let page = r.text().await.expect("body");
+    assert!(
+        page.contains(&format!("src=\"{}/archive/{ts}id_/{home}\"", f.replay)),
+        "the frame loads the replay origin"
+    );
+
+    // The search site never serves an archived document: it sends it to the replay origin.
+    let r = no_follow
+        .get(format!("{}/archive/{ts}id_/{home}", f.isolated))
+        .send()
+        .await
+        .expect("get");
+    assert!(r.status().is_redirection(), "{}", r.status());
+    assert_eq!(location(&r), format!("{}/archive/{ts}id_/{home}", f.replay));
+
+    // The replay origin serves it, sandboxed, framable by the search site only; its links
+    // lead the whole window back to the search site's framed replay, its resources stay on
+    // the replay origin.
+    let r = get(&format!("{}/archive/{ts}id_/{home}", f.replay)).await;
+    assert_eq!(r.status(), 200);
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .expect("csp")
+        .to_string();
+    assert!(
+        csp.starts_with("sandbox") && !csp.contains("allow-scripts"),
+        "{csp}"
+    );
+    assert!(
+        csp.contains(&format!("frame-ancestors 'self' {}", f.isolated)),
+        "{csp}"
+    );
+    let body = r.text().await.expect("body");
+    assert!(
+        body.contains(&format!(
+            "href=\"{}/archive/{ts}/http://www.allonnes.example/",
+            f.isolated
+        )),
+        "page links go back to the search site"
+    );
+    assert!(
+        body.contains(&format!(
+            "src=\"/archive/{ts}id_/http://www.allonnes.example/"
+        )),
+        "resources come from the replay origin"
+    );
+
+    // Nothing else is served there: the search, the API, the framed page go to the site.
+    for path in [
+        "/".to_string(),
+        "/api/search?q=fibre".to_string(),
+        format!("/archive/{ts}/{home}"),
+    ] {
+        let r = no_follow
+            .get(format!("{}{path}", f.replay))
+            .send()
+            .await
+            .expect("get");
+        assert!(r.status().is_redirection(), "{path}: {}", r.status());
+        assert_eq!(location(&r), format!("{}{path}", f.isolated), "{path}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -804,12 +935,14 @@ async fn browser_search_facet_and_isolated_replay() {
     std::fs::create_dir_all(&shots).expect("screenshots dir");
     let shot = shots.join("search-results.png");
     let _ = std::fs::remove_file(&shot);
-    let base = f.base.clone();
+    // The deployment the demo makes: archived documents from a replay origin of their own.
+    let (base, replay) = (f.isolated.clone(), f.replay.clone());
     let out = tokio::task::spawn_blocking(move || {
         std::process::Command::new("node")
             .arg(dir.join("search.mjs"))
             .arg(&base)
             .arg(&shot)
+            .arg(&replay)
             .current_dir(&dir)
             .output()
             .expect("run node")

@@ -1,18 +1,20 @@
 // Browser test of the Veille search server, in Debian's headless Chromium driven by
 // playwright-core (no browser download). Run by search-server/tests/server.rs:
 //
-//   node search.mjs http://127.0.0.1:PORT screenshot.png
+//   node search.mjs http://127.0.0.1:PORT screenshot.png http://localhost:REPLAY_PORT
 //
 // It types a query, applies a facet, opens a result's archived page, and checks that the
 // archived page's script ran neither on the search origin nor anywhere else (no cookie, no
-// local storage, no request to the live web). Exit status 0 when every check passes; each
-// failure is printed.
+// local storage, no request to the live web). The archived documents come from the replay
+// origin (third argument): with the Content-Security-Policy bypassed, an archived page's
+// script still cannot read the search origin's cookies or storage, nor navigate it. Exit
+// status 0 when every check passes; each failure is printed.
 
 import { chromium } from 'playwright-core';
 
-const [base, screenshot] = process.argv.slice(2);
-if (!base || !screenshot) {
-  console.error('usage: node search.mjs BASE_URL SCREENSHOT.png');
+const [base, screenshot, replay] = process.argv.slice(2);
+if (!base || !screenshot || !replay) {
+  console.error('usage: node search.mjs BASE_URL SCREENSHOT.png REPLAY_URL');
   process.exit(2);
 }
 const failures = [];
@@ -79,7 +81,9 @@ try {
   const stored = await page.evaluate(() => window.localStorage.getItem('Drupal.statistics.lastNode'));
   check(stored === null, 'nothing was written to the search origin\'s local storage');
   const origin = new URL(base).origin;
-  const outside = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
+  const replayOrigin = new URL(replay).origin;
+  const inArchive = (u) => u.startsWith(origin) || u.startsWith(replayOrigin) || u.startsWith('data:');
+  const outside = requests.filter((u) => !inArchive(u));
   check(outside.length === 0, `no request left the archive (${JSON.stringify(outside)})`);
   check(
     requests.some((u) => u.includes('id_/http://www.allonnes.example/') && u.endsWith('.png')),
@@ -91,22 +95,80 @@ try {
   // 5. The archived document opened on its own, outside the frame: still sandboxed by its
   //    Content-Security-Policy.
   const raw = await page.locator('iframe.archived').getAttribute('src');
+  check(raw.startsWith(`${replayOrigin}/archive/`), `the frame loads the replay origin (${raw})`);
   const alone = await context.newPage();
-  await alone.goto(`${base}${raw}`);
+  await alone.goto(raw);
   await alone.waitForTimeout(500);
   check((await context.cookies()).length === 0, 'opened alone, the archived page sets no cookie');
   const aloneStored = await page.evaluate(() => window.localStorage.getItem('Drupal.statistics.lastNode'));
   check(aloneStored === null, 'opened alone, it writes nothing to the search origin\'s storage');
-  const outsideAlone = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
+  const outsideAlone = requests.filter((u) => !inArchive(u));
   check(outsideAlone.length === 0, `opened alone, it makes no request outside the archive (${JSON.stringify(outsideAlone)})`);
   await alone.close();
 
   // 6. Every link inside the archived page leads to an archived capture (or stays on the
   // page, or is a mail or telephone link): none leads out of the archive.
   const hrefs = await frame.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-  const leaving = hrefs.filter((h) => !/^\s*($|\/archive\/|#|mailto:|tel:)/i.test(h));
-  check(hrefs.some((h) => h.startsWith('/archive/')) && leaving.length === 0,
-    `archived links lead to the archive (${JSON.stringify(leaving)})`);
+  const leaving = hrefs.filter((h) => !(h.startsWith(`${origin}/archive/`) || /^\s*($|#|mailto:|tel:)/i.test(h)));
+  check(hrefs.some((h) => h.startsWith(`${origin}/archive/`)) && leaving.length === 0,
+    `archived links lead to the search site's archive (${JSON.stringify(leaving)})`);
+
+  // 7. The second layer: with the Content-Security-Policy bypassed, the archived document is
+  //    still on another origin than the search site. Its script runs (opened alone), but
+  //    writes only to the replay origin; from the frame it can read nothing of the search
+  //    site, and cannot navigate it.
+  const bare = await browser.newContext({ bypassCSP: true });
+  await bare.route((u) => !inArchive(u.toString()), (r) => r.abort());
+  const site = await bare.newPage();
+  await site.goto(`${base}/`);
+  await site.evaluate(() => {
+    document.cookie = 'veille_session=secret; path=/';
+    window.localStorage.setItem('veille-secret', 'secret');
+  });
+  const lone = await bare.newPage();
+  await lone.goto(raw);
+  await lone.waitForTimeout(500);
+  const ran = await lone.evaluate(() => document.documentElement.className);
+  check(/js/.test(ran || ''), `without the CSP, the archived script runs when opened alone (class=${ran})`);
+  const seen = await lone.evaluate(() => ({
+    cookie: document.cookie,
+    stored: window.localStorage.getItem('veille-secret'),
+  }));
+  check(!seen.cookie.includes('veille_session'), `it cannot read the search site's cookie (${seen.cookie})`);
+  check(seen.stored === null, 'it cannot read the search site\'s local storage');
+  const siteCookies = await bare.cookies(base);
+  check(siteCookies.every((c) => c.name === 'veille_session'),
+    `it set no cookie on the search site (${JSON.stringify(siteCookies.map((c) => c.name))})`);
+  const siteStored = await site.evaluate(() => window.localStorage.getItem('Drupal.statistics.lastNode'));
+  check(siteStored === null, 'it wrote nothing to the search site\'s local storage');
+  await lone.close();
+  const framed = `${base}/archive/${raw.split('/archive/')[1].replace(/^(\d+)id_/, '$1')}`;
+  await site.goto(framed);
+  await site.waitForSelector('iframe.archived');
+  const inner = site.frames().find((fr) => fr.url().startsWith(replayOrigin));
+  check(inner !== undefined, 'the framed document is on the replay origin');
+  if (inner) {
+    await inner.waitForLoadState();
+    const reach = await inner.evaluate(() => {
+      const out = {};
+      try { out.parent = String(window.parent.document.cookie); } catch (e) { out.parent = `blocked: ${e.name}`; }
+      try { out.storage = String(window.parent.localStorage.getItem('veille-secret')); } catch (e) { out.storage = `blocked: ${e.name}`; }
+      return out;
+    });
+    // A script cannot navigate the search page: tried once the user activation that
+    // playwright's evaluate carries has expired (5 s), as a script of the page would.
+    await inner.evaluate(() => {
+      setTimeout(() => {
+        try { window.top.location.href = '/?q=detourne'; document.title = 'asked'; } catch (e) { document.title = `blocked: ${e.name}`; }
+      }, 5500);
+    });
+    await site.waitForTimeout(6500);
+    reach.navigate = await inner.evaluate(() => document.title).catch((e) => `frame gone: ${e.message}`);
+    check(reach.parent.startsWith('blocked'), `the frame cannot read the search page's cookies (${reach.parent})`);
+    check(reach.storage.startsWith('blocked'), `the frame cannot read the search page's storage (${reach.storage})`);
+    check(site.url() === framed && reach.navigate !== 'asked', `a script of the frame cannot navigate the search page (title after the try: ${reach.navigate}; ${site.url()})`);
+  }
+  await bare.close();
 } finally {
   await browser.close();
 }
