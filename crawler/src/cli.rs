@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 /// « foster parenting not implemented » on every old table layout whose text sits between
 /// rows (that text is kept), and the extraction crates log their own choices. Their
 /// messages are shown only when `RUST_LOG` asks for them.
-pub const QUIET_LIBRARIES: &str = "html5ever=error,markup5ever=error,selectors=error,trafilatura=error,libreadability=error,justext=error";
+pub const QUIET_LIBRARIES: &str = "html5ever=error,markup5ever=error,selectors=error,trafilatura=error,libreadability=error,justext=error,lopdf=off,pdf_extract=off";
 
 /// Logs to stderr, filtered by `RUST_LOG` or else `default_filter` (`"info"`,
 /// `"info,tantivy=warn"`…) with [`QUIET_LIBRARIES`], coloured only on a terminal.

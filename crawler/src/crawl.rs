@@ -673,7 +673,8 @@ impl Crawl<'_> {
                     return Ok(());
                 }
                 tracing::warn!(url = %c.url, kind = ?e.kind, "fetch failed: {}", e.message);
-                self.report.error(&host, e.kind);
+                self.report
+                    .failure(&host, c.url.as_str(), e.kind, &e.message);
                 if c.robots {
                     self.save_and_set_robots(&host, None, Vec::new(), Some(e.message.clone()))?;
                 }

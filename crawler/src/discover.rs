@@ -4,7 +4,6 @@
 use std::sync::LazyLock;
 
 use scraper::{Html, Selector};
-use serde::Deserialize;
 use url::Url;
 
 use crate::canonical::canonicalize;
@@ -92,7 +91,7 @@ static BASE_SELECTOR: LazyLock<Selector> =
 /// `mailto:`, `tel:`, `javascript:` and fragment-only links are skipped.
 pub fn html_links(page_url: &Url, body: &[u8], content_type: Option<&str>) -> Links {
     let decoded = decode_html(body, content_type);
-    let doc = Html::parse_document(&decoded.text);
+    let doc = Html::parse_document(&crate::html_limits::tame(&decoded.text));
     let base = doc
         .select(&BASE_SELECTOR)
         .next()
@@ -147,25 +146,11 @@ pub fn html_links(page_url: &Url, body: &[u8], content_type: Option<&str>) -> Li
     out
 }
 
-#[derive(Deserialize)]
-struct Loc {
-    loc: String,
-}
-
-#[derive(Deserialize)]
-struct UrlSet {
-    #[serde(rename = "url", default)]
-    urls: Vec<Loc>,
-}
-
-#[derive(Deserialize)]
-struct SitemapIndex {
-    #[serde(rename = "sitemap", default)]
-    sitemaps: Vec<Loc>,
-}
-
 /// URLs listed in a sitemap: page URLs from a `<urlset>`, sitemap URLs from a
-/// `<sitemapindex>`. Gzipped sitemaps are accepted.
+/// `<sitemapindex>`. Gzipped sitemaps are accepted. Read event by event: the DTD is never
+/// read and entities other than XML's five and character references are never expanded (an
+/// « entity bomb » stays a few bytes); a `<loc>` naming such an entity is dropped, the
+/// others kept; a sitemap broken part-way keeps the locations before the break.
 pub fn sitemap_links(sitemap_url: &Url, body: &[u8]) -> Result<Links, String> {
     let body = if body.starts_with(&[0x1f, 0x8b]) {
         crate::warc::http::decode_content_encoding(Some("gzip"), body)
@@ -174,21 +159,83 @@ pub fn sitemap_links(sitemap_url: &Url, body: &[u8]) -> Result<Links, String> {
     };
     let text = String::from_utf8_lossy(&body);
     let text = text.trim_start_matches('\u{feff}');
-    let locs: Vec<String> = if text.contains("<sitemapindex") {
-        quick_xml::de::from_str::<SitemapIndex>(text)
-            .map_err(|e| format!("sitemap index does not parse: {e}"))?
-            .sitemaps
-            .into_iter()
-            .map(|l| l.loc)
-            .collect()
-    } else {
-        quick_xml::de::from_str::<UrlSet>(text)
-            .map_err(|e| format!("sitemap does not parse: {e}"))?
-            .urls
-            .into_iter()
-            .map(|l| l.loc)
-            .collect()
-    };
+    let is_index = text.contains("<sitemapindex");
+    let wanted = if is_index { "sitemap" } else { "url" };
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut locs: Vec<String> = Vec::new();
+    // Inside the wanted element, inside its <loc>: the text so far (None once poisoned).
+    let (mut in_item, mut in_loc) = (false, false);
+    let mut current: Option<String> = None;
+    let mut broken = None;
+    let mut open = 0usize;
+    loop {
+        use quick_xml::events::Event;
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                open += 1;
+                let name = e.local_name();
+                if name.as_ref() == wanted {
+                    in_item = true;
+                } else if name.as_ref() == "loc" && in_item {
+                    in_loc = true;
+                    current = Some(String::new());
+                }
+            }
+            Ok(Event::End(e)) => {
+                open = open.saturating_sub(1);
+                let name = e.local_name();
+                if name.as_ref() == "loc" && in_loc {
+                    in_loc = false;
+                    if let Some(loc) = current.take() {
+                        locs.push(loc.trim().to_string());
+                    }
+                } else if name.as_ref() == wanted {
+                    in_item = false;
+                }
+            }
+            Ok(Event::Text(t)) if in_loc => {
+                if let Some(c) = current.as_mut() {
+                    c.push_str(&t.xml10_content());
+                }
+            }
+            Ok(Event::CData(t)) if in_loc => {
+                if let Some(c) = current.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            Ok(Event::GeneralRef(r)) if in_loc => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(ch)) => Some(ch.to_string()),
+                    _ => quick_xml::escape::resolve_predefined_entity(&r).map(str::to_string),
+                };
+                match (resolved, current.as_mut()) {
+                    (Some(v), Some(c)) => c.push_str(&v),
+                    // An entity of the DTD: never expanded, and the location is not a URL.
+                    _ => current = None,
+                }
+            }
+            Ok(Event::Eof) => {
+                if open > 0 {
+                    broken = Some("sitemap cut short (ends inside an element)".to_string());
+                }
+                break;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                broken = Some(format!(
+                    "{} does not parse at byte {}: {e}",
+                    if is_index { "sitemap index" } else { "sitemap" },
+                    reader.error_position()
+                ));
+                break;
+            }
+        }
+    }
+    if let Some(e) = broken
+        && locs.is_empty()
+    {
+        return Err(e);
+    }
     let mut out = Links::default();
     for loc in &locs {
         out.add(sitemap_url, loc);

@@ -17,6 +17,7 @@ pub mod crawl;
 pub mod discover;
 pub mod fetch;
 pub mod frontier;
+pub mod html_limits;
 pub mod lock;
 pub mod report;
 pub mod robots;

@@ -25,6 +25,20 @@ pub struct HostReport {
     pub robots: String,
 }
 
+/// Failed fetches listed by URL in a report; the others are counted only.
+pub const MAX_LISTED_FAILURES: usize = 1000;
+
+/// A fetch that failed for good.
+#[derive(Debug, Clone, Serialize)]
+pub struct Failure {
+    /// The URL.
+    pub url: String,
+    /// What kind of failure.
+    pub kind: FetchErrorKind,
+    /// What happened, in words.
+    pub message: String,
+}
+
 /// Everything a crawl did.
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct CrawlReport {
@@ -68,6 +82,8 @@ pub struct CrawlReport {
     pub out_of_scope: BTreeMap<OutOfScope, u64>,
     /// Fetches that got no response, by kind.
     pub errors: BTreeMap<FetchErrorKind, u64>,
+    /// The first [`MAX_LISTED_FAILURES`] of those fetches: URL, kind and message.
+    pub failures: Vec<Failure>,
     /// Sitemaps or feeds that could not be parsed.
     pub unparsable_documents: u64,
     /// Link values that are not valid URLs (skipped).
@@ -103,6 +119,18 @@ impl CrawlReport {
             .errors
             .entry(kind)
             .or_default() += 1;
+    }
+
+    /// Counts a failed fetch and lists it (the first [`MAX_LISTED_FAILURES`]).
+    pub fn failure(&mut self, host: &str, url: &str, kind: FetchErrorKind, message: &str) {
+        self.error(host, kind);
+        if self.failures.len() < MAX_LISTED_FAILURES {
+            self.failures.push(Failure {
+                url: url.to_string(),
+                kind,
+                message: message.to_string(),
+            });
+        }
     }
 
     /// Counts a URL disallowed by robots.txt.

@@ -35,6 +35,16 @@ async fn request_head(sock: &mut tokio::net::TcpStream) -> Option<String> {
 /// Starts a raw HTTP/1.1 server; `handler(host, path, nth_request_for_path)` gives the bytes
 /// (none: the server stays silent for 3 s).
 async fn raw_server(handler: Handler) -> SocketAddr {
+    raw_server_logged(handler).await.0
+}
+
+/// Request heads a raw server received, in order.
+type Heads = Arc<std::sync::Mutex<Vec<String>>>;
+
+/// [`raw_server`], also keeping every request head it receives.
+async fn raw_server_logged(handler: Handler) -> (SocketAddr, Heads) {
+    let heads: Heads = Arc::default();
+    let log = heads.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -47,10 +57,14 @@ async fn raw_server(handler: Handler) -> SocketAddr {
             };
             let handler = handler.clone();
             let counts = counts.clone();
+            let log = log.clone();
             tokio::spawn(async move {
                 let Some(head) = request_head(&mut sock).await else {
                     return;
                 };
+                if let Ok(mut l) = log.lock() {
+                    l.push(head.clone());
+                }
                 let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
                 let host = head
                     .lines()
@@ -79,7 +93,7 @@ async fn raw_server(handler: Handler) -> SocketAddr {
             });
         }
     });
-    addr
+    (addr, heads)
 }
 
 fn response(status: &str, headers: &[(&str, &str)], body: &[u8]) -> Vec<u8> {
@@ -495,5 +509,247 @@ async fn names_resolving_to_private_addresses_are_refused_by_default() {
             .keys()
             .any(|u| u.ends_with(&format!(":{}/", addr.port()))),
         "fetched when fetch.allow_private = true"
+    );
+}
+
+// Bad input from servers (the table in BAD_INPUT.md): each is archived or refused with its
+// URL named, and the crawl goes on to the page beside it.
+
+/// The home page of the bad-input servers: the hostile path and a good page beside it.
+fn home_with(bad: &str) -> Vec<u8> {
+    html(&format!(
+        "<a href=\"{bad}\">piège</a> <a href=\"/bonne-page.html\">bonne page</a>"
+    ))
+}
+
+fn good_page() -> Vec<u8> {
+    html("<p>Une bonne page.</p>")
+}
+
+#[tokio::test]
+async fn a_gzip_bomb_is_archived_as_sent_and_decoded_no_further_than_the_limit() {
+    // 1 GiB of zeros, about 1 MB once compressed.
+    let bomb: Arc<Vec<u8>> = Arc::new({
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..1024 {
+            gz.write_all(&zeros).expect("compress");
+        }
+        gz.finish().expect("finish")
+    });
+    let sent = bomb.len();
+    let addr = raw_server(Arc::new(move |_, path, _| match path {
+        "/" => home_with("/bombe.html"),
+        "/bombe.html" => response(
+            "200 OK",
+            &[("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+            &bomb,
+        ),
+        "/bonne-page.html" => good_page(),
+        _ => not_found(),
+    }))
+    .await;
+    let out = warc_dir("bad-gzip-bomb");
+    crawl(config(addr, &["bombe.example"], &out)).await;
+    let captures = responses(&read_and_verify(&warc_files(&out)));
+    assert!(captures.contains_key("http://bombe.example/bonne-page.html"));
+    let (_, stored, _) = &captures["http://bombe.example/bombe.html"];
+    assert_eq!(
+        stored.len(),
+        sent,
+        "archived as transferred, never inflated"
+    );
+    let decoded = crawler::warc::http::decode_content_encoding(Some("gzip"), stored);
+    assert_eq!(
+        decoded.len() as u64,
+        crawler::warc::http::MAX_DECODED_BYTES,
+        "reading it back stops at the decoding limit"
+    );
+}
+
+#[tokio::test]
+async fn a_one_megabyte_header_and_ten_thousand_headers_are_refused_by_url() {
+    let addr = raw_server(Arc::new(|_, path, _| match path {
+        "/" => html(
+            "<a href=\"/long\">l</a> <a href=\"/many\">m</a> <a href=\"/bonne-page.html\">b</a>",
+        ),
+        "/long" => {
+            let value = "a".repeat(1 << 20);
+            response("200 OK", &[("X-Long", &value)], b"<p>long</p>")
+        }
+        "/many" => {
+            let names: Vec<String> = (0..10_000).map(|i| format!("X-H{i}")).collect();
+            let headers: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "1")).collect();
+            response("200 OK", &headers, b"<p>many</p>")
+        }
+        "/bonne-page.html" => good_page(),
+        _ => not_found(),
+    }))
+    .await;
+    let out = warc_dir("bad-headers");
+    let mut cfg = config(addr, &["entetes.example"], &out);
+    cfg.fetch.retries = 0;
+    let report = crawl(cfg).await;
+    let captures = responses(&read_and_verify(&warc_files(&out)));
+    assert!(captures.contains_key("http://entetes.example/bonne-page.html"));
+    assert!(!captures.contains_key("http://entetes.example/long"));
+    assert!(!captures.contains_key("http://entetes.example/many"));
+    let invalid = report
+        .errors
+        .get(&FetchErrorKind::InvalidResponse)
+        .copied()
+        .unwrap_or(0);
+    assert_eq!(invalid, 2, "{:?}", report.errors);
+    let listed: Vec<&str> = report.failures.iter().map(|f| f.url.as_str()).collect();
+    assert!(
+        listed.contains(&"http://entetes.example/long")
+            && listed.contains(&"http://entetes.example/many"),
+        "the report names the URLs: {listed:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_location_that_is_not_a_url_is_archived_and_not_followed() {
+    let addr = raw_server(Arc::new(|_, path, _| match path {
+        "/" => home_with("/redirige"),
+        "/redirige" => response("302 Found", &[("Location", "http://exa mple:99999/[")], b""),
+        "/bonne-page.html" => good_page(),
+        _ => not_found(),
+    }))
+    .await;
+    let out = warc_dir("bad-location");
+    let report = crawl(config(addr, &["location.example"], &out)).await;
+    let captures = responses(&read_and_verify(&warc_files(&out)));
+    assert_eq!(captures["http://location.example/redirige"].0, 302);
+    assert!(captures.contains_key("http://location.example/bonne-page.html"));
+    assert_eq!(report.bad_redirects, 1, "counted as an unusable redirect");
+}
+
+#[tokio::test]
+async fn a_cookie_growing_on_every_redirect_is_never_sent_back() {
+    let (addr, heads) = raw_server_logged(Arc::new(|_, path, _| {
+        if let Some(n) = path.strip_prefix("/biscuit?n=") {
+            let n: usize = n.parse().unwrap_or(0);
+            let cookie = format!("c{n}={}", "x".repeat(1000 * (n + 1)));
+            response(
+                "302 Found",
+                &[
+                    ("Location", &format!("/biscuit?n={}", n + 1)),
+                    ("Set-Cookie", &cookie),
+                ],
+                b"",
+            )
+        } else if path == "/" {
+            home_with("/biscuit?n=0")
+        } else if path == "/bonne-page.html" {
+            good_page()
+        } else {
+            not_found()
+        }
+    }))
+    .await;
+    let out = warc_dir("bad-cookie");
+    let mut cfg = config(addr, &["biscuit.example"], &out);
+    cfg.scope.max_redirects = 5;
+    crawl(cfg).await;
+    let captures = responses(&read_and_verify(&warc_files(&out)));
+    assert!(captures.contains_key("http://biscuit.example/bonne-page.html"));
+    let chain = captures.keys().filter(|u| u.contains("/biscuit?")).count();
+    assert_eq!(chain, 6, "the redirects are bounded");
+    let heads = heads.lock().expect("lock");
+    assert!(
+        heads
+            .iter()
+            .all(|h| !h.to_ascii_lowercase().contains("\ncookie:") && h.len() < 2000),
+        "requests carry no cookie and stay small"
+    );
+}
+
+#[tokio::test]
+async fn a_five_megabyte_robots_txt_is_obeyed() {
+    // 5 MB of rules; the one that matters comes first, as RFC 9309 asks crawlers to read at
+    // least 500 KiB.
+    let robots: Arc<Vec<u8>> = Arc::new({
+        let mut r = String::from("User-agent: *\nDisallow: /prive/\n");
+        let mut i = 0;
+        while r.len() < 5 << 20 {
+            r.push_str(&format!("Disallow: /archives/{i}/\n"));
+            i += 1;
+        }
+        r.into_bytes()
+    });
+    let addr = raw_server(Arc::new(move |_, path, _| match path {
+        "/robots.txt" => response("200 OK", &[("Content-Type", "text/plain")], &robots),
+        "/" => html("<a href=\"/prive/secret.html\">p</a> <a href=\"/bonne-page.html\">b</a>"),
+        "/bonne-page.html" => good_page(),
+        _ => html("<p>autre</p>"),
+    }))
+    .await;
+    let out = warc_dir("bad-robots-5mb");
+    let report = crawl(config(addr, &["robots.example"], &out)).await;
+    let captures = responses(&read_and_verify(&warc_files(&out)));
+    assert!(captures.contains_key("http://robots.example/bonne-page.html"));
+    assert!(!captures.contains_key("http://robots.example/prive/secret.html"));
+    assert_eq!(report.hosts["robots.example"].robots_excluded, 1);
+}
+
+#[tokio::test]
+async fn an_entity_bomb_sitemap_and_a_self_referencing_index_end_quietly() {
+    let bomb = r#"<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<urlset xmlns="http://www.sitemaps.org/schemas/0.9"><url><loc>http://sitemap.example/&lol9;</loc></url><url><loc>http://sitemap.example/bonne-page.html</loc></url></urlset>"#;
+    let index = r#"<?xml version="1.0"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/0.9"><sitemap><loc>http://sitemap.example/index.xml</loc></sitemap><sitemap><loc>http://sitemap.example/bombe.xml</loc></sitemap></sitemapindex>"#;
+    let addr = raw_server(Arc::new(move |_, path, _| match path {
+        "/robots.txt" => response(
+            "200 OK",
+            &[("Content-Type", "text/plain")],
+            b"User-agent: *\nAllow: /\nSitemap: http://sitemap.example/index.xml\n",
+        ),
+        "/" => html("<p>accueil</p>"),
+        "/index.xml" => response(
+            "200 OK",
+            &[("Content-Type", "application/xml")],
+            index.as_bytes(),
+        ),
+        "/bombe.xml" => response(
+            "200 OK",
+            &[("Content-Type", "application/xml")],
+            bomb.as_bytes(),
+        ),
+        "/bonne-page.html" => good_page(),
+        _ => not_found(),
+    }))
+    .await;
+    let out = warc_dir("bad-sitemaps");
+    crawl(config(addr, &["sitemap.example"], &out)).await;
+    let records = read_and_verify(&warc_files(&out));
+    let fetched_index = records
+        .iter()
+        .filter(|r| r.record.record_type() == crawler::warc::RecordType::Response)
+        .filter(|r| r.record.target_uri() == Some("http://sitemap.example/index.xml"))
+        .count();
+    assert_eq!(fetched_index, 1, "the index naming itself is fetched once");
+    let captures = responses(&records);
+    assert!(captures.contains_key("http://sitemap.example/bombe.xml"));
+    assert!(
+        captures.contains_key("http://sitemap.example/bonne-page.html"),
+        "the bomb's other URLs are followed"
+    );
+    assert!(
+        !captures.keys().any(|u| u.contains("lollol")),
+        "entities are never expanded"
     );
 }

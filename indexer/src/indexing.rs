@@ -455,6 +455,12 @@ fn add_batch(
             continue;
         }
         if matches!(capture.body, CaptureBody::Revisit(_)) {
+            tracing::warn!(
+                url = %url,
+                file = %capture.file.display(),
+                offset = capture.offset,
+                "revisit of a capture in no WARC file indexed: skipped"
+            );
             skip(summary, "revisit of a capture not in the index");
             continue;
         }

@@ -411,6 +411,24 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_cdxj_line_is_skipped_and_the_others_loaded() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let warc = dir.path().join("a.warc.gz");
+        std::fs::write(&warc, b"").expect("warc");
+        let good = r#"example,allonnes)/ 20130131100000 {"url": "http://www.allonnes.example/", "mime": "text/html", "status": "200", "offset": "42", "filename": "a.warc.gz"}"#;
+        let broken =
+            r#"example,allonnes)/x 20130131100000 {"url": "http://www.allonnes.example/x", "offs"#;
+        std::fs::write(
+            crawler::cdxj::cdxj_path(&warc),
+            format!("{broken}\n{good}\nnot a line at all\n"),
+        )
+        .expect("cdxj");
+        let entries = load_file(&warc).expect("loads");
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].1.url, "http://www.allonnes.example/");
+    }
+
+    #[test]
     fn cdxj_lines_parse() {
         let file = Arc::new(PathBuf::from("/w/a.warc.gz"));
         let line = r#"example,allonnes)/ 20130131100000 {"url": "http://www.allonnes.example/", "mime": "text/html", "status": "200", "digest": "sha1:X", "length": "10", "offset": "42", "filename": "a.warc.gz"}"#;

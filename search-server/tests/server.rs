@@ -963,3 +963,139 @@ async fn browser_search_facet_and_isolated_replay() {
         shot.display()
     );
 }
+
+// Bad input from users (the table in BAD_INPUT.md).
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_ten_thousand_character_query_and_a_thousand_ors_are_refused_or_answered() {
+    let f = fixture();
+    let long = "numérique ".repeat(1000);
+    let ors = (0..1000)
+        .map(|i| format!("mot{i}"))
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    for (name, q) in [("10,000 characters", &long), ("1,000 OR", &ors)] {
+        // The server refuses them by length, saying so, for the API, the form and exports.
+        let enc: String = url::form_urlencoded::byte_serialize(q.as_bytes()).collect();
+        let (s, v) = json(&format!("{}/api/search?q={enc}", f.base)).await;
+        assert_eq!(s, 400, "{name}");
+        assert!(
+            v["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("500")),
+            "{v}"
+        );
+        let (s, page) = text(&format!("{}/?q={enc}", f.base)).await;
+        assert_eq!(s, 400, "{name}");
+        assert!(page.contains("500"), "{name}: the form says the limit");
+        let (s, _) = text(&format!("{}/export.csv?q={enc}", f.base)).await;
+        assert_eq!(s, 400, "{name}");
+        // The query layer under `indexer search` has no length limit: it parses and answers.
+        let start = std::time::Instant::now();
+        let index = f.dir.join("index");
+        let searcher = indexer::query::SearchIndex::open(&index).expect("index");
+        let result = searcher.search(&indexer::query::SearchRequest {
+            query: q.clone(),
+            limit: 10,
+            ..Default::default()
+        });
+        assert!(result.is_ok(), "{name}: {:?}", result.err());
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "{name}: {:?}",
+            start.elapsed()
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_replay_urls_stay_in_the_archive() {
+    let f = fixture();
+    let no_follow = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    for path in [
+        "/archive/2013/http://www.allonnes.example/../../../../etc/passwd",
+        "/archive/2013id_/http://www.allonnes.example/%2e%2e/%2e%2e/etc/passwd",
+        "/archive/2013id_/..%2F..%2F..%2Fetc%2Fpasswd",
+        "/archive/2013/http:%2F%2Fwww.allonnes.example%2F..%2Fcdxj",
+        "/archive/2013/javascript:alert(document.domain)",
+        "/archive/2013id_/javascript:alert(1)",
+        "/archive/2013/http://www.allonnes.example/%00",
+        "/archive/2013id_/http://www.allonnes.example/a%00b.html",
+        "/archive/%00/http://www.allonnes.example/",
+    ] {
+        let r = no_follow
+            .get(format!("{}{path}", f.base))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        let status = r.status().as_u16();
+        let location = r
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        let body = r.text().await.expect("body");
+        assert!(
+            matches!(status, 400 | 404) || (status == 303 && location.starts_with("/archive/")),
+            "{path}: {status} {location}"
+        );
+        assert!(
+            !body.contains("root:"),
+            "{path}: a file outside the archive was read"
+        );
+        assert!(
+            !body.to_ascii_lowercase().contains("href=\"javascript:"),
+            "{path}: a javascript: link was written"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_export_while_the_indexer_commits_is_whole_and_consistent() {
+    let f = fixture();
+    let index = f.dir.join("index-exported-while-growing");
+    let _ = std::fs::remove_dir_all(&index);
+    let extractor = Extractor::new().expect("extractor");
+    index_warcs(&index, &f.first_warcs, &extractor, IndexOptions::default()).expect("index");
+    let base = start_server(&index, &f.dir.join("warcs"), Limits::default());
+    // The indexer adds the second crawl file by file, committing after each, while exports run.
+    let second = f.second_warcs.clone();
+    let indexing = tokio::task::spawn_blocking(move || {
+        index_warcs(&index, &second, &extractor, IndexOptions::default()).expect("index")
+    });
+    let mut exports = 0;
+    while !indexing.is_finished() || exports < 3 {
+        for kind in ["csv", "json"] {
+            let r = get(&format!("{base}/export.{kind}?q=")).await;
+            assert_eq!(r.status(), 200);
+            let total: usize = r.headers()["x-veille-total"]
+                .to_str()
+                .expect("total")
+                .parse()
+                .expect("number");
+            let body = r.text().await.expect("body");
+            let rows = if kind == "csv" {
+                let mut n = 0;
+                for row in csv::Reader::from_reader(body.as_bytes()).records() {
+                    row.expect("a whole CSV row");
+                    n += 1;
+                }
+                n
+            } else {
+                let v: Value = serde_json::from_str(&body).expect("whole JSON");
+                v["results"].as_array().map_or(0, Vec::len)
+            };
+            assert_eq!(
+                rows,
+                total.min(10_000),
+                "{kind}: one snapshot, every row of it"
+            );
+        }
+        exports += 1;
+    }
+    indexing.await.expect("join");
+}

@@ -222,6 +222,10 @@ pub fn read_with(
     method: Method,
     keep_opinions: bool,
 ) -> HtmlFacts {
+    // Pathological nesting and attribute counts make tree building quadratic: bounded first,
+    // for both extractors.
+    let tamed = crawler::html_limits::tame(html);
+    let html: &str = &tamed;
     let doc = Html::parse_document(html);
     let page = Page::new(&doc);
     let marks = Landmarks::find(&page);
