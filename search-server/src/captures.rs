@@ -410,6 +410,31 @@ mod tests {
         assert!(store.closest("http://b.example/", "2013").is_none());
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, failure_persistence: None, ..Default::default() })]
+
+        /// Any line parses or is refused; a capture it names never lies outside the index's
+        /// directory (the `cdxj_surt` fuzz target's property).
+        #[test]
+        fn any_cdxj_line_stays_in_its_directory(
+            key in "\\PC{0,20}",
+            ts in "[0-9]{14}",
+            name in "\\PC{0,20}",
+            noise in "\\PC{0,80}",
+        ) {
+            let file = Arc::new(PathBuf::from("/archive/index.cdxj"));
+            let line = format!(
+                "{key} {ts} {{\"url\": \"http://a.example/\", \"offset\": \"1\", \"filename\": {}}}",
+                serde_json::to_string(&name).unwrap_or_default()
+            );
+            for l in [line.as_str(), noise.as_str()] {
+                if let Some((_, loc)) = parse_cdxj_line(l, &file) {
+                    proptest::prop_assert_eq!(loc.file.parent(), file.parent());
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_broken_cdxj_line_is_skipped_and_the_others_loaded() {
         let dir = tempfile::tempdir().expect("tempdir");
