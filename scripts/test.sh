@@ -4,7 +4,8 @@
 #      Debian's Chromium (root only), and playwright-core (npm) for the browser test,
 #   2. runs the workspace's Rust tests (they crawl real servers on 127.0.0.1 and keep their
 #      WARC files under target/tmp/warcs/),
-#   3. checks every WARC file the tests wrote with `warcio check` and `warcio index`.
+#   3. checks every WARC file the tests wrote with `warcio check` and `warcio index`, then
+#      their digests and CDXJ indexes with `crawler verify`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,3 +42,6 @@ cargo test --workspace --locked
 
 echo "== independent check of the test WARC files with warcio"
 bash scripts/check-warcs.sh target/tmp/warcs
+
+echo "== fixity check of the test WARC files and their CDXJ indexes (crawler verify)"
+cargo run --quiet --locked -p veille-crawler -- verify target/tmp/warcs
