@@ -163,8 +163,10 @@ pub fn sitemap_links(sitemap_url: &Url, body: &[u8]) -> Result<Links, String> {
     let wanted = if is_index { "sitemap" } else { "url" };
     let mut reader = quick_xml::Reader::from_str(text);
     let mut locs: Vec<String> = Vec::new();
-    // Inside the wanted element, inside its <loc>: the text so far (None once poisoned).
-    let (mut in_item, mut in_loc) = (false, false);
+    // Inside the wanted element (at this depth), inside its own <loc> (a direct child: an
+    // image sitemap's <image:loc> deeper down is not a page): the text so far (None once
+    // poisoned).
+    let (mut item_depth, mut in_loc): (Option<usize>, bool) = (None, false);
     let mut current: Option<String> = None;
     let mut broken = None;
     let mut open = 0usize;
@@ -174,24 +176,24 @@ pub fn sitemap_links(sitemap_url: &Url, body: &[u8]) -> Result<Links, String> {
             Ok(Event::Start(e)) => {
                 open += 1;
                 let name = e.local_name();
-                if name.as_ref() == wanted {
-                    in_item = true;
-                } else if name.as_ref() == "loc" && in_item {
+                if name.as_ref() == wanted && item_depth.is_none() {
+                    item_depth = Some(open);
+                } else if name.as_ref() == "loc" && item_depth.is_some_and(|d| open == d + 1) {
                     in_loc = true;
                     current = Some(String::new());
                 }
             }
             Ok(Event::End(e)) => {
-                open = open.saturating_sub(1);
                 let name = e.local_name();
-                if name.as_ref() == "loc" && in_loc {
+                if name.as_ref() == "loc" && in_loc && item_depth.is_some_and(|d| open == d + 1) {
                     in_loc = false;
                     if let Some(loc) = current.take() {
                         locs.push(loc.trim().to_string());
                     }
-                } else if name.as_ref() == wanted {
-                    in_item = false;
+                } else if item_depth == Some(open) {
+                    item_depth = None;
                 }
+                open = open.saturating_sub(1);
             }
             Ok(Event::Text(t)) if in_loc => {
                 if let Some(c) = current.as_mut() {
@@ -309,6 +311,12 @@ mod tests {
         let got = sitemap_links(&url("http://a.example/sitemap.xml"), idx).expect("parses");
         assert_eq!(got.urls.len(), 1);
         assert!(sitemap_links(&url("http://a.example/s.xml"), b"<urlset><url><loc>x").is_err());
+        // An image sitemap: the images are not pages.
+        let images = br#"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">
+          <url><loc>http://a.example/page.html</loc><image:image><image:loc>http://a.example/photo.jpg</image:loc></image:image></url></urlset>"#;
+        let got = sitemap_links(&url("http://a.example/sitemap.xml"), images).expect("parses");
+        assert_eq!(got.urls.len(), 1);
+        assert_eq!(got.urls[0].as_str(), "http://a.example/page.html");
     }
 
     #[test]

@@ -108,8 +108,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
     let entries = fs::read_dir(dir)
         .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
     for entry in entries {
-        let path = entry?.path();
-        if path.is_dir() {
+        let entry = entry?;
+        let path = entry.path();
+        // Not through symbolic links to directories: a link loop would never end.
+        if entry.file_type()?.is_dir() {
             walk(&path, out)?;
         } else {
             let name = path.to_string_lossy();
@@ -202,7 +204,15 @@ pub fn verify_file(path: &Path, mut progress: impl FnMut(u64)) -> io::Result<Fil
     let cdxj = cdxj_path(path);
     if cdxj.exists() {
         report.has_cdxj = true;
-        check_cdxj(&cdxj, &filename, &indexed, &mut report)?;
+        if let Err(e) = check_cdxj(&cdxj, &filename, &indexed, &mut report) {
+            report.faults.push(Fault {
+                file: cdxj,
+                offset: None,
+                line: None,
+                kind: FaultKind::CdxjLine,
+                detail: format!("the index cannot be read: {e}"),
+            });
+        }
     }
     Ok(report)
 }
@@ -251,11 +261,11 @@ fn check_cdxj(
         if line.is_empty() || line.starts_with('!') {
             continue;
         }
-        report.cdxj_lines += 1;
         let json = line.splitn(3, ' ').nth(2).unwrap_or_default();
         let fields: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(json) {
             Ok(serde_json::Value::Object(map)) => map,
             _ => {
+                report.cdxj_lines += 1;
                 report.faults.push(fault(
                     number,
                     None,
@@ -276,6 +286,7 @@ fn check_cdxj(
             // A line about another WARC file (a merged index): not this file's to check.
             continue;
         }
+        report.cdxj_lines += 1;
         let Some(offset) = text("offset").and_then(|o| o.parse::<u64>().ok()) else {
             report.faults.push(fault(
                 number,

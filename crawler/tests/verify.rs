@@ -77,15 +77,14 @@ async fn verify_passes_a_crawl_and_names_each_fault() {
     let (ok, stdout) = verify(&[dir.path()]);
     assert!(!ok);
     let faults: Vec<&str> = stdout.lines().filter(|l| l.starts_with("FAULT")).collect();
+    // The corrupt member fails its CRC, or decodes to other bytes than the digests cover:
+    // either way every fault names that record's offset.
+    assert!(!faults.is_empty(), "{stdout}");
     assert!(
         faults
             .iter()
-            .any(|f| f.contains(&format!("offset {offset}: unreadable record"))),
+            .all(|f| f.contains(&format!("offset {offset}:"))),
         "the flipped byte of {url} is not reported at {offset}:\n{stdout}"
-    );
-    assert!(
-        stdout.contains(": 1 fault") || stdout.contains(": 2 faults"),
-        "{stdout}"
     );
 }
 

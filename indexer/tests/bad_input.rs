@@ -62,7 +62,13 @@ fn a_hundred_thousand_nested_elements_do_not_overflow_the_stack() {
     let (out, secs) = extract(page.into_bytes(), "text/html");
     let doc = out.expect("a document");
     assert!(doc.text.contains("fibre optique"), "{}", doc.text);
-    assert!(secs < 60.0, "{secs} s");
+    assert!(
+        doc.text.contains("profond"),
+        "the deep text is kept: {}",
+        doc.text
+    );
+    // Flattened before parsing: seconds at most (215 s unbounded), even on a loaded machine.
+    assert!(secs < 10.0, "{secs} s");
 }
 
 #[test]
@@ -85,11 +91,25 @@ fn a_fifty_megabyte_single_line_page_is_read_up_to_the_html_limit() {
 
 #[test]
 fn a_million_attributes_on_one_element_are_survived() {
+    // A million: the page is cut at 2 MiB, inside the tag; it must end, quickly.
     let attrs: String = (0..1_000_000).map(|i| format!(" a{i}=\"x\"")).collect();
     let page = article(&format!("<div{attrs}>attributs</div>"));
     let (out, secs) = extract(page.into_bytes(), "text/html");
     out.expect("a document");
-    assert!(secs < 120.0, "{secs} s");
+    assert!(secs < 10.0, "{secs} s");
+    // 150,000 within the 2 MiB read: the attributes past 1,000 are cut before parsing, and
+    // the text stays (150 s unbounded).
+    let attrs: String = (0..150_000).map(|i| format!(" a{i}=\"x\"")).collect();
+    let page = article(&format!("<div{attrs}>attributs</div>"));
+    assert!(page.len() < indexer::extract::MAX_HTML_BYTES);
+    let (out, secs) = extract(page.into_bytes(), "text/html");
+    let doc = out.expect("a document");
+    assert!(
+        doc.text.contains("attributs"),
+        "the element's text is kept: {}",
+        doc.text
+    );
+    assert!(secs < 10.0, "{secs} s");
 }
 
 #[test]

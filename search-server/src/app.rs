@@ -24,7 +24,7 @@ pub const SITE_CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 
 
 /// The application's routes over a shared state.
 pub fn router(state: Shared) -> Router {
-    Router::new()
+    let routes = Router::new()
         .route("/", get(search_html))
         .route("/captures", get(timeline_html))
         .route("/archive/{*rest}", get(replay))
@@ -38,9 +38,14 @@ pub fn router(state: Shared) -> Router {
         .route("/healthz", get(api::healthz))
         .route("/static/style.css", get(style))
         .route("/static/app.js", get(script))
-        .fallback(not_found)
+        .fallback(not_found);
+    logged(routes, state)
+}
+
+/// The routes with one log line per request (method, path, status, latency), over `state`.
+fn logged(routes: Router<Shared>, state: Shared) -> Router {
+    routes
         .layer(
-            // One log line per request: method, path, status, latency.
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
                 .on_request(())
@@ -52,17 +57,11 @@ pub fn router(state: Shared) -> Router {
 /// The routes of the replay origin (`--replay-bind`): archived documents only. A framed
 /// replay page asked there, or any other path, is sent to the search site.
 pub fn replay_router(state: Shared) -> Router {
-    Router::new()
+    let routes = Router::new()
         .route("/archive/{*rest}", get(replay_origin_document))
         .route("/static/style.css", get(style))
-        .fallback(to_site)
-        .layer(
-            TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
-                .on_request(())
-                .on_response(DefaultOnResponse::new().level(Level::INFO)),
-        )
-        .with_state(state)
+        .fallback(to_site);
+    logged(routes, state)
 }
 
 /// Serves the replay origin on `listener` until `shutdown` completes.
@@ -96,7 +95,8 @@ pub async fn bind_replay(
         }
         None => format!("http://{addr}"),
     };
-    Ok((listener, crate::state::ReplayOrigin::new(&url, site_url)))
+    let origin = crate::state::ReplayOrigin::new(&url, site_url).map_err(anyhow::Error::msg)?;
+    Ok((listener, origin))
 }
 
 /// Serves the search site on `listener` and, when given, the replay origin on `replay`, until
@@ -563,8 +563,19 @@ async fn archived_document(st: Shared, capture: crate::captures::CaptureLoc) -> 
     {
         h.insert(header::CONTENT_TYPE, v);
     }
-    if let Ok(v) = HeaderValue::from_str(&archive_csp(site)) {
-        h.insert(header::CONTENT_SECURITY_POLICY, v);
+    match HeaderValue::from_str(&archive_csp(site)) {
+        Ok(v) => {
+            h.insert(header::CONTENT_SECURITY_POLICY, v);
+        }
+        // Never an archived document without its policy (the origins are checked at start).
+        Err(_) => {
+            return message(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Erreur interne",
+                "La politique de sécurité de la page archivée n'a pas pu être écrite.".into(),
+                None,
+            );
+        }
     }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,

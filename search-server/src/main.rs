@@ -60,16 +60,17 @@ struct ServeArgs {
 #[derive(Args)]
 struct ReplayArgs {
     /// Serve archived documents from a second listener at this address: an origin of their
-    /// own, sharing no cookie or storage with the search site (pywb's advice).
+    /// own, sharing no storage or DOM with the search site (pywb's advice), and no cookie
+    /// when its host name differs from the search's.
     #[arg(long, value_name = "ADDR")]
     replay_bind: Option<SocketAddr>,
     /// The replay origin's URL as browsers reach it [default: http://localhost:PORT for a
     /// loopback --replay-bind (a host name other than the search's 127.0.0.1, so cookies
-    /// are not shared either), else http://ADDR].
+    /// are not shared either), else http://ADDR; required for 0.0.0.0].
     #[arg(long, value_name = "URL", requires = "replay_bind")]
     replay_url: Option<String>,
     /// The search site's URL as browsers reach it, for links of archived pages back to it
-    /// [default: http://ADDR of --bind].
+    /// [default: http://ADDR of --bind; required for 0.0.0.0 with --replay-bind].
     #[arg(long, value_name = "URL")]
     public_url: Option<String>,
 }

@@ -63,12 +63,41 @@ pub struct ReplayOrigin {
 }
 
 impl ReplayOrigin {
-    /// Both base URLs, trailing slashes removed.
-    pub fn new(replay_url: &str, site_url: &str) -> Self {
-        Self {
-            replay_url: replay_url.trim_end_matches('/').to_string(),
-            site_url: site_url.trim_end_matches('/').to_string(),
+    /// Both origins, from absolute http(s) URLs (kept as their ASCII origin:
+    /// `http://localhost:8081`); an error says which URL is not one, or that they are the
+    /// same origin.
+    pub fn new(replay_url: &str, site_url: &str) -> Result<Self, String> {
+        let origin = |what: &str, value: &str| -> Result<String, String> {
+            let url = url::Url::parse(value)
+                .map_err(|e| format!("{what} {value:?} is not an absolute URL ({e})"))?;
+            if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+                return Err(format!(
+                    "{what} {value:?} is not an http(s) URL with a host"
+                ));
+            }
+            let unspecified = match url.host() {
+                Some(url::Host::Ipv4(ip)) => ip.is_unspecified(),
+                Some(url::Host::Ipv6(ip)) => ip.is_unspecified(),
+                _ => false,
+            };
+            if unspecified {
+                return Err(format!(
+                    "{what} {value:?} is a listening address, not one browsers reach: give the URL"
+                ));
+            }
+            Ok(url.origin().ascii_serialization())
+        };
+        let replay_url = origin("the replay URL (--replay-url)", replay_url)?;
+        let site_url = origin("the search site's URL (--public-url)", site_url)?;
+        if replay_url == site_url {
+            return Err(format!(
+                "the replay origin must differ from the search site's ({site_url})"
+            ));
         }
+        Ok(Self {
+            replay_url,
+            site_url,
+        })
     }
 }
 
@@ -225,4 +254,29 @@ pub fn query_error_fr(e: &QueryError) -> String {
 /// Shares a state.
 pub fn shared(state: AppState) -> Shared {
     Arc::new(state)
+}
+
+#[cfg(test)]
+mod origin_tests {
+    use super::ReplayOrigin;
+
+    #[test]
+    fn origins_are_absolute_distinct_and_reachable() {
+        let o = ReplayOrigin::new("http://localhost:8081/", "http://127.0.0.1:8080").expect("ok");
+        assert_eq!(o.replay_url, "http://localhost:8081");
+        assert_eq!(o.site_url, "http://127.0.0.1:8080");
+        // An internationalised host is written in ASCII, fit for a header.
+        let o = ReplayOrigin::new("https://rejeu.mairie-évry.fr/", "https://mairie-évry.fr")
+            .expect("ok");
+        assert!(o.replay_url.is_ascii() && o.replay_url.starts_with("https://rejeu.xn--"));
+        for (replay, site) in [
+            ("http://localhost:8081", "/"),
+            ("//evil.example", "http://127.0.0.1:8080"),
+            ("javascript:alert(1)", "http://127.0.0.1:8080"),
+            ("http://0.0.0.0:8081", "http://127.0.0.1:8080"),
+            ("http://127.0.0.1:8080/replay", "http://127.0.0.1:8080"),
+        ] {
+            assert!(ReplayOrigin::new(replay, site).is_err(), "{replay} {site}");
+        }
+    }
 }

@@ -512,11 +512,15 @@ async fn archived_documents_come_from_their_own_origin() {
         "resources come from the replay origin"
     );
 
-    // Nothing else is served there: the search, the API, the framed page go to the site.
+    // Nothing else is served there: the search, the API, the framed page go to the site,
+    // and no path makes either origin send a browser anywhere else.
     for path in [
         "/".to_string(),
         "/api/search?q=fibre".to_string(),
         format!("/archive/{ts}/{home}"),
+        "//evil.example/".to_string(),
+        "/\\evil.example/".to_string(),
+        "/archive/2013/http://evil.example/%0d%0aSet-Cookie:%20x=1".to_string(),
     ] {
         let r = no_follow
             .get(format!("{}{path}", f.replay))
@@ -524,7 +528,26 @@ async fn archived_documents_come_from_their_own_origin() {
             .await
             .expect("get");
         assert!(r.status().is_redirection(), "{path}: {}", r.status());
-        assert_eq!(location(&r), format!("{}{path}", f.isolated), "{path}");
+        assert!(r.headers().get("set-cookie").is_none(), "{path}");
+        assert!(
+            location(&r).starts_with(&format!("{}/", f.isolated)),
+            "{path}: {}",
+            location(&r)
+        );
+    }
+    for path in ["//evil.example/", "/archive/2013id_///evil.example/"] {
+        let r = no_follow
+            .get(format!("{}{path}", f.isolated))
+            .send()
+            .await
+            .expect("get");
+        let to = location(&r);
+        assert!(
+            to.is_empty()
+                || to.starts_with('/') && !to.starts_with("//")
+                || to.starts_with(&format!("{}/", f.replay)),
+            "{path}: {to}"
+        );
     }
 }
 
@@ -838,15 +861,22 @@ async fn api_errors_name_the_problem() {
     assert_eq!(s, 404);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn new_commits_are_served_without_restart() {
-    let f = fixture();
-    // A second index holding only the first crawl, served, then given the second crawl.
-    let index = f.dir.join("index-growing");
+/// An index (`name`) of the first crawl only, served: returns it, the server's URL and the
+/// extractor, for a test to index the second crawl into it while the server runs.
+fn first_crawl_index(f: &Fixture, name: &str) -> (PathBuf, String, Extractor) {
+    let index = f.dir.join(name);
     let _ = std::fs::remove_dir_all(&index);
     let extractor = Extractor::new().expect("extractor");
     index_warcs(&index, &f.first_warcs, &extractor, IndexOptions::default()).expect("index");
     let base = start_server(&index, &f.dir.join("warcs"), Limits::default());
+    (index, base, extractor)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn new_commits_are_served_without_restart() {
+    let f = fixture();
+    // A second index holding only the first crawl, served, then given the second crawl.
+    let (index, base, extractor) = first_crawl_index(f, "index-growing");
     let query = format!("{base}/api/search?q=%22borne+num%C3%A9rique%22+hall");
     let (_, v) = json(&query).await;
     assert_eq!(v["total"], 0, "the new article is not indexed yet: {v}");
@@ -1057,11 +1087,7 @@ async fn hostile_replay_urls_stay_in_the_archive() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_export_while_the_indexer_commits_is_whole_and_consistent() {
     let f = fixture();
-    let index = f.dir.join("index-exported-while-growing");
-    let _ = std::fs::remove_dir_all(&index);
-    let extractor = Extractor::new().expect("extractor");
-    index_warcs(&index, &f.first_warcs, &extractor, IndexOptions::default()).expect("index");
-    let base = start_server(&index, &f.dir.join("warcs"), Limits::default());
+    let (index, base, extractor) = first_crawl_index(f, "index-exported-while-growing");
     // The indexer adds the second crawl file by file, committing after each, while exports run.
     let second = f.second_warcs.clone();
     let indexing = tokio::task::spawn_blocking(move || {

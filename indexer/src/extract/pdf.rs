@@ -2,11 +2,17 @@
 //! cannot be parsed is reported, never allowed to take the process down; nor is one whose
 //! compressed streams would inflate past [`MAX_INFLATED_BYTES`] (a decompression bomb:
 //! `pdf-extract` inflates every content stream whole, 2 GB of memory for a 1 MB file).
+//! Image streams count too: a stream's dictionary cannot be trusted to say how the pages
+//! use it, so a PDF of more than 256 MiB of Flate-compressed images (scans kept lossless) is
+//! refused as well.
 
 use std::io::Read;
 
-/// Bytes the Flate streams of a PDF (images aside) may inflate to before it is refused.
+/// Bytes the Flate streams of a PDF may inflate to, in all, before it is refused.
 pub const MAX_INFLATED_BYTES: u64 = 256 * 1024 * 1024;
+
+/// How far before a `stream` keyword its dictionary is looked for.
+const DICT_LOOKBACK: usize = 4096;
 
 /// The text of a PDF, or why it could not be read.
 pub fn text(bytes: &[u8]) -> Result<String, String> {
@@ -16,6 +22,8 @@ pub fn text(bytes: &[u8]) -> Result<String, String> {
             total / (1024 * 1024)
         ));
     }
+    // An encrypted PDF names its security handler in its trailer (`/Encrypt`).
+    let encrypted = memchr::memmem::find(bytes, b"/Encrypt").is_some();
     let bytes = bytes.to_vec();
     // pdf-extract panics on some malformed files: contain that to this document.
     let result = std::panic::catch_unwind(move || pdf_extract::extract_text_from_mem(&bytes));
@@ -30,55 +38,46 @@ pub fn text(bytes: &[u8]) -> Result<String, String> {
             .join("\n\n")
             .trim()
             .to_string()),
-        Ok(Err(e)) => {
-            let e = e.to_string();
-            if e.contains("decryption") || e.contains("ncrypted") {
-                Err(
-                    "the PDF is encrypted (protected by a password): its text cannot be read"
-                        .into(),
-                )
-            } else {
-                Err(e)
-            }
+        Ok(Err(_)) if encrypted => {
+            Err("the PDF is encrypted (protected by a password): its text cannot be read".into())
         }
+        Ok(Err(e)) => Err(e.to_string()),
         Err(_) => Err("the PDF parser failed on this file".into()),
     }
 }
 
-/// Whether the Flate streams of a PDF (other than images, which are not read for text)
-/// inflate past `limit` bytes in all: `Some(bytes inflated)` when they do. Streams are found
-/// by their `stream` keyword after a dictionary naming `/FlateDecode`; each is inflated no
-/// further than the limit left, so the check itself stays within it.
+/// Whether the Flate streams of a PDF inflate past `limit` bytes in all: `Some(bytes
+/// inflated)` when they do. Streams are found by their `stream` keyword after a dictionary
+/// naming `/FlateDecode` (looked for at most [`DICT_LOOKBACK`] bytes back); each is inflated
+/// no further than the limit left, into nothing, so the check itself stays within it.
 fn inflates_past(bytes: &[u8], limit: u64) -> Option<u64> {
     let mut total = 0u64;
-    let mut from = 0;
-    while let Some(found) = find(&bytes[from..], b"stream") {
-        let at = from + found;
-        from = at + 6;
+    for at in memchr::memmem::find_iter(bytes, b"stream") {
         // `endstream`, or a `stream` keyword that does not end a dictionary: not a start.
-        let before = &bytes[..at];
-        let head_end = before
-            .iter()
-            .rposition(|b| !b.is_ascii_whitespace())
-            .unwrap_or(0);
-        if at >= 3 && &bytes[at - 3..at] == b"end" || !before[..=head_end].ends_with(b">>") {
+        if bytes[..at].ends_with(b"end") {
             continue;
         }
-        let dict_start = rfind(&before[..=head_end], b"obj").unwrap_or(0);
-        let dict = &before[dict_start..=head_end];
-        if find(dict, b"/FlateDecode").is_none() || find(dict, b"/Image").is_some() {
+        let window = &bytes[at.saturating_sub(DICT_LOOKBACK)..at];
+        let Some(head_end) = window.iter().rposition(|b| !b.is_ascii_whitespace()) else {
+            continue;
+        };
+        let head = &window[..=head_end];
+        if !head.ends_with(b">>") {
             continue;
         }
-        let mut data = &bytes[from..];
-        data = data
+        let dict = memchr::memmem::rfind(head, b"obj").map_or(head, |o| &head[o..]);
+        if memchr::memmem::find(dict, b"/FlateDecode").is_none() {
+            continue;
+        }
+        let data = &bytes[at + b"stream".len()..];
+        let data = data
             .strip_prefix(b"\r\n")
             .or_else(|| data.strip_prefix(b"\n"))
             .unwrap_or(data);
         let left = limit - total;
-        let mut sink = std::io::sink();
         let inflated = std::io::copy(
             &mut flate2::read::ZlibDecoder::new(data).take(left + 1),
-            &mut sink,
+            &mut std::io::sink(),
         )
         .unwrap_or(0);
         total += inflated;
@@ -87,14 +86,6 @@ fn inflates_past(bytes: &[u8], limit: u64) -> Option<u64> {
         }
     }
     None
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
 #[cfg(test)]
@@ -120,8 +111,11 @@ mod tests {
         let image = pdf_with_stream("/Subtype /Image /Length 10 /Filter /FlateDecode");
         assert_eq!(
             inflates_past(&image, 50_000),
-            None,
-            "images are not read for text"
+            Some(50_001),
+            "a dictionary is not trusted"
         );
+        // Input that starts with the keyword, or repeats it without dictionaries.
+        assert_eq!(inflates_past(b"stream", 10), None);
+        assert_eq!(inflates_past(&b"<<>>stream".repeat(100_000), 10), None);
     }
 }

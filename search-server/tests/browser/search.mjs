@@ -125,6 +125,12 @@ try {
     document.cookie = 'veille_session=secret; path=/';
     window.localStorage.setItem('veille-secret', 'secret');
   });
+  const own = await site.evaluate(() => ({
+    cookie: document.cookie,
+    stored: window.localStorage.getItem('veille-secret'),
+  }));
+  check(own.cookie.includes('veille_session=secret') && own.stored === 'secret',
+    'the search site holds its own cookie and storage (what the archived page must not read)');
   const lone = await bare.newPage();
   await lone.goto(raw);
   await lone.waitForTimeout(500);
