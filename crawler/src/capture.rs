@@ -2,9 +2,9 @@
 
 use crate::fetch::Exchange;
 use crate::state::CaptureInfo;
-use crate::warc::http::{request_block, response_block};
-use crate::warc::record::{Record, RecordType, new_record_id, warc_date};
-use crate::warc::sha1_digest;
+use warc::http::{request_block, response_block};
+use warc::record::{Record, RecordType, new_record_id, warc_date};
+use warc::sha1_digest;
 
 /// Builds the `response` and `request` records of one exchange, sharing one `WARC-Date`
 /// and linked by `WARC-Concurrent-To`.

@@ -14,18 +14,18 @@ use tokio::task::JoinSet;
 use tokio::time::Instant;
 use url::Url;
 
-use crate::canonical::canonicalize;
 use crate::capture::{RevisitProfile, exchange_records, revisit_records};
 use crate::config::CrawlConfig;
-use crate::discover::{self, DocKind, Links};
 use crate::fetch::{Exchange, FetchError, FetchErrorKind, Fetcher, FetcherConfig};
 use crate::frontier::{Candidate, Claim, Frontier, host_key};
 use crate::report::CrawlReport;
 use crate::robots::RobotsRules;
 use crate::scope::{OutOfScope, Scope};
 use crate::state::{CaptureInfo, HostRobots, SqliteStore, StateError, StateStore};
-use crate::warc::http::{decode_content_encoding, parse_response_head};
-use crate::warc::{WarcReader, WarcWriter, WriterConfig, sha1_digest};
+use warc::http::{decode_content_encoding, parse_response_head};
+use warc::{WarcReader, WarcWriter, WriterConfig, sha1_digest};
+use web::canonical::canonicalize;
+use web::discover::{self, DocKind, Links};
 
 /// Errors that stop a crawl before or during its run.
 #[derive(Debug, thiserror::Error)]
@@ -159,7 +159,7 @@ pub async fn run(
     };
 
     // WARC files left open by a killed crawl: cut the half-written tail, close, index.
-    for repaired in crate::warc::repair::repair_dir(&out_dir).map_err(output_err(&out_dir))? {
+    for repaired in warc::repair::repair_dir(&out_dir).map_err(output_err(&out_dir))? {
         match &repaired.path {
             Some(path) => {
                 tracing::warn!(
@@ -382,7 +382,7 @@ fn robots_from_saved(saved: &HostRobots, user_agent: &str) -> RobotsRules {
 /// Writes the CDXJ index of a closed WARC file (this reads the file once: at a rotation the
 /// crawl pauses for as long).
 fn index_file(path: PathBuf) {
-    match crate::cdxj::write_index(&path) {
+    match warc::cdxj::write_index(&path) {
         Ok((index, errors)) => {
             tracing::info!(index = %index.display(), "wrote CDXJ index");
             for e in errors {
@@ -745,7 +745,7 @@ impl Crawl<'_> {
         {
             self.frontier.store().record_capture(&CaptureInfo {
                 url: ex.url.to_string(),
-                date: crate::warc::record::warc_date(ex.date),
+                date: warc::record::warc_date(ex.date),
                 status,
                 digest: digest.clone(),
                 etag: ex.header("etag").map(str::to_string),

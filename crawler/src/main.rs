@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use crawler::config::{CrawlConfig, Seed, parse_resolve_arg};
 use crawler::crawl::StartMode;
-use crawler::sample_server::{SampleSite, serve};
+use sample::server::{SampleSite, serve};
 
 /// Veille's archival crawler: polite crawls of municipal websites into standard WARC 1.1 files.
 #[derive(Parser)]
@@ -143,7 +143,7 @@ struct ServeArgs {
 }
 
 fn main() -> std::process::ExitCode {
-    crawler::cli::init_logging("info");
+    cli::init_logging("info");
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
@@ -242,7 +242,7 @@ async fn crawl(args: CrawlArgs) -> Result<()> {
         .report
         .clone()
         .unwrap_or_else(|| crawler::schedule::report_path(&config));
-    let report = crawler::crawl::run(config, mode, crawler::cli::shutdown_signal()).await?;
+    let report = crawler::crawl::run(config, mode, cli::shutdown_signal()).await?;
     write_report(&report, &report_path)
 }
 
@@ -258,12 +258,8 @@ fn write_report(report: &crawler::report::CrawlReport, path: &std::path::Path) -
 
 async fn schedule(args: ScheduleArgs) -> Result<()> {
     let jobs = crawler::schedule::load_jobs(&args.config)?;
-    let summaries = crawler::schedule::run_schedule(
-        jobs.clone(),
-        args.max_runs,
-        crawler::cli::shutdown_signal(),
-    )
-    .await;
+    let summaries =
+        crawler::schedule::run_schedule(jobs.clone(), args.max_runs, cli::shutdown_signal()).await;
     for (job, s) in jobs.iter().zip(&summaries) {
         println!(
             "{}: {} runs started, {} finished, {} failed, {} skipped (previous run still going)",
@@ -277,14 +273,14 @@ fn cdxj(args: CdxjArgs) -> Result<()> {
     let mut failed = 0;
     for file in &args.files {
         let result = if args.stdout {
-            crawler::cdxj::index_file(file).map(|(lines, errors)| {
+            warc::cdxj::index_file(file).map(|(lines, errors)| {
                 for line in lines {
                     println!("{line}");
                 }
                 (None, errors)
             })
         } else {
-            crawler::cdxj::write_index(file).map(|(path, errors)| (Some(path), errors))
+            warc::cdxj::write_index(file).map(|(path, errors)| (Some(path), errors))
         };
         match result {
             Ok((path, errors)) => {
@@ -312,7 +308,7 @@ fn cdxj(args: CdxjArgs) -> Result<()> {
 
 /// Fixity check; faults are printed one a line on standard output, and any makes the run fail.
 fn verify(args: VerifyArgs) -> Result<()> {
-    let files = crawler::verify::collect_warcs(&args.paths)?;
+    let files = warc::verify::collect_warcs(&args.paths)?;
     if files.is_empty() {
         anyhow::bail!("no WARC file (*.warc.gz, *.warc) under the paths given");
     }
@@ -336,7 +332,7 @@ fn verify(args: VerifyArgs) -> Result<()> {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
         );
-        let report = crawler::verify::verify_file(file, |offset| bar.set_position(done + offset));
+        let report = warc::verify::verify_file(file, |offset| bar.set_position(done + offset));
         done += size;
         bar.set_position(done);
         match report {
@@ -401,8 +397,7 @@ async fn demo(args: DemoArgs) -> Result<()> {
         config.output.dir.display()
     );
     let report_path = crawler::schedule::report_path(&config);
-    let report =
-        crawler::crawl::run(config, StartMode::Fresh, crawler::cli::shutdown_signal()).await?;
+    let report = crawler::crawl::run(config, StartMode::Fresh, cli::shutdown_signal()).await?;
     write_report(&report, &report_path)
 }
 
@@ -419,7 +414,7 @@ async fn serve_sample(args: ServeArgs) -> Result<()> {
     let mut sample = load_sample(&args.dir)?;
     sample.set_version(args.content_version);
     if args.synthetic_hosts > 0 {
-        sample.synthetic = Some(crawler::synthetic::Synthetic {
+        sample.synthetic = Some(sample::synthetic::Synthetic {
             hosts: args.synthetic_hosts,
             pages: args.synthetic_pages,
             fanout: args.synthetic_fanout.max(1),

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crawler::warc::WarcReader;
+use warc::WarcReader;
 
 /// A record's bytes: WARC/1.1 head with these fields, then the block.
 fn record(fields: &[(&str, &str)], block: &[u8]) -> Vec<u8> {

@@ -7,7 +7,7 @@ mod common;
 use std::process::Command;
 
 use common::*;
-use crawler::warc::WarcReader;
+use warc::WarcReader;
 
 #[test]
 fn warcio_written_warc_reads_and_indexes_like_cdxj_indexer() {
@@ -39,7 +39,7 @@ fn warcio_written_warc_reads_and_indexes_like_cdxj_indexer() {
         .map(|r| r.expect("every record reads"))
         .collect();
     assert_eq!(records.len(), 7);
-    crawler::cdxj::write_index(&warc).expect("index");
+    warc::cdxj::write_index(&warc).expect("index");
     assert_cdxj_matches_cdxj_indexer(&warc);
     assert_verifies(&warc);
 }
@@ -89,14 +89,14 @@ async fn wget_written_warc_of_the_sample_indexes_like_cdxj_indexer() {
         .map(|r| r.expect("every record reads"))
         .collect();
     assert!(records.len() > 20, "{} records", records.len());
-    crawler::cdxj::write_index(&warc).expect("index");
+    warc::cdxj::write_index(&warc).expect("index");
     assert_cdxj_matches_cdxj_indexer(&warc);
     assert_verifies(&warc);
 }
 
 /// The fixity check finds nothing wrong with another tool's file and our index of it.
 fn assert_verifies(warc: &std::path::Path) {
-    let report = crawler::verify::verify_file(warc, |_| {}).expect("verify");
+    let report = warc::verify::verify_file(warc, |_| {}).expect("verify");
     assert!(report.faults.is_empty(), "{:?}", report.faults);
     assert!(report.has_cdxj && report.cdxj_lines > 0);
     assert!(report.digests_ok > 0);

@@ -223,7 +223,7 @@ async fn chunked_gzip_body_is_stored_as_transferred_and_still_followed() {
         payload, &compressed,
         "payload is the de-chunked, still gzipped body"
     );
-    let head = crawler::warc::http::parse_response_head(&record.record.block).expect("head");
+    let head = warc::http::parse_response_head(&record.record.block).expect("head");
     assert_eq!(head.header("X-Orig-Transfer-Encoding"), Some("chunked"));
     assert_eq!(head.header("Content-Encoding"), Some("gzip"));
     assert!(
@@ -437,7 +437,7 @@ async fn a_dripping_body_is_abandoned_after_one_slow_window_and_archived_as_cut(
         .iter()
         .find(|r| {
             r.record.target_uri() == Some("http://drip.example/")
-                && matches!(r.record.record_type(), crawler::warc::RecordType::Response)
+                && matches!(r.record.record_type(), warc::RecordType::Response)
         })
         .expect("the dripped page is archived");
     assert_eq!(
@@ -560,10 +560,10 @@ async fn a_gzip_bomb_is_archived_as_sent_and_decoded_no_further_than_the_limit()
         sent,
         "archived as transferred, never inflated"
     );
-    let decoded = crawler::warc::http::decode_content_encoding(Some("gzip"), stored);
+    let decoded = warc::http::decode_content_encoding(Some("gzip"), stored);
     assert_eq!(
         decoded.len() as u64,
-        crawler::warc::http::MAX_DECODED_BYTES,
+        warc::http::MAX_DECODED_BYTES,
         "reading it back stops at the decoding limit"
     );
 }
@@ -738,7 +738,7 @@ async fn an_entity_bomb_sitemap_and_a_self_referencing_index_end_quietly() {
     let records = read_and_verify(&warc_files(&out));
     let fetched_index = records
         .iter()
-        .filter(|r| r.record.record_type() == crawler::warc::RecordType::Response)
+        .filter(|r| r.record.record_type() == warc::RecordType::Response)
         .filter(|r| r.record.target_uri() == Some("http://sitemap.example/index.xml"))
         .count();
     assert_eq!(fetched_index, 1, "the index naming itself is fetched once");

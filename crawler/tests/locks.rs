@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::*;
-use crawler::warc::RecordType;
+use warc::RecordType;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_second_crawl_on_the_same_directories_is_refused() {

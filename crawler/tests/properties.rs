@@ -4,10 +4,10 @@
 
 use std::io::{Cursor, Write};
 
-use crawler::warc::http::{dechunk, decode_content_encoding, parse_response_head};
-use crawler::warc::{Record, RecordType, WarcReader};
 use proptest::prelude::*;
 use url::Url;
+use warc::http::{dechunk, decode_content_encoding, parse_response_head};
+use warc::{Record, RecordType, WarcReader};
 
 fn gz(bytes: &[u8]) -> Vec<u8> {
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
@@ -33,8 +33,8 @@ proptest! {
             items += 1;
             prop_assert!(items <= data.len() + 1);
             if let Ok(read) = item {
-                let _ = crawler::cdxj::line_for(&read, "prop.warc");
-                let _ = crawler::warc::payload::payload(&read.record);
+                let _ = warc::cdxj::line_for(&read, "prop.warc");
+                let _ = warc::payload::payload(&read.record);
             }
         }
     }
@@ -103,7 +103,7 @@ proptest! {
         let _ = dechunk(&data);
         for enc in ["gzip", "deflate", "br"] {
             let out = decode_content_encoding(Some(enc), &data);
-            prop_assert!(out.len() as u64 <= crawler::warc::http::MAX_DECODED_BYTES);
+            prop_assert!(out.len() as u64 <= warc::http::MAX_DECODED_BYTES);
         }
     }
 
@@ -123,23 +123,23 @@ proptest! {
     /// SURT keys never panic, and ignore the case of the host and a `www.` prefix.
     #[test]
     fn surt_keys_ignore_host_case(url in url_strategy(), noise in "\\PC{0,40}") {
-        let _ = crawler::cdxj::surt(&noise);
+        let _ = warc::cdxj::surt(&noise);
         let host = Url::parse(&url).expect("strategy makes URLs").host_str().unwrap_or_default().to_string();
         let bare = host.strip_prefix("www.").unwrap_or(&host).to_string();
         let with_www = url.replacen(&host, &format!("www.{bare}"), 1);
         let shouted = url.replacen(&host, &host.to_uppercase(), 1);
-        prop_assert_eq!(crawler::cdxj::surt(&shouted), crawler::cdxj::surt(&url));
-        prop_assert_eq!(crawler::cdxj::surt(&with_www), crawler::cdxj::surt(&url.replacen(&host, &bare, 1)));
+        prop_assert_eq!(warc::cdxj::surt(&shouted), warc::cdxj::surt(&url));
+        prop_assert_eq!(warc::cdxj::surt(&with_www), warc::cdxj::surt(&url.replacen(&host, &bare, 1)));
     }
 
     /// Canonical URLs are canonical: canonicalising twice changes nothing.
     #[test]
     fn canonicalisation_is_idempotent(url in url_strategy(), href in "\\PC{0,60}") {
         let base = Url::parse(&url).expect("strategy makes URLs");
-        if let Some(link) = crawler::canonical::resolve_link(&base, &href)
-            && let Some(once) = crawler::canonical::canonicalize(&link)
+        if let Some(link) = web::canonical::resolve_link(&base, &href)
+            && let Some(once) = web::canonical::canonicalize(&link)
         {
-            prop_assert_eq!(crawler::canonical::canonicalize(&once), Some(once));
+            prop_assert_eq!(web::canonical::canonicalize(&once), Some(once));
         }
     }
 
@@ -158,12 +158,12 @@ proptest! {
     #[test]
     fn sitemaps_give_their_locations(noise in "\\PC{0,300}", paths in proptest::collection::vec("[a-z]{1,10}", 1..10)) {
         let base = Url::parse("http://www.a.example/sitemap.xml").expect("url");
-        let _ = crawler::discover::sitemap_links(&base, noise.as_bytes());
+        let _ = web::discover::sitemap_links(&base, noise.as_bytes());
         let xml = format!(
             "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">{}</urlset>",
             paths.iter().map(|p| format!("<url><loc>http://www.a.example/{p}?a=1&amp;b=2</loc></url>")).collect::<String>()
         );
-        let links = crawler::discover::sitemap_links(&base, xml.as_bytes()).map_err(TestCaseError::fail)?;
+        let links = web::discover::sitemap_links(&base, xml.as_bytes()).map_err(TestCaseError::fail)?;
         for p in &paths {
             let want = format!("http://www.a.example/{p}?a=1&b=2");
             prop_assert!(links.urls.iter().any(|u| u.as_str() == want), "{} missing", want);
@@ -174,9 +174,9 @@ proptest! {
     #[test]
     fn tamed_html_keeps_its_text(depth in 0usize..2000, text in "[a-zA-Zéè ]{1,30}") {
         let page = format!("{}{text}{}", "<div>".repeat(depth), "</div>".repeat(depth));
-        let tamed = crawler::html_limits::tame(&page);
+        let tamed = web::html_limits::tame(&page);
         prop_assert!(tamed.contains(&text));
-        prop_assert_eq!(tamed.matches("<div>").count(), depth.min(crawler::html_limits::MAX_DEPTH));
-        prop_assert_eq!(tamed.matches("</div>").count(), depth.min(crawler::html_limits::MAX_DEPTH));
+        prop_assert_eq!(tamed.matches("<div>").count(), depth.min(web::html_limits::MAX_DEPTH));
+        prop_assert_eq!(tamed.matches("</div>").count(), depth.min(web::html_limits::MAX_DEPTH));
     }
 }

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use common::*;
 use crawler::crawl::StartMode;
-use crawler::warc::{RecordType, WarcReader};
+use warc::{RecordType, WarcReader};
 
 /// One crawl of the sample into `out` (a finished crawl run again is a recrawl).
 async fn crawl(
@@ -96,7 +96,7 @@ async fn recrawl_archives_revisits_and_changes() {
                     assert_eq!(rec.target_uri(), Some(uri.as_str()));
                 }
                 RecordType::Response => {
-                    let head = crawler::warc::http::parse_response_head(&rec.block).expect("head");
+                    let head = warc::http::parse_response_head(&rec.block).expect("head");
                     full.insert(rec.target_uri().expect("uri").to_string(), head.status);
                 }
                 _ => {}
@@ -139,7 +139,7 @@ async fn recrawl_after_the_warc_files_are_gone_archives_in_full() {
     let first = crawl(addr, &out).await.expect("first crawl");
     for f in warc_files(&out) {
         std::fs::remove_file(&f).expect("remove WARC file");
-        let _ = std::fs::remove_file(crawler::cdxj::cdxj_path(&f));
+        let _ = std::fs::remove_file(warc::cdxj::cdxj_path(&f));
     }
     let second = crawl(addr, &out).await.expect("second crawl");
     assert_eq!(

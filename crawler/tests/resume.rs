@@ -7,9 +7,9 @@ mod common;
 use std::collections::{BTreeSet, HashMap};
 
 use common::*;
-use crawler::warc::RecordType;
+use warc::RecordType;
 
-fn archived_urls(records: &[crawler::warc::reader::ReadRecord]) -> Vec<String> {
+fn archived_urls(records: &[warc::reader::ReadRecord]) -> Vec<String> {
     records
         .iter()
         .filter(|r| {

@@ -30,8 +30,8 @@ fn copy_crawl(from: &Path) -> (tempfile::TempDir, Vec<PathBuf>) {
         let name = warc.file_name().expect("name");
         let to = dir.path().join(name);
         std::fs::copy(&warc, &to).expect("copy WARC");
-        let cdxj = crawler::cdxj::cdxj_path(&warc);
-        std::fs::copy(&cdxj, crawler::cdxj::cdxj_path(&to)).expect("copy CDXJ");
+        let cdxj = warc::cdxj::cdxj_path(&warc);
+        std::fs::copy(&cdxj, warc::cdxj::cdxj_path(&to)).expect("copy CDXJ");
         copies.push(to);
     }
     (dir, copies)
@@ -69,7 +69,7 @@ async fn verify_passes_a_crawl_and_names_each_fault() {
     // the others are still checked.
     let (dir, copies) = copy_crawl(&crawl);
     let warc = &copies[0];
-    let (offset, length, url) = largest_response(&crawler::cdxj::cdxj_path(warc));
+    let (offset, length, url) = largest_response(&warc::cdxj::cdxj_path(warc));
     let mut bytes = std::fs::read(warc).expect("read");
     let flipped = usize::try_from(offset + length / 2).expect("fits");
     bytes[flipped] ^= 0x20;
@@ -94,7 +94,7 @@ async fn verify_checks_digests_of_plain_warcs_and_each_cdxj_line() {
     let crawl = reference_crawl(addr, "verify-plain").await;
     let (dir, copies) = copy_crawl(&crawl);
     let warc = &copies[0];
-    let cdxj = crawler::cdxj::cdxj_path(warc);
+    let cdxj = warc::cdxj::cdxj_path(warc);
 
     // Uncompressed, the same records keep their digests; a byte changed in a body is a
     // payload and block digest mismatch at that record's offset.

@@ -8,8 +8,8 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let _ = crawler::cdxj::surt(&text);
-    let _ = crawler::cdxj::timestamp(&text);
+    let _ = warc::cdxj::surt(&text);
+    let _ = warc::cdxj::timestamp(&text);
     let file = Arc::new(PathBuf::from("/archive/fuzz.cdxj"));
     for line in text.lines() {
         if let Some((key, loc)) = search_server::captures::parse_cdxj_line(line, &file) {

@@ -2,9 +2,9 @@
 //! and decoded from its content-encoding.
 #![no_main]
 
-use crawler::warc::http::{decode_content_encoding, dechunk, parse_response_head};
-use crawler::warc::payload::payload;
-use crawler::warc::{Record, RecordType};
+use warc::http::{decode_content_encoding, dechunk, parse_response_head};
+use warc::payload::payload;
+use warc::{Record, RecordType};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

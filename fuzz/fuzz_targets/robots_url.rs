@@ -2,7 +2,7 @@
 //! canonicalised and matched.
 #![no_main]
 
-use crawler::canonical::{canonicalize, resolve_link};
+use web::canonical::{canonicalize, resolve_link};
 use crawler::robots::RobotsRules;
 use libfuzzer_sys::fuzz_target;
 use url::Url;
@@ -25,6 +25,6 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(canonicalize(&canonical).as_ref(), Some(&canonical), "{link}");
         }
     }
-    let _ = crawler::discover::sitemap_links(&base, body);
-    let _ = crawler::discover::feed_links(&base, body);
+    let _ = web::discover::sitemap_links(&base, body);
+    let _ = web::discover::feed_links(&base, body);
 });

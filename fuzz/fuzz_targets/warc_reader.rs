@@ -3,8 +3,8 @@
 
 use std::io::Cursor;
 
-use crawler::warc::WarcReader;
-use crawler::warc::payload::{payload, revisit_target};
+use warc::WarcReader;
+use warc::payload::{payload, revisit_target};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         let Ok(read) = item else {
             continue;
         };
-        let _ = crawler::cdxj::line_for(&read, "fuzz.warc");
+        let _ = warc::cdxj::line_for(&read, "fuzz.warc");
         let _ = payload(&read.record);
         let _ = revisit_target(&read.record);
     }

@@ -426,7 +426,7 @@ fn add_batch(
                 let digest = capture
                     .digest
                     .clone()
-                    .unwrap_or_else(|| crawler::warc::sha1_digest(&p.body));
+                    .unwrap_or_else(|| warc::sha1_digest(&p.body));
                 (capture.url.clone(), digest)
             }
         };

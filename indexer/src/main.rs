@@ -232,7 +232,7 @@ fn exit_quietly_on_closed_pipe() {
 
 fn main() -> std::process::ExitCode {
     exit_quietly_on_closed_pipe();
-    crawler::cli::init_logging("warn");
+    cli::init_logging("warn");
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
@@ -594,7 +594,7 @@ fn bench_extract(args: BenchExtractArgs) -> Result<()> {
     // Parts of that time: what other extractors do (main text, title, date: the HTML part),
     // and under it the floor (decoding and parsing the pages into a tree, nothing else).
     let decode =
-        |page: &BenchPage| crawler::charset::decode_html(&page.body, page.content_type.as_deref());
+        |page: &BenchPage| warc::charset::decode_html(&page.body, page.content_type.as_deref());
     let html_part = median(&|page| {
         let url = url::Url::parse(&page.url).ok();
         std::hint::black_box(indexer::extract::html::read(

@@ -1,4 +1,4 @@
-//! Captures read from WARC files of any tool (through the crawler crate's reader, the
+//! Captures read from WARC files of any tool (through the `warc` crate's reader, the
 //! project's one WARC implementation): full captures with their decoded payload, revisits
 //! with what they repeat, and the seeds' INSEE codes that a Veille crawl records in its
 //! `warcinfo` records. Bad records are reported (file and offset) and skipped.
@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use crawler::warc::payload::{Payload, RevisitTarget, payload, revisit_target};
-use crawler::warc::reader::ReadError;
-use crawler::warc::{RecordType, WarcReader};
+use warc::payload::{Payload, RevisitTarget, payload, revisit_target};
+use warc::reader::ReadError;
+use warc::{RecordType, WarcReader};
 
 /// One capture of a URL.
 #[derive(Debug, Clone)]

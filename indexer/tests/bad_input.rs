@@ -2,15 +2,11 @@
 //! with a document or a clear error; `indexer index` skips what it cannot read, naming it,
 //! and indexes the rest.
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
 use indexer::extract::{Extractor, Input};
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use testkit::repo_root;
 
 fn bad_file(name: &str) -> Vec<u8> {
     std::fs::read(repo_root().join("indexer/tests/data/bad-input").join(name)).expect("fixture")
@@ -172,7 +168,7 @@ fn response_record(url: &str, content_type: &str, body: &[u8], date: &str) -> Ve
     )
     .into_bytes();
     block.extend_from_slice(body);
-    let payload_digest = crawler::warc::sha1_digest(body);
+    let payload_digest = warc::sha1_digest(body);
     let mut rec = format!(
         "WARC/1.1\r\nWARC-Type: response\r\nWARC-Date: {date}\r\nWARC-Target-URI: {url}\r\nWARC-Record-ID: <urn:uuid:{}>\r\nWARC-Payload-Digest: {payload_digest}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
         uuid(url),

@@ -33,7 +33,7 @@ struct ExpectedQuery {
 }
 
 async fn crawl(
-    site: &crawler::sample_server::SampleSite,
+    site: &sample::server::SampleSite,
     addr: std::net::SocketAddr,
     out: &Path,
 ) -> crawler::report::CrawlReport {
@@ -61,17 +61,14 @@ fn indexer_bin() -> Command {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sample_index_answers_french_queries_and_grows_incrementally() {
-    let site = crawler::sample_server::SampleSite::load(&repo_root().join("data/sample-site"))
-        .expect("sample");
+    let site =
+        sample::server::SampleSite::load(&repo_root().join("data/sample-site")).expect("sample");
     let version = site.version.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
-    tokio::spawn(crawler::sample_server::serve(
-        listener,
-        Arc::new(site.clone()),
-    ));
+    tokio::spawn(sample::server::serve(listener, Arc::new(site.clone())));
     let dir = work_dir("indexer-index");
     let warcs = dir.join("warcs");
     let first = crawl(&site, addr, &warcs).await;

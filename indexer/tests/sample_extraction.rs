@@ -2,7 +2,7 @@
 //! publication date (or its absence), commune, topics, digital-policy flag, label, article
 //! sentences present and boilerplate absent. Expectations live beside the sample pages.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Deserialize;
 
@@ -31,7 +31,7 @@ struct ExpectedLabel {
 }
 
 fn sample_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample-site")
+    testkit::repo_root().join("data/sample-site")
 }
 
 fn squash(s: &str) -> String {
@@ -43,7 +43,7 @@ fn squash(s: &str) -> String {
 
 #[test]
 fn every_sample_page_extracts_as_expected() {
-    let sample = crawler::sample_server::SampleSite::load(&sample_dir()).expect("sample loads");
+    let sample = sample::server::SampleSite::load(&sample_dir()).expect("sample loads");
     let extractor = indexer::extract::Extractor::new().expect("extractor");
     let mut problems = Vec::new();
     let mut checked = 0;
@@ -65,7 +65,7 @@ fn every_sample_page_extracts_as_expected() {
             let content_type = site
                 .route(&page.path)
                 .and_then(|r| r.content_type.clone())
-                .unwrap_or_else(|| crawler::sample_server::content_type_for(&file).to_string());
+                .unwrap_or_else(|| sample::server::content_type_for(&file).to_string());
             let url = format!("http://{host}{}", page.path);
             let input = indexer::extract::Input {
                 bytes: &bytes,

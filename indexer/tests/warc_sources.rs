@@ -5,46 +5,17 @@ mod common;
 
 use common::*;
 use std::collections::HashSet;
-use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+
+use std::path::Path;
 use std::process::Command;
-use std::sync::Arc;
 
 use indexer::extract::{Extractor, Input};
 use indexer::source::{CaptureBody, Captures};
 
-/// A tool on PATH (scripts/test.sh installs them); missing, it fails under CI and skips here.
-fn tool(name: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|p| p.join(name))
-            .find(|p| p.is_file())
-    });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{name} is not on PATH: run scripts/test.sh"
-        );
-        eprintln!("note: {name} not on PATH; skipped");
-    }
-    found
-}
-
-async fn sample_server() -> SocketAddr {
-    let site = crawler::sample_server::SampleSite::load(&repo_root().join("data/sample-site"))
-        .expect("sample");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    tokio::spawn(crawler::sample_server::serve(listener, Arc::new(site)));
-    addr
-}
-
 /// The captures answering 200 with HTML, with their payloads.
 fn html_pages(
     caps: &Captures,
-) -> impl Iterator<Item = (&indexer::source::Capture, &crawler::warc::payload::Payload)> {
+) -> impl Iterator<Item = (&indexer::source::Capture, &warc::payload::Payload)> {
     caps.captures.iter().filter_map(|c| match &c.body {
         CaptureBody::Full(p)
             if p.status == 200
@@ -68,7 +39,7 @@ fn body_text(c: &indexer::source::Capture) -> String {
 
 #[test]
 fn warcio_warc_gzip_and_chunked_payloads_decode_and_revisit_resolves() {
-    let Some(python) = tool("python3") else {
+    let Some(python) = external_tool("python3") else {
         return;
     };
     if !Command::new(&python)
@@ -140,7 +111,7 @@ fn warcio_warc_gzip_and_chunked_payloads_decode_and_revisit_resolves() {
 
 #[test]
 fn corrupted_record_in_the_middle_is_skipped_with_its_offset() {
-    use crawler::warc::{Record, RecordType, WarcWriter, WriterConfig};
+    use warc::{Record, RecordType, WarcWriter, WriterConfig};
     // Not under target/tmp/warcs: scripts/test.sh checks every WARC there with warcio, and
     // this one is broken on purpose.
     let tmp = tempfile::tempdir().expect("temp dir");
@@ -191,8 +162,10 @@ fn corrupted_record_in_the_middle_is_skipped_with_its_offset() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wget_warc_of_the_sample_reads_and_extracts() {
-    let Some(wget) = tool("wget") else { return };
-    let addr = sample_server().await;
+    let Some(wget) = external_tool("wget") else {
+        return;
+    };
+    let addr = start_sample_server(sample_site()).await;
     let dir = work_dir("indexer-wget");
     let out = tokio::task::spawn_blocking({
         let dir = dir.clone();
@@ -260,7 +233,7 @@ async fn wget_warc_of_the_sample_reads_and_extracts() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn veille_warc_gives_each_page_its_seed_commune() {
-    let addr = sample_server().await;
+    let addr = start_sample_server(sample_site()).await;
     let dir = work_dir("indexer-veille");
     let mut config =
         crawler::config::CrawlConfig::from_file(&repo_root().join("data/crawls/sample.toml"))

@@ -121,7 +121,7 @@ pub fn archive_url(hit: &Hit) -> String {
     let latest = hit
         .captures
         .iter()
-        .map(|c| crawler::cdxj::timestamp(c))
+        .map(|c| warc::cdxj::timestamp(c))
         .max()
         .unwrap_or_default();
     archive_path(&latest, &hit.url, false)

@@ -548,7 +548,7 @@ async fn archived_document(st: Shared, capture: crate::captures::CaptureLoc) -> 
     let is_html =
         lower.contains("html") || (content_type.is_empty() && payload.body.starts_with(b"<"));
     let (body, content_type) = if is_html {
-        let decoded = crawler::charset::decode_html(&payload.body, Some(&content_type));
+        let decoded = warc::charset::decode_html(&payload.body, Some(&content_type));
         (
             rewrite_html(&decoded.text, &url, &ts, site.unwrap_or_default()).into_bytes(),
             "text/html; charset=utf-8".to_string(),

@@ -10,7 +10,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Instant, SystemTime};
 
 use chrono::NaiveDateTime;
-use crawler::cdxj::{CdxjLine, cdxj_path, index_file, surt};
+use warc::cdxj::{CdxjLine, cdxj_path, index_file, surt};
 
 /// One capture: a `response`, `revisit` or `resource` record of a WARC file.
 #[derive(Debug, Clone)]
@@ -444,7 +444,7 @@ mod tests {
         let broken =
             r#"example,allonnes)/x 20130131100000 {"url": "http://www.allonnes.example/x", "offs"#;
         std::fs::write(
-            crawler::cdxj::cdxj_path(&warc),
+            warc::cdxj::cdxj_path(&warc),
             format!("{broken}\n{good}\nnot a line at all\n"),
         )
         .expect("cdxj");

@@ -8,9 +8,9 @@ use std::sync::Arc;
 use anyhow::Context;
 use crawler::config::CrawlConfig;
 use crawler::crawl::StartMode;
-use crawler::sample_server::SampleSite;
 use indexer::extract::Extractor;
 use indexer::indexing::{IndexOptions, index_warcs};
+use sample::server::SampleSite;
 
 use crate::params::Limits;
 use crate::state::{AppState, shared};
@@ -63,10 +63,7 @@ pub async fn run(
         "1/3 Serving the {} bundled sample sites on http://{sample_addr} (loopback only)",
         sample.sites.len()
     );
-    let sample_server = tokio::spawn(crawler::sample_server::serve(
-        sample_listener,
-        Arc::new(sample),
-    ));
+    let sample_server = tokio::spawn(sample::server::serve(sample_listener, Arc::new(sample)));
     let mut config = CrawlConfig::from_file(&opts.config).with_context(|| {
         format!(
             "cannot read the crawl configuration {}",

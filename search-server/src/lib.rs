@@ -2,7 +2,7 @@
 //! archived pages from their WARC records, exports, and the one-command demo.
 //!
 //! The search itself is the indexer's query layer ([`indexer::query`]); WARC records are read
-//! with the crawler's reader ([`crawler::warc`]). This crate only turns HTTP requests into
+//! with the crawler's reader ([`warc`]). This crate only turns HTTP requests into
 //! those calls and their answers into pages.
 
 pub mod api;

@@ -102,7 +102,7 @@ struct DemoArgs {
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    crawler::cli::init_logging("info,tantivy=warn");
+    cli::init_logging("info,tantivy=warn");
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
         match cli.command {
@@ -116,7 +116,7 @@ fn main() -> anyhow::Result<()> {
                         index: a.index,
                         replay_bind: (!a.same_origin_replay).then_some(a.replay_bind),
                     },
-                    crawler::cli::shutdown_signal(),
+                    cli::shutdown_signal(),
                 )
                 .await
             }
@@ -160,13 +160,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         replay = Some(replay_listener);
     }
     println!("Veille search on {site_url}/ (Ctrl-C to stop)");
-    search_server::app::serve_both(
-        listener,
-        replay,
-        shared(state),
-        crawler::cli::shutdown_signal(),
-    )
-    .await?;
+    search_server::app::serve_both(listener, replay, shared(state), cli::shutdown_signal()).await?;
     println!("Stopped.");
     Ok(())
 }

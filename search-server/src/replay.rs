@@ -4,11 +4,11 @@
 
 use std::cell::RefCell;
 
-use crawler::cdxj::timestamp;
-use crawler::warc::payload::{Payload, payload, revisit_target};
-use crawler::warc::{Record, RecordType, WarcReader};
 use lol_html::{RewriteStrSettings, element, rewrite_str};
 use url::Url;
+use warc::cdxj::timestamp;
+use warc::payload::{Payload, payload, revisit_target};
+use warc::{Record, RecordType, WarcReader};
 
 use crate::captures::{CaptureLoc, CaptureStore};
 

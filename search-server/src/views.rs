@@ -276,7 +276,7 @@ fn hit_view(h: &Hit, labels: &Labels) -> HitView {
     let mut captures: Vec<String> = h
         .captures
         .iter()
-        .map(|c| crawler::cdxj::timestamp(c))
+        .map(|c| warc::cdxj::timestamp(c))
         .collect();
     captures.sort();
     let latest = captures.last().cloned().unwrap_or_default();

@@ -28,22 +28,7 @@ struct Fixture {
     second_warcs: Vec<PathBuf>,
 }
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn warc_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|r| {
-            r.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.to_string_lossy().ends_with(".warc.gz"))
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
-}
+use testkit::{repo_root, warc_files};
 
 /// Starts a server on its own thread and runtime (it outlives every test's runtime).
 fn start_server(index: &Path, warcs: &Path, limits: Limits) -> String {
@@ -112,15 +97,14 @@ fn build_fixture() -> Fixture {
         let warcs = dir.join("warcs");
         let rt = tokio::runtime::Runtime::new().expect("runtime");
         let (first_warcs, second_warcs) = rt.block_on(async {
-            let site =
-                crawler::sample_server::SampleSite::load(&repo_root().join("data/sample-site"))
-                    .expect("sample site");
+            let site = sample::server::SampleSite::load(&repo_root().join("data/sample-site"))
+                .expect("sample site");
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
                 .await
                 .expect("bind");
             let addr = listener.local_addr().expect("addr");
             let version = site.version.clone();
-            tokio::spawn(crawler::sample_server::serve(listener, Arc::new(site)));
+            tokio::spawn(sample::server::serve(listener, Arc::new(site)));
             let crawl = || async {
                 let mut config = crawler::config::CrawlConfig::from_file(
                     &repo_root().join("data/crawls/sample.toml"),

@@ -2,37 +2,19 @@
 //! port, crawl configs pointed at it, and reading WARC files back with digest checks.
 #![allow(dead_code)]
 
+// Each test file uses some of them.
+#[allow(unused_imports)]
+pub use testkit::{external_tool, repo_root, sample_site, start_sample_server, warc_files};
+
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use crawler::config::CrawlConfig;
-use crawler::sample_server::{SampleSite, serve};
-use crawler::warc::digest::DigestCheck;
-use crawler::warc::http::parse_response_head;
-use crawler::warc::reader::ReadRecord;
-use crawler::warc::{RecordType, WarcReader, verify_digest};
-
-/// The repository root.
-pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// Loads the bundled sample site.
-pub fn sample_site() -> SampleSite {
-    SampleSite::load(&repo_root().join("data/sample-site")).expect("sample site loads")
-}
-
-/// Starts the sample server on a free loopback port.
-pub async fn start_sample_server(site: SampleSite) -> SocketAddr {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind loopback");
-    let addr = listener.local_addr().expect("local addr");
-    tokio::spawn(serve(listener, Arc::new(site)));
-    addr
-}
+use warc::digest::DigestCheck;
+use warc::http::parse_response_head;
+use warc::reader::ReadRecord;
+use warc::{RecordType, WarcReader, verify_digest};
 
 /// A directory for a test's WARC files, kept after the test under target/tmp so that CI can
 /// check them with independent tools (warcio).
@@ -53,17 +35,6 @@ pub fn sample_config(addr: SocketAddr, out: &Path) -> CrawlConfig {
     config.output.dir = out.to_path_buf();
     config.output.state_dir = Some(out.join("state"));
     config
-}
-
-/// The WARC files in a directory (closed ones), sorted.
-pub fn warc_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("read WARC dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with(".warc.gz"))
-        .collect();
-    files.sort();
-    files
 }
 
 /// Every record of the files, asserting that each parses and each digest verifies, that
@@ -159,28 +130,10 @@ pub fn responses(records: &[ReadRecord]) -> HashMap<String, (u16, Vec<u8>, ReadR
         .collect()
 }
 
-/// An independent tool on PATH (installed into .venv by scripts/test.sh). Missing, it fails
-/// the test under CI and skips the comparison elsewhere.
-pub fn external_tool(name: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|p| p.join(name))
-            .find(|p| p.is_file())
-    });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{name} is not on PATH: scripts/test.sh installs it into .venv"
-        );
-        eprintln!("note: {name} not on PATH; comparison skipped (run scripts/test.sh)");
-    }
-    found
-}
-
 /// Checks the CDXJ index written beside `warc` against `cdxj-indexer`'s output: same lines
 /// (keys, timestamps, urls, mime, status, digests, lengths, offsets, file names).
 pub fn assert_cdxj_matches_cdxj_indexer(warc: &Path) {
-    let ours_path = crawler::cdxj::cdxj_path(warc);
+    let ours_path = warc::cdxj::cdxj_path(warc);
     let ours = std::fs::read_to_string(&ours_path)
         .unwrap_or_else(|e| panic!("no CDXJ beside {}: {e}", warc.display()));
     let Some(tool) = external_tool("cdxj-indexer") else {

@@ -9,21 +9,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-/// The French month names, January first.
-pub const MONTH_NAMES: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+pub use french::MONTH_NAMES;
 
 const MONTHS: &[(&str, u32)] = &[
     ("janvier", 1),

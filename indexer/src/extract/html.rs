@@ -224,7 +224,7 @@ pub fn read_with(
 ) -> HtmlFacts {
     // Pathological nesting and attribute counts make tree building quadratic: bounded first,
     // for both extractors.
-    let tamed = crawler::html_limits::tame(html);
+    let tamed = web::html_limits::tame(html);
     let html: &str = &tamed;
     let doc = Html::parse_document(html);
     let page = Page::new(&doc);

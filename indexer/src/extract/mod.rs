@@ -20,7 +20,7 @@ use url::Url;
 
 use crate::communes::{Communes, Found};
 use crate::topics::{Taxonomy, TaxonomyError, TopicScore};
-use crawler::charset::decode_html;
+use warc::charset::decode_html;
 
 /// What extraction reads.
 #[derive(Debug, Clone, Copy)]
@@ -188,7 +188,7 @@ impl Extractor {
                     .as_ref()
                     .filter(|_| with_outlinks)
                     .map(|u| {
-                        crawler::discover::html_links(
+                        web::discover::html_links(
                             u,
                             decoded.text.as_bytes(),
                             Some("text/html; charset=utf-8"),

@@ -3,10 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-/// The repository root.
-pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+// Each test file uses some of them.
+#[allow(unused_imports)]
+pub use testkit::{external_tool, repo_root, sample_site, start_sample_server, warc_files};
 
 /// A fresh directory under target/tmp/warcs (WARC files there are checked by warcio in
 /// scripts/test.sh).

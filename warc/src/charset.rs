@@ -76,7 +76,7 @@ pub fn detect(bytes: &[u8]) -> &'static Encoding {
 /// Decodes an HTML document; `content_type` is the HTTP header value, if any.
 ///
 /// ```
-/// use crawler::charset::{decode_html, CharsetSource};
+/// use warc::charset::{decode_html, CharsetSource};
 /// let bytes = b"<p>Mis \xe0 jour le 31 janvier</p>"; // windows-1252, no declaration
 /// let d = decode_html(bytes, Some("text/html"));
 /// assert!(d.text.contains("Mis à jour"));

@@ -7,7 +7,7 @@ use scraper::{Html, Selector};
 use url::Url;
 
 use crate::canonical::canonicalize;
-use crate::charset::decode_html;
+use warc::charset::decode_html;
 
 /// URLs found in a document, and what could not be used.
 #[derive(Debug, Default, Clone)]
@@ -153,7 +153,7 @@ pub fn html_links(page_url: &Url, body: &[u8], content_type: Option<&str>) -> Li
 /// others kept; a sitemap broken part-way keeps the locations before the break.
 pub fn sitemap_links(sitemap_url: &Url, body: &[u8]) -> Result<Links, String> {
     let body = if body.starts_with(&[0x1f, 0x8b]) {
-        crate::warc::http::decode_content_encoding(Some("gzip"), body)
+        warc::http::decode_content_encoding(Some("gzip"), body)
     } else {
         body.into()
     };

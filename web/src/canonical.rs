@@ -37,7 +37,7 @@ fn is_stripped(name: &str) -> bool {
 /// Returns the canonical form of an http(s) URL, or `None` for other schemes.
 ///
 /// ```
-/// use crawler::canonical::canonicalize;
+/// use web::canonical::canonicalize;
 /// let u = url::Url::parse("HTTP://www.Allonnes.example:80/a/../actus.html;jsessionid=A1?utm_source=x&page=2#top").unwrap();
 /// assert_eq!(canonicalize(&u).unwrap().as_str(), "http://www.allonnes.example/actus.html?page=2");
 /// ```

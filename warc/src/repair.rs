@@ -84,8 +84,8 @@ pub fn repair_dir(dir: &Path) -> io::Result<Vec<Repaired>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::warc::record::{Record, RecordType};
-    use crate::warc::writer::{WarcWriter, WriterConfig};
+    use crate::record::{Record, RecordType};
+    use crate::writer::{WarcWriter, WriterConfig};
 
     #[test]
     fn cuts_a_half_written_tail_and_renames() {

@@ -225,7 +225,7 @@ fn next_serial(dir: &Path, prefix: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::warc::reader::WarcReader;
+    use crate::reader::WarcReader;
 
     #[test]
     fn rotates_files_each_starting_with_warcinfo_and_never_reuses_names() {

@@ -54,7 +54,7 @@ enum State<R: BufRead + Seek> {
 /// Iterates over the records of a WARC file; see the module documentation.
 ///
 /// ```no_run
-/// use crawler::warc::WarcReader;
+/// use warc::WarcReader;
 /// for item in WarcReader::open("capture.warc.gz").expect("file opens") {
 ///     match item {
 ///         Ok(r) => println!("{} {:?}", r.offset, r.record.target_uri()),
@@ -464,7 +464,7 @@ fn resync<R: BufRead + Seek>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::warc::record::RecordType;
+    use crate::record::RecordType;
     use flate2::Compression;
     use flate2::write::GzEncoder;
     use std::io::{Cursor, Write};

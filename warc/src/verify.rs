@@ -15,9 +15,9 @@ use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use crate::cdxj::{cdxj_path, line_for, surt};
-use crate::warc::digest::DigestCheck;
-use crate::warc::http::{dechunk, parse_response_head};
-use crate::warc::{RecordType, WarcReader, verify_digest};
+use crate::digest::DigestCheck;
+use crate::http::{dechunk, parse_response_head};
+use crate::{RecordType, WarcReader, verify_digest};
 
 /// What is wrong at one place of an archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -384,10 +384,10 @@ mod tests {
     #[test]
     fn a_chunked_body_digested_without_its_framing_matches() {
         let body = b"hello world";
-        let digest = crate::warc::sha1_digest(body);
+        let digest = crate::sha1_digest(body);
         let block = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
         assert_eq!(check_payload(&digest, block), DigestCheck::Match);
-        let other = crate::warc::sha1_digest(b"bonjour");
+        let other = crate::sha1_digest(b"bonjour");
         assert_eq!(check_payload(&other, block), DigestCheck::Mismatch);
     }
 }

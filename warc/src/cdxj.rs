@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode, percent_encode};
 
-use crate::warc::http::parse_response_head;
-use crate::warc::reader::{ReadError, ReadRecord};
-use crate::warc::{RecordType, WarcReader, sha1_digest};
+use crate::http::parse_response_head;
+use crate::reader::{ReadError, ReadRecord};
+use crate::{RecordType, WarcReader, sha1_digest};
 
 /// One CDXJ line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,7 +209,7 @@ fn minimal_escape(input: &[u8]) -> String {
 /// and query lower-cased, query arguments sorted, session ids and fragment removed.
 ///
 /// ```
-/// use crawler::cdxj::surt;
+/// use warc::cdxj::surt;
 /// assert_eq!(surt("http://www.Allonnes.example/Actualites/?b=2&a=1#x"), "example,allonnes)/actualites?a=1&b=2");
 /// assert_eq!(surt("https://archive.org/goo/?a=2&b&a=1"), "org,archive)/goo?a=1&a=2&b");
 /// ```

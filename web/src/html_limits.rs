@@ -81,7 +81,7 @@ impl Stack {
 /// [`MAX_ATTRIBUTES`] dropped; borrowed unchanged when there is neither.
 ///
 /// ```
-/// use crawler::html_limits::{tame, MAX_DEPTH};
+/// use web::html_limits::{tame, MAX_DEPTH};
 /// let page = "<div>".repeat(MAX_DEPTH + 10) + "texte";
 /// let tamed = tame(&page);
 /// assert_eq!(tamed.matches("<div>").count(), MAX_DEPTH);

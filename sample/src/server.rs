@@ -460,21 +460,6 @@ fn error_page(code: u16) -> String {
     )
 }
 
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 /// A month of the municipal calendar: a crawler trap, since every month links to the next.
 fn calendar_page(path: &str, query: Option<&str>) -> String {
     let (mut year, mut month) = (2013i32, 1u32);
@@ -499,7 +484,7 @@ fn calendar_page(path: &str, query: Option<&str>) -> String {
     } else {
         (year, month + 1)
     };
-    let name = MONTHS[(month - 1) as usize];
+    let name = french::month_name(month).unwrap_or("janvier");
     let mut days = String::new();
     for d in 1..=28 {
         days.push_str(&format!("<td>{d}</td>"));
