@@ -165,6 +165,25 @@ fn build_fixture() -> Fixture {
     }
 }
 
+/// A client that reports redirects instead of following them.
+fn no_follow() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+/// Asserts that the API refused a query (`(status, JSON)`) for its length, naming the limit.
+fn assert_refused_for_length((status, v): &(u16, Value), what: &str) {
+    assert_eq!(*status, 400, "{what}");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("500")),
+        "{what}: {v}"
+    );
+}
+
 /// The Content-Security-Policy header of a response.
 fn csp_of(r: &reqwest::Response) -> String {
     r.headers()
@@ -437,10 +456,7 @@ async fn archived_documents_come_from_their_own_origin() {
         .as_str()
         .expect("ts")
         .to_string();
-    let no_follow = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
+    let no_follow = no_follow();
     let location = |r: &reqwest::Response| {
         r.headers()
             .get("location")
@@ -582,10 +598,7 @@ async fn timeline_and_replay() {
     );
 
     // A time between captures leads to the closest one.
-    let r = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
+    let r = no_follow()
         .get(format!("{}/archive/2001/{home}", f.base))
         .send()
         .await
@@ -654,14 +667,7 @@ async fn timeline_and_replay() {
     ))
     .await;
     let c = &v["captures"][0];
-    let r = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
-        .get(at(c))
-        .send()
-        .await
-        .expect("get");
+    let r = no_follow().get(at(c)).send().await.expect("get");
     assert_eq!(r.status(), 301);
     assert!(
         r.headers()["location"]
@@ -798,13 +804,9 @@ async fn api_errors_name_the_problem() {
         );
     }
     let long = "a".repeat(501);
-    let (s, v) = json(&format!("{}/api/search?q={long}", f.base)).await;
-    assert_eq!(s, 400);
-    assert!(
-        v["error"]["message"]
-            .as_str()
-            .is_some_and(|m| m.contains("500")),
-        "{v}"
+    assert_refused_for_length(
+        &json(&format!("{}/api/search?q={long}", f.base)).await,
+        "501",
     );
     let (_, v) = json(&format!("{}/api/search?q=fibre&commune=Allonnes", f.base)).await;
     let m = v["error"]["message"].as_str().unwrap_or_default();
@@ -991,14 +993,7 @@ async fn a_ten_thousand_character_query_and_a_thousand_ors_are_refused_or_answer
     for (name, q) in [("10,000 characters", &long), ("1,000 OR", &ors)] {
         // The server refuses them by length, saying so, for the API, the form and exports.
         let enc: String = url::form_urlencoded::byte_serialize(q.as_bytes()).collect();
-        let (s, v) = json(&format!("{}/api/search?q={enc}", f.base)).await;
-        assert_eq!(s, 400, "{name}");
-        assert!(
-            v["error"]["message"]
-                .as_str()
-                .is_some_and(|m| m.contains("500")),
-            "{v}"
-        );
+        assert_refused_for_length(&json(&format!("{}/api/search?q={enc}", f.base)).await, name);
         let (s, page) = text(&format!("{}/?q={enc}", f.base)).await;
         assert_eq!(s, 400, "{name}");
         assert!(page.contains("500"), "{name}: the form says the limit");
@@ -1025,10 +1020,7 @@ async fn a_ten_thousand_character_query_and_a_thousand_ors_are_refused_or_answer
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_replay_urls_stay_in_the_archive() {
     let f = fixture();
-    let no_follow = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
+    let no_follow = no_follow();
     for path in [
         "/archive/2013/http://www.allonnes.example/../../../../etc/passwd",
         "/archive/2013id_/http://www.allonnes.example/%2e%2e/%2e%2e/etc/passwd",

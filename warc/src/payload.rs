@@ -24,10 +24,7 @@ pub struct Payload {
 impl Payload {
     /// The first value of an HTTP header, by case-insensitive name.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        super::http::first_header(&self.headers, name)
     }
 }
 

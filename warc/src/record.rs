@@ -93,10 +93,7 @@ impl Record {
 
     /// The first value of a field, by case-insensitive name.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.fields
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        crate::http::first_header(&self.fields, name)
     }
 
     /// The record's type.
