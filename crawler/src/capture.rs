@@ -102,3 +102,19 @@ pub fn revisit_records(
     let request = request_record(ex, &date, revisit_id, warcinfo_id);
     vec![revisit, request]
 }
+
+/// A `metadata` record about the capture `about` (its first record): the URL was fetched only
+/// because an earlier crawl captured it; nothing of this crawl links to it.
+pub fn unlinked_record(about: &Record, warcinfo_id: &str) -> Record {
+    let block = warc::record::UNLINKED_FIELDS.to_vec();
+    let mut record = Record::new(RecordType::Metadata, about.date().unwrap_or_default());
+    record.push("WARC-Target-URI", about.target_uri().unwrap_or_default());
+    if let Some(id) = about.id() {
+        record.push("WARC-Concurrent-To", id);
+    }
+    record.push("WARC-Warcinfo-ID", warcinfo_id);
+    record.push("WARC-Block-Digest", sha1_digest(&block));
+    record.push("Content-Type", "application/warc-fields");
+    record.block = block;
+    record
+}

@@ -14,7 +14,7 @@ use tokio::task::JoinSet;
 use tokio::time::Instant;
 use url::Url;
 
-use crate::capture::{RevisitProfile, exchange_records, revisit_records};
+use crate::capture::{RevisitProfile, exchange_records, revisit_records, unlinked_record};
 use crate::config::CrawlConfig;
 use crate::fetch::{Exchange, FetchError, FetchErrorKind, Fetcher, FetcherConfig};
 use crate::frontier::{Candidate, Claim, Frontier, host_key};
@@ -253,6 +253,7 @@ pub async fn run(
     let mut task_hosts: HashMap<tokio::task::Id, String> = HashMap::new();
     let mut stopping = false;
     let mut budget_spent = false;
+    let mut swept = false;
     tokio::pin!(shutdown);
 
     loop {
@@ -306,6 +307,16 @@ pub async fn run(
         }
         crawl.frontier.store().commit()?;
         if tasks.is_empty() && (stopping || wake_at.is_none()) {
+            // Everything linked is fetched: fetch once more what earlier crawls captured and
+            // nothing links to now, to tell a page gone (404, 410, redirect) from one only
+            // unlinked. Not after an interrupted or budget-cut crawl: what it did not reach
+            // is not known to be unlinked.
+            if !stopping && !swept {
+                swept = true;
+                if crawl.sweep()? > 0 {
+                    continue;
+                }
+            }
             break;
         }
         let sleep = tokio::time::sleep_until(
@@ -614,6 +625,21 @@ impl Crawl<'_> {
         Ok(())
     }
 
+    /// Queues the URLs of earlier crawls that nothing of this one linked to; returns how many.
+    fn sweep(&mut self) -> Result<usize, StateError> {
+        let known = self.frontier.store().sweep_known()?;
+        let mut queued = 0;
+        for url in known.iter().filter_map(|u| Url::parse(u).ok()) {
+            self.enqueue(url, 0, 0)?;
+            queued += 1;
+        }
+        self.frontier.store().commit()?;
+        if queued > 0 {
+            tracing::info!("{queued} URLs of earlier crawls no longer linked: fetched once more");
+        }
+        Ok(queued)
+    }
+
     /// Whether a claimed candidate may be fetched now (robots rules, host budget); a refused
     /// one is marked skipped.
     fn admit(&mut self, host: &str, c: &Candidate) -> Result<bool, StateError> {
@@ -715,10 +741,18 @@ impl Crawl<'_> {
             _ => None,
         };
         let out_dir = self.config.output.dir.clone();
+        let unlinked = !c.robots && self.frontier.store().is_swept(c.url.as_str())?;
         let written = writer
-            .write_group(|warcinfo_id| match revisit {
-                Some((prev, profile)) => revisit_records(&ex, prev, profile, warcinfo_id),
-                None => exchange_records(&ex, warcinfo_id),
+            .write_group(|warcinfo_id| {
+                let mut records = match revisit {
+                    Some((prev, profile)) => revisit_records(&ex, prev, profile, warcinfo_id),
+                    None => exchange_records(&ex, warcinfo_id),
+                };
+                if unlinked && let Some(first) = records.first() {
+                    let about = unlinked_record(first, warcinfo_id);
+                    records.push(about);
+                }
+                records
             })
             .map_err(|source| CrawlError::Output {
                 path: out_dir,
@@ -734,7 +768,11 @@ impl Crawl<'_> {
                 (None, _, 200..=299) => self.report.new += 1,
                 (Some(_), false, 200..=299) => self.report.changed += 1,
                 (Some(_), _, 404 | 410) => self.report.gone += 1,
+                (Some(_), _, 300..=399) => self.report.redirected += 1,
                 _ => {}
+            }
+            if unlinked && matches!(status, 200..=299 | 304) {
+                self.report.unlinked += 1;
             }
         }
         // Full 2xx captures are the references of later revisits (a truncated one too: a
@@ -834,8 +872,11 @@ impl Crawl<'_> {
                 tracing::info!(page = %c.url, "bytes invalid in the page's charset (decoded with replacements)");
                 self.report.undecodable_pages += 1;
             }
-            for link in o.links.urls {
-                self.enqueue(link, c.depth + 1, 0)?;
+            // The links of a page nothing links to any more are not the site's: not followed.
+            if !unlinked {
+                for link in o.links.urls {
+                    self.enqueue(link, c.depth + 1, 0)?;
+                }
             }
         }
         let wait = self.frontier.host(&host).map_or(base_wait, |h| h.delay);

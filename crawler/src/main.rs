@@ -124,8 +124,8 @@ struct ServeArgs {
     /// Directory holding manifest.toml and the sites.
     #[arg(long, default_value = "data/sample-site")]
     dir: PathBuf,
-    /// Content version to serve: 0 as written, 1 with the routes' `next_version` changes
-    /// (to try incremental recrawls).
+    /// Content version to serve: 0 as written, 1 and 2 with the routes' changes (see
+    /// data/sample-site/README.md), to try recrawls of changed sites.
     #[arg(long, default_value_t = 0)]
     content_version: u32,
     /// Also serve this many generated benchmark sites (www.communeK.bench.example).

@@ -64,6 +64,11 @@ pub struct CrawlReport {
     pub unchanged: u64,
     /// Pages captured before that now answer 404 or 410.
     pub gone: u64,
+    /// Pages captured before that now redirect elsewhere.
+    pub redirected: u64,
+    /// Pages captured before that still answer but that nothing links to any more (fetched
+    /// once more at the end of the crawl, with a `metadata` record saying so).
+    pub unlinked: u64,
     /// Redirects whose Location could not be used.
     pub bad_redirects: u64,
     /// Captures archived (request/response pairs).
@@ -189,8 +194,8 @@ impl fmt::Display for CrawlReport {
         )?;
         writeln!(
             f,
-            "  pages new: {}, changed: {}, unchanged: {}, gone: {}",
-            self.new, self.changed, self.unchanged, self.gone
+            "  pages new: {}, changed: {}, unchanged: {}, gone: {}, redirected: {}, unlinked: {}",
+            self.new, self.changed, self.unchanged, self.gone, self.redirected, self.unlinked
         )?;
         writeln!(
             f,

@@ -111,6 +111,12 @@ pub trait StateStore: Send {
     fn record_capture(&mut self, capture: &CaptureInfo) -> Result<(), StateError>;
     /// The latest full (non-revisit) capture of a URL with a 2xx status, from any crawl.
     fn last_capture(&self, url: &str) -> Result<Option<CaptureInfo>, StateError>;
+    /// The URLs captured by earlier crawls that this crawl has not queued (no page, sitemap
+    /// or feed of it links to them), remembered as swept: the crawl fetches them once more to
+    /// learn whether they are gone or only unlinked.
+    fn sweep_known(&mut self) -> Result<Vec<String>, StateError>;
+    /// Whether a URL was queued by [`StateStore::sweep_known`] in this crawl.
+    fn is_swept(&self, url: &str) -> Result<bool, StateError>;
     /// Queued URL counts and fetched counts per host (for a resumed crawl).
     fn host_counts(&self) -> Result<Vec<(String, u64, u64)>, StateError>;
     /// Saves a host's robots.txt outcome.
@@ -164,6 +170,7 @@ CREATE TABLE IF NOT EXISTS captures(
     offset INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS captures_url ON captures(url, date);
+CREATE TABLE IF NOT EXISTS swept(url TEXT PRIMARY KEY);
 ";
 
 const QUEUED: i64 = 0;
@@ -268,7 +275,7 @@ impl StateStore for SqliteStore {
         self.conn
             .execute_batch(
                 "DELETE FROM urls; DELETE FROM robots; DELETE FROM out_of_scope;
-                 DELETE FROM query_variants;
+                 DELETE FROM query_variants; DELETE FROM swept;
                  INSERT OR REPLACE INTO meta(key, value) VALUES('run', 'running');",
             )
             .map_err(|e| self.err(e))?;
@@ -416,6 +423,32 @@ impl StateStore for SqliteStore {
                 })
                 .optional()
             })
+            .map_err(|e| self.err(e))
+    }
+
+    fn sweep_known(&mut self) -> Result<Vec<String>, StateError> {
+        self.tx()?;
+        let mut st = self
+            .conn
+            .prepare(
+                "INSERT OR IGNORE INTO swept(url)
+                 SELECT DISTINCT url FROM captures
+                 WHERE url NOT IN (SELECT url FROM urls) AND url NOT IN (SELECT url FROM swept)
+                 RETURNING url",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut urls = st
+            .query_map([], |r| r.get::<_, String>(0))
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+            .map_err(|e| self.err(e))?;
+        urls.sort();
+        Ok(urls)
+    }
+
+    fn is_swept(&self, url: &str) -> Result<bool, StateError> {
+        self.conn
+            .prepare_cached("SELECT 1 FROM swept WHERE url=?1")
+            .and_then(|mut st| st.exists(params![url]))
             .map_err(|e| self.err(e))
     }
 
@@ -582,5 +615,37 @@ mod tests {
         assert_eq!(s.count_query_variant("a/x").expect("count"), 2);
         assert!(s.mark_out_of_scope("http://b/", "off-site").expect("mark"));
         assert!(!s.mark_out_of_scope("http://b/", "off-site").expect("mark"));
+    }
+
+    #[test]
+    fn the_sweep_lists_known_urls_not_queued_in_this_crawl_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut s = SqliteStore::open(dir.path()).expect("open");
+        for url in ["http://a/", "http://a/old", "http://a/moved"] {
+            s.record_capture(&CaptureInfo {
+                url: url.into(),
+                date: "2013-01-31T10:00:00Z".into(),
+                status: 200,
+                digest: "sha1:AAAA".into(),
+                etag: None,
+                last_modified: None,
+                record_id: "<urn:uuid:1>".into(),
+                warc: "f.warc.gz".into(),
+                offset: 0,
+            })
+            .expect("record");
+        }
+        s.commit().expect("commit");
+        s.start_fresh().expect("fresh");
+        assert!(s.enqueue(&q("http://a/", "a"), false).expect("enqueue"));
+        assert_eq!(
+            s.sweep_known().expect("sweep"),
+            vec!["http://a/moved".to_string(), "http://a/old".to_string()]
+        );
+        assert!(s.is_swept("http://a/old").expect("swept?"));
+        assert!(!s.is_swept("http://a/").expect("swept?"));
+        assert!(s.sweep_known().expect("sweep again").is_empty(), "swept once");
+        s.start_fresh().expect("fresh");
+        assert!(!s.is_swept("http://a/old").expect("a new crawl forgets"));
     }
 }

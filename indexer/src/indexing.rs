@@ -19,6 +19,7 @@ use tantivy::schema::{Facet, IndexRecordOption, OwnedValue, Value};
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use crate::extract::{Extracted, Extractor, Input};
+use crate::life::{Life, Observed, Summary};
 use crate::schema::{self, Fields};
 use crate::source::{Capture, CaptureBody, Captures, seed_of};
 
@@ -242,6 +243,7 @@ pub fn index_warcs(
         reader.reload().map_err(terr)?;
         let mut searcher = reader.searcher();
         let mut pending: HashMap<String, (TantivyDocument, BTreeSet<i64>)> = HashMap::new();
+        let mut observed = Observations::default();
         let mut batch: Vec<(Capture, Option<String>)> = Vec::new();
         let mut stream_err: Option<tantivy::TantivyError> = None;
         let payload_json = serde_json::to_string(&payload).unwrap_or_default();
@@ -270,8 +272,16 @@ pub fn index_warcs(
                     continue;
                 }
                 let b = std::mem::take(&mut batch);
-                let step = add_batch(b, extractor, &fields, &searcher, &mut pending, &mut summary)
-                    .and_then(|()| {
+                let step = add_batch(
+                    b,
+                    extractor,
+                    &fields,
+                    &searcher,
+                    &mut pending,
+                    &mut observed,
+                    &mut summary,
+                )
+                .and_then(|()| {
                         // Bound memory: write out and commit what is pending. The commit's payload
                         // does not list this file yet, so a rerun reads it again, and merging
                         // capture dates (a set) makes that harmless.
@@ -317,9 +327,11 @@ pub fn index_warcs(
             &fields,
             &searcher,
             &mut pending,
+            &mut observed,
             &mut summary,
         )
         .map_err(terr)?;
+        apply_life(observed, &fields, &searcher, &mut pending).map_err(terr)?;
         summary.bad_records += bad;
         flush(&mut writer, &fields, &mut pending).map_err(terr)?;
         let (name, size) = file_id(file);
@@ -384,14 +396,25 @@ enum Action {
     Extract(String, i64, String, Box<Capture>, Option<String>),
 }
 
+/// What the captures of the file being indexed say of their URLs' lives, applied to the URLs'
+/// documents once the file is read.
+#[derive(Default)]
+struct Observations {
+    /// Capture outcomes per URL.
+    by_url: HashMap<String, Life>,
+    /// Captures of unlinked pages (URL, Unix seconds), from `metadata` records.
+    unlinked: Vec<(String, i64)>,
+}
+
 /// Adds a batch of captures: dates merged into existing documents, new documents extracted
-/// (in parallel) and added.
+/// (in parallel) and added, every capture's outcome noted in `observed`.
 fn add_batch(
     batch: Vec<(Capture, Option<String>)>,
     extractor: &Extractor,
     fields: &Fields,
     searcher: &tantivy::Searcher,
     pending: &mut HashMap<String, (TantivyDocument, BTreeSet<i64>)>,
+    observed: &mut Observations,
     summary: &mut IndexSummary,
 ) -> tantivy::Result<()> {
     let mut actions = Vec::new();
@@ -401,7 +424,47 @@ fn add_batch(
             skip(summary, "no usable WARC-Date");
             continue;
         };
+        // The capture's outcome, for its URL's life.
+        let mut full_digest = None;
+        match &capture.body {
+            CaptureBody::Unlinked => {
+                observed.unlinked.push((capture.url.clone(), seconds));
+                continue;
+            }
+            CaptureBody::Revisit(target) => {
+                if let Some(digest) = &target.digest {
+                    observed.by_url.entry(target.uri.clone()).or_default().observe(
+                        seconds,
+                        Observed::Online {
+                            digest: digest.clone(),
+                        },
+                    );
+                }
+            }
+            CaptureBody::Full(p) => {
+                let digest = (200..300).contains(&p.status).then(|| {
+                    capture
+                        .digest
+                        .clone()
+                        .unwrap_or_else(|| warc::sha1_digest(&p.body))
+                });
+                if let Some(o) = Observed::from_response(
+                    &capture.url,
+                    p.status,
+                    p.header("location"),
+                    digest.as_deref().unwrap_or_default(),
+                ) {
+                    observed
+                        .by_url
+                        .entry(capture.url.clone())
+                        .or_default()
+                        .observe(seconds, o);
+                }
+                full_digest = digest;
+            }
+        }
         let (url, digest) = match &capture.body {
+            CaptureBody::Unlinked => continue,
             CaptureBody::Revisit(target) => match &target.digest {
                 Some(d) => (target.uri.clone(), d.clone()),
                 None => {
@@ -423,10 +486,7 @@ fn add_batch(
                     skip(summary, "not HTML or PDF");
                     continue;
                 }
-                let digest = capture
-                    .digest
-                    .clone()
-                    .unwrap_or_else(|| warc::sha1_digest(&p.body));
+                let digest = full_digest.unwrap_or_else(|| warc::sha1_digest(&p.body));
                 (capture.url.clone(), digest)
             }
         };
@@ -569,17 +629,133 @@ fn add_batch(
     Ok(())
 }
 
-/// Replaces a document's capture dates.
-fn set_dates(doc: &mut TantivyDocument, fields: &Fields, dates: &BTreeSet<i64>) {
+/// Applies what the file's captures said of their URLs' lives to every document of those
+/// URLs (pending or committed). Outcomes of a URL with no document (never indexed) are not
+/// kept.
+fn apply_life(
+    observed: Observations,
+    fields: &Fields,
+    searcher: &tantivy::Searcher,
+    pending: &mut HashMap<String, (TantivyDocument, BTreeSet<i64>)>,
+) -> tantivy::Result<()> {
+    let mut by_url = observed.by_url;
+    for (url, at) in observed.unlinked {
+        if let Some(life) = by_url.get_mut(&url) {
+            life.mark_unlinked(at);
+        }
+    }
+    let mut pending_keys: HashMap<String, Vec<String>> = HashMap::new();
+    for key in pending.keys() {
+        if let Some((url, _)) = key.rsplit_once(' ') {
+            pending_keys
+                .entry(url.to_string())
+                .or_default()
+                .push(key.clone());
+        }
+    }
+    for (url, new) in by_url {
+        let mut keys = pending_keys.remove(&url).unwrap_or_default();
+        let hits = searcher.search(
+            &TermQuery::new(
+                Term::from_field_text(fields.url, &url),
+                IndexRecordOption::Basic,
+            ),
+            &TopDocs::with_limit(10_000).order_by_score(),
+        )?;
+        for (_, addr) in hits {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let Some(key) = doc.get_first(fields.key).and_then(|v| v.as_str()) else {
+                continue;
+            };
+            let key = key.to_string();
+            if pending.contains_key(&key) {
+                continue;
+            }
+            let dates: BTreeSet<i64> = doc
+                .get_all(fields.captured)
+                .filter_map(|v| v.as_datetime())
+                .map(|d| d.into_timestamp_secs())
+                .collect();
+            pending.insert(key.clone(), (doc, dates));
+            keys.push(key);
+        }
+        if keys.is_empty() {
+            continue;
+        }
+        let mut life = Life::default();
+        for key in &keys {
+            if let Some((doc, _)) = pending.get(key) {
+                life.merge(Life::from_json(
+                    doc.get_first(fields.life).and_then(|v| v.as_str()),
+                ));
+            }
+        }
+        life.merge(new);
+        let summary = life.summary();
+        let json = life.to_json();
+        for key in &keys {
+            if let Some((doc, _)) = pending.get_mut(key) {
+                set_life(doc, fields, &summary, &json);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A copy of a document without the values of `dropped` fields.
+fn without(doc: &TantivyDocument, dropped: &[tantivy::schema::Field]) -> TantivyDocument {
     let kept: Vec<(tantivy::schema::Field, OwnedValue)> = doc
         .field_values()
-        .filter(|(f, _)| *f != fields.captured && *f != fields.first_captured)
+        .filter(|(f, _)| !dropped.contains(f))
         .map(|(f, v)| (f, OwnedValue::from(v)))
         .collect();
     let mut fresh = TantivyDocument::default();
     for (f, v) in kept {
         fresh.add_field_value(f, &v);
     }
+    fresh
+}
+
+/// Replaces a document's life fields with its URL's `summary` and life `json`.
+fn set_life(doc: &mut TantivyDocument, fields: &Fields, summary: &Summary, json: &str) {
+    let mut fresh = without(
+        doc,
+        &[
+            fields.state,
+            fields.gone_since,
+            fields.gone_how,
+            fields.gone_to,
+            fields.url_first_seen,
+            fields.url_last_seen,
+            fields.latest,
+            fields.life,
+        ],
+    );
+    let date = tantivy::DateTime::from_timestamp_secs;
+    fresh.add_text(fields.state, summary.state.as_str());
+    if let Some(gone) = &summary.gone {
+        fresh.add_date(fields.gone_since, date(gone.since));
+        fresh.add_text(fields.gone_how, gone.how.code());
+        if let Some(to) = gone.how.target() {
+            fresh.add_text(fields.gone_to, to);
+        }
+    }
+    if let Some(t) = summary.first_seen {
+        fresh.add_date(fields.url_first_seen, date(t));
+    }
+    if let Some(t) = summary.last_seen {
+        fresh.add_date(fields.url_last_seen, date(t));
+    }
+    let digest = fresh.get_first(fields.digest).and_then(|v| v.as_str());
+    let latest = digest.is_some() && digest == summary.latest_digest.as_deref();
+    fresh.add_u64(fields.latest, u64::from(latest));
+    fresh.add_text(fields.life, json);
+    *doc = fresh;
+}
+
+/// Replaces a document's capture dates.
+fn set_dates(doc: &mut TantivyDocument, fields: &Fields, dates: &BTreeSet<i64>) {
+    let mut fresh = without(doc, &[fields.captured, fields.first_captured]);
     for d in dates {
         fresh.add_date(fields.captured, tantivy::DateTime::from_timestamp_secs(*d));
     }

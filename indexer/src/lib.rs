@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod communes;
 pub mod extract;
 pub mod indexing;
+pub mod life;
 pub mod query;
 pub mod schema;
 pub mod source;

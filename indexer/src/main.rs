@@ -114,6 +114,8 @@ enum SortArg {
     Relevance,
     /// Most recent first.
     Date,
+    /// Most recently gone from their site first.
+    Gone,
 }
 
 #[derive(clap::Args)]
@@ -139,6 +141,10 @@ struct SearchArgs {
     /// Page type: article, listing, home, agenda or other (repeat for several, any of them).
     #[arg(long)]
     page_type: Vec<String>,
+    /// Page state: gone (from its site), changed, unchanged or once (captured once); repeat
+    /// for several, any of them.
+    #[arg(long)]
+    state: Vec<String>,
     /// Published on or after (YYYY-MM-DD).
     #[arg(long)]
     from: Option<chrono::NaiveDate>,
@@ -334,11 +340,13 @@ fn search(args: SearchArgs) -> Result<()> {
         topics: args.topic,
         digital_only: args.digital_only,
         page_types: args.page_type,
+        states: args.state,
         from: args.from,
         to: args.to,
         sort: match args.sort {
             SortArg::Relevance => indexer::query::Sort::Relevance,
             SortArg::Date => indexer::query::Sort::Date,
+            SortArg::Gone => indexer::query::Sort::Gone,
         },
         limit: args.limit,
         offset: args.offset,
@@ -373,11 +381,40 @@ fn search(args: SearchArgs) -> Result<()> {
                     h.published.as_deref().unwrap_or("date inconnue"),
                     h.url
                 );
+                if let Some(line) = life_line(h) {
+                    println!("   {line}");
+                }
                 println!("   {}", h.snippet.replace('\n', " "));
             }
         }
     }
     Ok(())
+}
+
+/// The page's life in French, when there is something to say: gone (when and how) or changed.
+fn life_line(h: &Hit) -> Option<String> {
+    let day = |d: &Option<String>| d.as_deref().map(|d| d.get(..10).unwrap_or(d).to_string());
+    match h.state.as_deref() {
+        Some("gone") => {
+            let how = h
+                .gone_how
+                .as_deref()
+                .and_then(|c| indexer::life::GoneHow::from_code(c, h.gone_to.as_deref()))
+                .map(|g| g.words_fr())
+                .unwrap_or_default();
+            Some(format!(
+                "DISPARUE du site le {} : {how} (vue pour la dernière fois le {})",
+                day(&h.gone_since).unwrap_or_default(),
+                day(&h.last_seen).unwrap_or_default()
+            ))
+        }
+        Some("changed") => Some(format!(
+            "modifiée depuis sa première capture ({}){}",
+            day(&h.first_seen).unwrap_or_default(),
+            if h.latest { "" } else { " · version antérieure" }
+        )),
+        _ => None,
+    }
 }
 
 fn stats(args: StatsArgs) -> Result<()> {

@@ -36,6 +36,8 @@ pub const PUBLIC_FIELDS: &[&str] = &[
     "label_year",
     "digital_policy",
     "page_type",
+    "state",
+    "gone_how",
 ];
 
 /// How results are ordered.
@@ -47,6 +49,8 @@ pub enum Sort {
     Relevance,
     /// Most recent publication first.
     Date,
+    /// Most recently gone first (pages still online last).
+    Gone,
 }
 
 /// A search: query text, filters, order and page.
@@ -64,6 +68,8 @@ pub struct SearchRequest {
     pub digital_only: bool,
     /// Page types (`article`, `listing`…), any of them; empty: all.
     pub page_types: Vec<String>,
+    /// Page states (`gone`, `changed`, `unchanged`, `once`), any of them; empty: all.
+    pub states: Vec<String>,
     /// Published on or after.
     pub from: Option<NaiveDate>,
     /// Published on or before.
@@ -140,11 +146,25 @@ pub struct Hit {
     pub language: Option<String>,
     /// Page type.
     pub page_type: Option<String>,
+    /// The URL's state (`gone`, `changed`, `unchanged`, `once`).
+    pub state: Option<String>,
+    /// When the URL was first found gone (ISO 8601).
+    pub gone_since: Option<String>,
+    /// How it went (`404`, `410`, `redirect-home`, `redirect`, `unlinked`).
+    pub gone_how: Option<String>,
+    /// Where it redirects to, when it went by a redirect.
+    pub gone_to: Option<String>,
+    /// First capture of the URL that answered.
+    pub first_seen: Option<String>,
+    /// Last capture of the URL that answered.
+    pub last_seen: Option<String>,
+    /// Whether this content is the URL's latest.
+    pub latest: bool,
 }
 
 impl Hit {
     /// The CSV columns of a hit (`indexer search --format csv`, the server's exports).
-    pub const CSV_COLUMNS: [&'static str; 18] = [
+    pub const CSV_COLUMNS: [&'static str; 22] = [
         "score",
         "url",
         "title",
@@ -159,6 +179,10 @@ impl Hit {
         "label_year",
         "language",
         "page_type",
+        "state",
+        "gone_since",
+        "gone_how",
+        "last_seen",
         "digest",
         "warc_file",
         "warc_offset",
@@ -168,7 +192,7 @@ impl Hit {
     /// The hit as a CSV record, in the order of [`Hit::CSV_COLUMNS`]. Text from crawled
     /// pages that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`…) is prefixed
     /// with `'`.
-    pub fn csv_record(&self) -> [String; 18] {
+    pub fn csv_record(&self) -> [String; 22] {
         let opt = |v: &Option<String>| spreadsheet_safe(v.clone().unwrap_or_default());
         let num = |v: Option<u64>| v.map(|n| n.to_string()).unwrap_or_default();
         [
@@ -186,6 +210,10 @@ impl Hit {
             num(self.label_year),
             opt(&self.language),
             opt(&self.page_type),
+            opt(&self.state),
+            opt(&self.gone_since),
+            opt(&self.gone_how),
+            opt(&self.last_seen),
             opt(&self.digest),
             opt(&self.warc_file),
             num(self.warc_offset),
@@ -227,6 +255,8 @@ pub struct Facets {
     pub years: BTreeMap<String, u64>,
     /// Per page type.
     pub page_types: BTreeMap<String, u64>,
+    /// Per page state (`gone`, `changed`, `unchanged`, `once`).
+    pub states: BTreeMap<String, u64>,
 }
 
 /// Index-wide statistics.
@@ -437,6 +467,18 @@ impl SearchIndex {
             }
             must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
+        if !req.states.is_empty() {
+            let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for t in &req.states {
+                let state = crate::life::State::parse(t).ok_or_else(|| {
+                    QueryError::Filter(format!(
+                        "unknown page state {t:?}; states: gone, changed, unchanged, once"
+                    ))
+                })?;
+                any.push((Occur::Should, term(f.state, state.as_str())));
+            }
+            must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
         if req.digital_only {
             must.push((
                 Occur::Must,
@@ -543,6 +585,27 @@ impl SearchIndex {
                 )?;
                 (n, top.into_iter().map(|(_, a)| (0.0, a)).collect(), facets)
             }
+            Sort::Gone => {
+                // Most recently gone first, from the fast field.
+                let (n, top, facets) = searcher.search(
+                    &query,
+                    &(
+                        Count,
+                        TopDocs::with_limit(limit)
+                            .and_offset(req.offset)
+                            .tweak_score(|segment: &tantivy::SegmentReader| {
+                                let gone = segment.fast_fields().date("gone_since").ok();
+                                move |doc: tantivy::DocId, _score: tantivy::Score| {
+                                    gone.as_ref()
+                                        .and_then(|c| c.first(doc))
+                                        .map_or(i64::MIN, |d| d.into_timestamp_secs())
+                                }
+                            }),
+                        facets,
+                    ),
+                )?;
+                (n, top.into_iter().map(|(_, a)| (0.0, a)).collect(), facets)
+            }
         };
         let snippets = if req.no_snippets {
             None
@@ -568,6 +631,11 @@ impl SearchIndex {
             doc.get_first(field)
                 .and_then(|v| v.as_str())
                 .map(str::to_string)
+        };
+        let date = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_datetime())
+                .map(|d| iso(&d))
         };
         let (snippet_html, snippet) = match snippets {
             Some(g) => {
@@ -639,6 +707,13 @@ impl SearchIndex {
             digest: text(f.digest),
             language: text(f.language),
             page_type: text(f.page_type),
+            state: text(f.state),
+            gone_since: date(f.gone_since),
+            gone_how: text(f.gone_how),
+            gone_to: text(f.gone_to),
+            first_seen: date(f.url_first_seen),
+            last_seen: date(f.url_last_seen),
+            latest: doc.get_first(f.latest).and_then(|v| v.as_u64()) == Some(1),
         }
     }
 
@@ -655,6 +730,25 @@ impl SearchIndex {
                 ordinals: self.ordinals.clone(),
             },
         )?)
+    }
+
+    /// The life of a URL (every capture's outcome) as the index knows it, if it has a document.
+    pub fn life(&self, url: &str) -> Result<Option<crate::life::Life>, QueryError> {
+        let searcher = self.reader.searcher();
+        let top = searcher.search(
+            &TermQuery::new(
+                Term::from_field_text(self.fields.url, url),
+                IndexRecordOption::Basic,
+            ),
+            &TopDocs::with_limit(1).order_by_score(),
+        )?;
+        let Some((_, addr)) = top.first() else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(*addr)?;
+        Ok(Some(crate::life::Life::from_json(
+            doc.get_first(self.fields.life).and_then(|v| v.as_str()),
+        )))
     }
 
     /// Index-wide statistics, from the fast fields (no stored document is read).
@@ -748,7 +842,7 @@ struct FacetCollector {
 }
 
 /// The string columns counted: the first holds several values per document, the others one.
-const FACET_COLUMNS: [&str; 4] = ["topic", "departement", "commune", "page_type"];
+const FACET_COLUMNS: [&str; 5] = ["topic", "departement", "commune", "page_type", "state"];
 
 /// The first publication year counted (earlier dates are not municipal web news).
 const FIRST_YEAR: u64 = 1990;
@@ -770,17 +864,18 @@ struct SegmentOrdinals {
     departement: Vec<u32>,
     commune: Vec<u32>,
     page_type: Vec<u32>,
+    state: Vec<u32>,
     /// Publication year − [`FIRST_YEAR`] of each document ([`NONE`] without).
     year: Vec<u32>,
     /// Term of each ordinal, per column of [`FACET_COLUMNS`].
-    names: [Vec<String>; 4],
+    names: [Vec<String>; 5],
 }
 
 impl SegmentOrdinals {
     fn decode(segment: &tantivy::SegmentReader) -> tantivy::Result<Self> {
         let ff = segment.fast_fields();
         let max_doc = segment.max_doc();
-        let mut names: [Vec<String>; 4] = Default::default();
+        let mut names: [Vec<String>; 5] = Default::default();
         let mut columns = Vec::new();
         for (i, name) in FACET_COLUMNS.iter().enumerate() {
             let column = ff.str(name)?;
@@ -829,6 +924,7 @@ impl SegmentOrdinals {
             departement: single(columns[1].as_ref()),
             commune: single(columns[2].as_ref()),
             page_type: single(columns[3].as_ref()),
+            state: single(columns[4].as_ref()),
             year,
             names,
         })
@@ -884,6 +980,7 @@ struct FacetSegment {
     departements: Vec<u64>,
     communes: Vec<u64>,
     page_types: Vec<u64>,
+    states: Vec<u64>,
     years: Vec<u64>,
 }
 
@@ -902,6 +999,7 @@ impl tantivy::collector::Collector for FacetCollector {
             departements: vec![0; ordinals.names[1].len()],
             communes: vec![0; ordinals.names[2].len()],
             page_types: vec![0; ordinals.names[3].len()],
+            states: vec![0; ordinals.names[4].len()],
             years: vec![0; YEARS],
             ordinals,
         })
@@ -920,6 +1018,7 @@ impl tantivy::collector::Collector for FacetCollector {
                 (&mut all.communes, f.communes),
                 (&mut all.years, f.years),
                 (&mut all.page_types, f.page_types),
+                (&mut all.states, f.states),
             ] {
                 for (k, n) in from {
                     *into.entry(k).or_default() += n;
@@ -947,6 +1046,7 @@ impl tantivy::collector::SegmentCollector for FacetSegment {
             (&o.departement, &mut self.departements),
             (&o.commune, &mut self.communes),
             (&o.page_type, &mut self.page_types),
+            (&o.state, &mut self.states),
             (&o.year, &mut self.years),
         ] {
             if let Some(&v) = values.get(d)
@@ -973,6 +1073,7 @@ impl tantivy::collector::SegmentCollector for FacetSegment {
             departements: named(self.departements, &o.names[1]),
             communes: named(self.communes, &o.names[2]),
             page_types: named(self.page_types, &o.names[3]),
+            states: named(self.states, &o.names[4]),
             years: self
                 .years
                 .into_iter()

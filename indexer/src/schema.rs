@@ -1,5 +1,5 @@
 //! The index schema: one document per distinct content of a URL (URL + payload digest), with
-//! every capture date of that content.
+//! every capture date of that content and the life of its URL (state, gone since and how).
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED,
@@ -67,6 +67,22 @@ pub struct Fields {
     pub communes_mentioned: Field,
     /// Page type (`article`, `listing`, `home`, `agenda`, `other`).
     pub page_type: Field,
+    /// The URL's state (`gone`, `changed`, `unchanged`, `once`; see [`crate::life`]).
+    pub state: Field,
+    /// When the URL was first found gone.
+    pub gone_since: Field,
+    /// How it went (`404`, `410`, `redirect-home`, `redirect`, `unlinked`).
+    pub gone_how: Field,
+    /// Where it redirects to, when it went by a redirect.
+    pub gone_to: Field,
+    /// First capture of the URL that answered (any content).
+    pub url_first_seen: Field,
+    /// Last capture of the URL that answered.
+    pub url_last_seen: Field,
+    /// 1 when this content is the URL's latest.
+    pub latest: Field,
+    /// Every capture outcome of the URL ([`crate::life::Life`] as JSON).
+    pub life: Field,
 }
 
 /// Builds the schema and its field handles.
@@ -99,7 +115,7 @@ pub fn build() -> (Schema, Fields) {
         text: b.add_text_field("text", french(true)),
         published: b.add_date_field("published", date.clone()),
         captured: b.add_date_field("captured", date.clone()),
-        first_captured: b.add_date_field("first_captured", date),
+        first_captured: b.add_date_field("first_captured", date.clone()),
         topics: b.add_facet_field("topics", FacetOptions::default().set_stored()),
         topic_ids: b.add_text_field("topic", STRING | STORED | FAST),
         year: b.add_u64_field("year", INDEXED | STORED | FAST),
@@ -114,6 +130,14 @@ pub fn build() -> (Schema, Fields) {
         warc_offset: b.add_u64_field("warc_offset", STORED),
         communes_mentioned: b.add_text_field("communes_mentioned", STRING | STORED),
         page_type: b.add_text_field("page_type", STRING | STORED | FAST),
+        state: b.add_text_field("state", STRING | STORED | FAST),
+        gone_since: b.add_date_field("gone_since", date.clone()),
+        gone_how: b.add_text_field("gone_how", STRING | STORED | FAST),
+        gone_to: b.add_text_field("gone_to", STORED),
+        url_first_seen: b.add_date_field("url_first_seen", date.clone()),
+        url_last_seen: b.add_date_field("url_last_seen", date),
+        latest: b.add_u64_field("latest", INDEXED | STORED | FAST),
+        life: b.add_text_field("life", STORED),
     };
     (b.build(), fields)
 }
@@ -151,6 +175,14 @@ impl Fields {
             warc_offset: f("warc_offset")?,
             communes_mentioned: f("communes_mentioned")?,
             page_type: f("page_type")?,
+            state: f("state")?,
+            gone_since: f("gone_since")?,
+            gone_how: f("gone_how")?,
+            gone_to: f("gone_to")?,
+            url_first_seen: f("url_first_seen")?,
+            url_last_seen: f("url_last_seen")?,
+            latest: f("latest")?,
+            life: f("life")?,
         })
     }
 }

@@ -37,6 +37,9 @@ pub enum CaptureBody {
     Full(Payload),
     /// A `revisit`: the earlier capture it repeats.
     Revisit(RevisitTarget),
+    /// A Veille `metadata` record: the capture of the same URL and date is of a page that
+    /// nothing of its crawl links to any more.
+    Unlinked,
 }
 
 /// The INSEE code recorded for the seed of a URL's host, among `seeds` (host → code, as
@@ -122,6 +125,9 @@ impl Captures {
                     Some(t) => CaptureBody::Revisit(t),
                     None => continue,
                 },
+                RecordType::Metadata if warc::record::says_unlinked(record) => {
+                    CaptureBody::Unlinked
+                }
                 _ => continue,
             };
             let flow = each(

@@ -33,7 +33,7 @@ fn html_pages(
 fn body_text(c: &indexer::source::Capture) -> String {
     match &c.body {
         CaptureBody::Full(p) => String::from_utf8_lossy(&p.body).into_owned(),
-        CaptureBody::Revisit(_) => String::new(),
+        CaptureBody::Revisit(_) | CaptureBody::Unlinked => String::new(),
     }
 }
 
@@ -87,7 +87,7 @@ fn warcio_warc_gzip_and_chunked_payloads_decode_and_revisit_resolves() {
         .iter()
         .find_map(|c| match &c.body {
             CaptureBody::Revisit(t) => Some(t),
-            CaptureBody::Full(_) => None,
+            CaptureBody::Full(_) | CaptureBody::Unlinked => None,
         })
         .expect("a revisit");
     let original = caps.resolve(revisit).expect("the revisit resolves");

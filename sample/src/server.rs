@@ -82,6 +82,13 @@ pub struct Route {
     /// Whether the page answers 410 Gone from content version 1 on.
     #[serde(default)]
     pub gone_in_next_version: bool,
+    /// Error status (e.g. 404) the page answers from content version 1 on.
+    pub status_in_next_version: Option<u16>,
+    /// Location the page redirects to (301) from content version 1 on.
+    pub redirect_in_next_version: Option<String>,
+    /// Content version from which the route is served as in version 0 again (a page that
+    /// comes back).
+    pub back_in_version: Option<u32>,
 }
 
 /// A site's `_site.toml`.
@@ -146,7 +153,9 @@ pub struct SampleSite {
     /// Sites by lower-case host name.
     pub sites: HashMap<String, Site>,
     /// Content version served: 0 is the site as written; 1 applies the routes'
-    /// `next_version` and `gone_in_next_version` (to test recrawls). Shared with clones.
+    /// `next_version`, `gone_in_next_version`, `status_in_next_version` and
+    /// `redirect_in_next_version`; 2 also undoes the routes with `back_in_version = 2` (to
+    /// test recrawls). Shared with clones.
     pub version: Arc<std::sync::atomic::AtomicU32>,
     /// Generated benchmark sites served beside the sample ones, if any.
     pub synthetic: Option<crate::synthetic::Synthetic>,
@@ -287,8 +296,23 @@ fn route_response(
     request: &HeaderMap,
 ) -> Response {
     if let Some(route) = route {
+        let version = match route.back_in_version {
+            Some(back) if version >= back => 0,
+            _ => version,
+        };
         if version >= 1 && route.gone_in_next_version {
             return html(StatusCode::GONE, error_page(410));
+        }
+        if version >= 1
+            && let Some(code) = route.status_in_next_version
+        {
+            let status = StatusCode::from_u16(code).unwrap_or(StatusCode::NOT_FOUND);
+            return html(status, error_page(code));
+        }
+        if version >= 1
+            && let Some(location) = &route.redirect_in_next_version
+        {
+            return redirect(StatusCode::MOVED_PERMANENTLY, location);
         }
         if let Some(location) = &route.redirect {
             let status = StatusCode::from_u16(route.status.unwrap_or(301))

@@ -139,3 +139,18 @@ impl Record {
         out
     }
 }
+
+/// The block (`application/warc-fields`) of the `metadata` record a Veille crawl writes beside
+/// a capture of a page it fetched only because an earlier crawl captured it: no page, sitemap
+/// or feed of this crawl links to it any more.
+pub const UNLINKED_FIELDS: &[u8] = b"veille-link-state: unlinked\r\n";
+
+/// Whether a `metadata` record says its capture's page is unlinked (see [`UNLINKED_FIELDS`]).
+pub fn says_unlinked(record: &Record) -> bool {
+    record.record_type() == RecordType::Metadata
+        && String::from_utf8_lossy(&record.block).lines().any(|l| {
+            l.split_once(':').is_some_and(|(k, v)| {
+                k.trim().eq_ignore_ascii_case("veille-link-state") && v.trim() == "unlinked"
+            })
+        })
+}
