@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs all of Veille's tests on a fresh machine (Rust toolchain and Python 3 only):
-#   1. installs warcio and cdxj-indexer (independent WARC tools) into .venv, wget and
+#   1. installs warcio, cdxj-indexer, pywb, wacz, feedparser and memento-client (independent
+#      WARC, WACZ, feed and Memento tools) into .venv, wget and
 #      Debian's Chromium (root only), and playwright-core (npm) for the browser test,
 #   2. runs the workspace's Rust tests (they crawl real servers on 127.0.0.1 and keep their
 #      WARC files under target/tmp/warcs/),
@@ -9,10 +10,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x .venv/bin/warcio ] || [ ! -x .venv/bin/cdxj-indexer ]; then
-  echo "== installing warcio and cdxj-indexer into .venv"
+if [ ! -x .venv/bin/warcio ] || [ ! -x .venv/bin/cdxj-indexer ] || [ ! -x .venv/bin/wacz ] \
+  || [ ! -x .venv/bin/wayback ] || ! .venv/bin/python -c "import feedparser, memento_client" 2>/dev/null; then
+  echo "== installing warcio, cdxj-indexer, pywb, wacz, feedparser and memento-client into .venv"
   python3 -m venv .venv
-  .venv/bin/pip install --quiet --disable-pip-version-check "warcio==1.8.1" "cdxj-indexer==1.5.0"
+  .venv/bin/pip install --quiet --disable-pip-version-check "warcio==1.8.1" "cdxj-indexer==1.5.0" \
+    "pywb==2.10.0" "wacz==0.6.0" "feedparser==6.0.14" "memento-client==0.6.1"
 fi
 export PATH="$PWD/.venv/bin:$PATH"
 

@@ -282,19 +282,19 @@ pub fn index_warcs(
                     &mut summary,
                 )
                 .and_then(|()| {
-                        // Bound memory: write out and commit what is pending. The commit's payload
-                        // does not list this file yet, so a rerun reads it again, and merging
-                        // capture dates (a set) makes that harmless.
-                        if pending.len() >= options.flush_docs.max(1) {
-                            flush(&mut writer, &fields, &mut pending)?;
-                            let mut commit = writer.prepare_commit()?;
-                            commit.set_payload(&payload_json);
-                            commit.commit()?;
-                            reader.reload()?;
-                            searcher = reader.searcher();
-                        }
-                        Ok(())
-                    });
+                    // Bound memory: write out and commit what is pending. The commit's payload
+                    // does not list this file yet, so a rerun reads it again, and merging
+                    // capture dates (a set) makes that harmless.
+                    if pending.len() >= options.flush_docs.max(1) {
+                        flush(&mut writer, &fields, &mut pending)?;
+                        let mut commit = writer.prepare_commit()?;
+                        commit.set_payload(&payload_json);
+                        commit.commit()?;
+                        reader.reload()?;
+                        searcher = reader.searcher();
+                    }
+                    Ok(())
+                });
                 if let Err(e) = step {
                     stream_err.get_or_insert(e);
                     break;
@@ -433,12 +433,16 @@ fn add_batch(
             }
             CaptureBody::Revisit(target) => {
                 if let Some(digest) = &target.digest {
-                    observed.by_url.entry(target.uri.clone()).or_default().observe(
-                        seconds,
-                        Observed::Online {
-                            digest: digest.clone(),
-                        },
-                    );
+                    observed
+                        .by_url
+                        .entry(target.uri.clone())
+                        .or_default()
+                        .observe(
+                            seconds,
+                            Observed::Online {
+                                digest: digest.clone(),
+                            },
+                        );
                 }
             }
             CaptureBody::Full(p) => {

@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod communes;
+pub mod export;
 pub mod extract;
 pub mod indexing;
 pub mod life;

@@ -62,7 +62,12 @@ impl Observed {
     /// What a capture with this HTTP status and `Location` found, if it says anything of the
     /// page's life (5xx, 403 and the like are passing troubles: `None`); a redirect to the same
     /// page (scheme, `www.`, trailing slash, `index.html`) says nothing either.
-    pub fn from_response(url: &str, status: u16, location: Option<&str>, digest: &str) -> Option<Self> {
+    pub fn from_response(
+        url: &str,
+        status: u16,
+        location: Option<&str>,
+        digest: &str,
+    ) -> Option<Self> {
         match status {
             200..=299 => Some(Self::Online {
                 digest: digest.to_string(),
@@ -89,7 +94,11 @@ impl Observed {
 fn page_key(u: &url::Url) -> String {
     let host = u.host_str().unwrap_or_default().to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
-    format!("{host}{}?{}", trimmed_path(u), u.query().unwrap_or_default())
+    format!(
+        "{host}{}?{}",
+        trimmed_path(u),
+        u.query().unwrap_or_default()
+    )
 }
 
 /// The path without a trailing slash or a final `index.*` file.
@@ -229,7 +238,9 @@ impl State {
     pub fn parse(s: &str) -> Option<Self> {
         match s.trim().to_lowercase().as_str() {
             "gone" | "disparue" | "disparues" => Some(Self::Gone),
-            "changed" | "modifiee" | "modifiée" | "modifiees" | "modifiées" => Some(Self::Changed),
+            "changed" | "modifiee" | "modifiée" | "modifiees" | "modifiées" => {
+                Some(Self::Changed)
+            }
             "unchanged" | "inchangee" | "inchangée" | "inchangees" | "inchangées" => {
                 Some(Self::Unchanged)
             }
@@ -338,8 +349,7 @@ impl Life {
             Ok(i) => {
                 let known = &mut self.captures[i].1;
                 // Online + unlinked at the same instant: the capture of an unlinked page.
-                if let (Observed::Online { digest }, Observed::Unlinked { .. }) = (&*known, &what)
-                {
+                if let (Observed::Online { digest }, Observed::Unlinked { .. }) = (&*known, &what) {
                     *known = Observed::Unlinked {
                         digest: digest.clone(),
                     };
@@ -376,7 +386,7 @@ impl Life {
     pub fn summary(&self) -> Summary {
         let answered = || self.captures.iter().filter(|(_, o)| o.digest().is_some());
         let first_seen = answered().next().map(|(t, _)| *t);
-        let last_seen = answered().last().map(|(t, _)| *t);
+        let last_seen = answered().next_back().map(|(t, _)| *t);
         let mut digests: Vec<&str> = answered().filter_map(|(_, o)| o.digest()).collect();
         let latest_digest = digests.last().map(|d| d.to_string());
         digests.sort_unstable();
@@ -481,9 +491,16 @@ mod tests {
                 how: GoneHow::NotFound
             })
         );
-        assert_eq!((s.first_seen, s.last_seen, s.versions), (Some(10), Some(20), 2));
+        assert_eq!(
+            (s.first_seen, s.last_seen, s.versions),
+            (Some(10), Some(20), 2)
+        );
         life.observe(40, Observed::Missing { status: 404 });
-        assert_eq!(life.summary().gone.map(|g| g.since), Some(30), "since the first");
+        assert_eq!(
+            life.summary().gone.map(|g| g.since),
+            Some(30),
+            "since the first"
+        );
         life.observe(50, online("B"));
         let s = life.summary();
         assert_eq!(s.state, State::Changed);
@@ -548,11 +565,17 @@ mod tests {
             "https://www.ville.example/actualites/2013/travaux.html",
             "http://ville.example/actualites/2013/travaux.html/",
         ] {
-            assert_eq!(Observed::from_response(url, 301, Some(same), ""), None, "{same}");
+            assert_eq!(
+                Observed::from_response(url, 301, Some(same), ""),
+                None,
+                "{same}"
+            );
         }
         assert_eq!(Observed::from_response(url, 503, None, ""), None);
         assert_eq!(Observed::from_response(url, 301, None, ""), None);
-        assert!(!is_home(&url::Url::parse("http://a.example/?page=2").expect("url")));
+        assert!(!is_home(
+            &url::Url::parse("http://a.example/?page=2").expect("url")
+        ));
     }
 
     #[test]

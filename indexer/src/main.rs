@@ -24,6 +24,9 @@ enum Command {
     Index(IndexArgs),
     /// Search the index.
     Search(SearchArgs),
+    /// Export the documents of a search as a WACZ file (their captures, an index, the pages
+    /// with their text), which ReplayWeb.page and pywb replay.
+    ExportWacz(ExportWaczArgs),
     /// Statistics of the index.
     Stats(StatsArgs),
     /// Write the documents extracted from WARC files as JSON lines (url, title, text,
@@ -37,6 +40,19 @@ enum Command {
     /// Time extraction alone, on one core, on the first HTML pages of WARC files read into
     /// memory beforehand (as other extractors are timed on the same pages).
     BenchExtract(BenchExtractArgs),
+}
+
+#[derive(clap::Args)]
+struct ExportWaczArgs {
+    /// The search, with the same options as `indexer search` (its --limit caps the export).
+    #[command(flatten)]
+    search: SearchArgs,
+    /// The WARC files indexed (a directory, searched recursively).
+    #[arg(long, default_value = "data/warcs")]
+    warcs: PathBuf,
+    /// The WACZ file to write.
+    #[arg(long, short)]
+    output: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -244,6 +260,7 @@ fn main() -> std::process::ExitCode {
         Command::Extract(args) => extract(args),
         Command::Index(args) => index(args),
         Command::Search(args) => search(args),
+        Command::ExportWacz(args) => export_wacz(args),
         Command::Stats(args) => stats(args),
         Command::Dump(args) => dump(args),
         Command::BenchQueries(args) => bench_queries(args),
@@ -326,21 +343,24 @@ fn index(args: IndexArgs) -> Result<()> {
     Ok(())
 }
 
-fn search(args: SearchArgs) -> Result<()> {
-    let index = indexer::query::SearchIndex::open(&args.index).with_context(|| {
+fn open_index(dir: &std::path::Path) -> Result<indexer::query::SearchIndex> {
+    indexer::query::SearchIndex::open(dir).with_context(|| {
         format!(
             "cannot open the index (build it with `indexer index --index {} WARC...`)",
-            args.index.display()
+            dir.display()
         )
-    })?;
-    let results = index.search(&indexer::query::SearchRequest {
+    })
+}
+
+fn search_request(args: &SearchArgs) -> indexer::query::SearchRequest {
+    indexer::query::SearchRequest {
         query: args.query.clone(),
-        commune: args.commune,
-        departement: args.departement,
-        topics: args.topic,
+        commune: args.commune.clone(),
+        departement: args.departement.clone(),
+        topics: args.topic.clone(),
         digital_only: args.digital_only,
-        page_types: args.page_type,
-        states: args.state,
+        page_types: args.page_type.clone(),
+        states: args.state.clone(),
         from: args.from,
         to: args.to,
         sort: match args.sort {
@@ -351,7 +371,63 @@ fn search(args: SearchArgs) -> Result<()> {
         limit: args.limit,
         offset: args.offset,
         ..Default::default()
+    }
+}
+
+fn export_wacz(args: ExportWaczArgs) -> Result<()> {
+    let index = open_index(&args.search.index)?;
+    let results = index.search(&indexer::query::SearchRequest {
+        no_facets: true,
+        no_snippets: true,
+        ..search_request(&args.search)
     })?;
+    // WARC files by name (the index records names, not paths).
+    let files: std::collections::HashMap<String, PathBuf> =
+        indexer::indexing::warc_files(std::slice::from_ref(&args.warcs))?
+            .into_iter()
+            .filter_map(|p| Some((p.file_name()?.to_string_lossy().into_owned(), p)))
+            .collect();
+    let locate = |h: &Hit| {
+        Some(warc::wacz::Selected {
+            file: files.get(h.warc_file.as_deref()?)?.clone(),
+            offset: h.warc_offset?,
+        })
+    };
+    let out = std::fs::File::create(&args.output)
+        .with_context(|| format!("cannot create {}", args.output.display()))?;
+    let summary = indexer::export::wacz_of_hits(
+        std::io::BufWriter::new(out),
+        &index,
+        &results.hits,
+        &warc::wacz::WaczInfo {
+            title: format!("Veille : « {} »", args.search.query),
+            description: Some(format!(
+                "{} documents sur {}",
+                results.hits.len(),
+                results.total
+            )),
+            software: format!("Veille/{} indexer", env!("CARGO_PKG_VERSION")),
+        },
+        &locate,
+        &|_| None,
+    )
+    .with_context(|| format!("cannot write {}", args.output.display()))?;
+    for s in &summary.skipped {
+        eprintln!("skipped: {s}");
+    }
+    eprintln!(
+        "{}: {} pages, {} records (of {} results)",
+        args.output.display(),
+        summary.pages,
+        summary.records,
+        results.total
+    );
+    Ok(())
+}
+
+fn search(args: SearchArgs) -> Result<()> {
+    let index = open_index(&args.index)?;
+    let results = index.search(&search_request(&args))?;
     match args.format {
         OutFormat::Json => println!("{}", serde_json::to_string_pretty(&results)?),
         OutFormat::Csv => {
@@ -411,7 +487,11 @@ fn life_line(h: &Hit) -> Option<String> {
         Some("changed") => Some(format!(
             "modifiée depuis sa première capture ({}){}",
             day(&h.first_seen).unwrap_or_default(),
-            if h.latest { "" } else { " · version antérieure" }
+            if h.latest {
+                ""
+            } else {
+                " · version antérieure"
+            }
         )),
         _ => None,
     }

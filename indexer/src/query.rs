@@ -51,6 +51,8 @@ pub enum Sort {
     Date,
     /// Most recently gone first (pages still online last).
     Gone,
+    /// Most recently captured for the first time first (what a feed of new pages lists).
+    Captured,
 }
 
 /// A search: query text, filters, order and page.
@@ -257,6 +259,17 @@ pub struct Facets {
     pub page_types: BTreeMap<String, u64>,
     /// Per page state (`gone`, `changed`, `unchanged`, `once`).
     pub states: BTreeMap<String, u64>,
+}
+
+/// One content of a URL, as extracted: what a comparison of two captures shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Version {
+    /// Title.
+    pub title: Option<String>,
+    /// Publication date (`YYYY-MM-DD`).
+    pub published: Option<String>,
+    /// Main text.
+    pub text: String,
 }
 
 /// Index-wide statistics.
@@ -585,16 +598,21 @@ impl SearchIndex {
                 )?;
                 (n, top.into_iter().map(|(_, a)| (0.0, a)).collect(), facets)
             }
-            Sort::Gone => {
-                // Most recently gone first, from the fast field.
+            Sort::Gone | Sort::Captured => {
+                // Most recently gone (or first captured) first, from the fast field.
+                let column = if req.sort == Sort::Gone {
+                    "gone_since"
+                } else {
+                    "first_captured"
+                };
                 let (n, top, facets) = searcher.search(
                     &query,
                     &(
                         Count,
                         TopDocs::with_limit(limit)
                             .and_offset(req.offset)
-                            .tweak_score(|segment: &tantivy::SegmentReader| {
-                                let gone = segment.fast_fields().date("gone_since").ok();
+                            .tweak_score(move |segment: &tantivy::SegmentReader| {
+                                let gone = segment.fast_fields().date(column).ok();
                                 move |doc: tantivy::DocId, _score: tantivy::Score| {
                                     gone.as_ref()
                                         .and_then(|c| c.first(doc))
@@ -730,6 +748,35 @@ impl SearchIndex {
                 ordinals: self.ordinals.clone(),
             },
         )?)
+    }
+
+    /// The document of one content of a URL (its payload digest), if indexed.
+    pub fn version(&self, url: &str, digest: &str) -> Result<Option<Version>, QueryError> {
+        let searcher = self.reader.searcher();
+        let top = searcher.search(
+            &TermQuery::new(
+                Term::from_field_text(self.fields.key, &format!("{url} {digest}")),
+                IndexRecordOption::Basic,
+            ),
+            &TopDocs::with_limit(1).order_by_score(),
+        )?;
+        let Some((_, addr)) = top.first() else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(*addr)?;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        Ok(Some(Version {
+            title: text(self.fields.title),
+            published: doc
+                .get_first(self.fields.published)
+                .and_then(|v| v.as_datetime())
+                .map(|d| iso(&d)[..10].to_string()),
+            text: text(self.fields.text).unwrap_or_default(),
+        }))
     }
 
     /// The life of a URL (every capture's outcome) as the index knows it, if it has a document.

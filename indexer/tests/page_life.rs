@@ -94,7 +94,10 @@ async fn gone_changed_redirected_unlinked_and_back() {
     let second = crawl(addr, &dir).await;
     assert_eq!(second.gone, 2, "404 and 410: {second:?}");
     assert_eq!(second.redirected, 1, "{second:?}");
-    assert_eq!(second.unlinked, 1, "the article only the feed linked: {second:?}");
+    assert_eq!(
+        second.unlinked, 1,
+        "the article only the feed linked: {second:?}"
+    );
     index(&dir);
 
     let search = SearchIndex::open(&dir.join("index")).expect("open");
@@ -119,10 +122,20 @@ async fn gone_changed_redirected_unlinked_and_back() {
     let how = |path: &str| {
         let h = of_url(&search, path);
         assert!(!h.is_empty(), "{path} indexed");
-        (h[0].state.clone(), h[0].gone_how.clone(), h[0].gone_to.clone())
+        (
+            h[0].state.clone(),
+            h[0].gone_how.clone(),
+            h[0].gone_to.clone(),
+        )
     };
-    assert_eq!(how(REMOVED_404), (Some("gone".into()), Some("404".into()), None));
-    assert_eq!(how(REMOVED_410), (Some("gone".into()), Some("410".into()), None));
+    assert_eq!(
+        how(REMOVED_404),
+        (Some("gone".into()), Some("404".into()), None)
+    );
+    assert_eq!(
+        how(REMOVED_410),
+        (Some("gone".into()), Some("410".into()), None)
+    );
     assert_eq!(
         how(TO_HOME),
         (
@@ -157,7 +170,11 @@ async fn gone_changed_redirected_unlinked_and_back() {
     // The rewritten article: two versions, the URL changed, the latest marked.
     let rewritten = of_url(&search, REWRITTEN);
     assert_eq!(rewritten.len(), 2, "{rewritten:?}");
-    assert!(rewritten.iter().all(|h| h.state.as_deref() == Some("changed")));
+    assert!(
+        rewritten
+            .iter()
+            .all(|h| h.state.as_deref() == Some("changed"))
+    );
     assert_eq!(rewritten.iter().filter(|h| h.latest).count(), 1);
     let changed = hits(
         &search,
@@ -175,20 +192,38 @@ async fn gone_changed_redirected_unlinked_and_back() {
             ..SearchRequest::default()
         })
         .expect("search");
-    assert_eq!(all.facets.states.get("gone").copied(), Some(gone.len() as u64));
+    assert_eq!(
+        all.facets.states.get("gone").copied(),
+        Some(gone.len() as u64)
+    );
     assert!(all.facets.states.get("unchanged").copied().unwrap_or(0) > 10);
 
     // The CLI says it in words, and filters the same way.
     let out = Command::new(env!("CARGO_BIN_EXE_indexer"))
-        .args(["search", "--state", "gone", "--sort", "gone", "--commune", "72003"])
+        .args([
+            "search",
+            "--state",
+            "gone",
+            "--sort",
+            "gone",
+            "--commune",
+            "72003",
+        ])
         .arg("--index")
         .arg(dir.join("index"))
         .arg("")
         .output()
         .expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(text.starts_with(&format!("{} results", gone.len())), "{text}");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.starts_with(&format!("{} results", gone.len())),
+        "{text}"
+    );
     assert!(text.contains("DISPARUE du site le"), "{text}");
     assert!(text.contains("redirigée vers la page d'accueil"), "{text}");
     assert!(text.contains("page introuvable (404)"), "{text}");
@@ -225,7 +260,12 @@ async fn gone_changed_redirected_unlinked_and_back() {
     // The others are still gone, since the same date.
     let still = of_url(&search, REMOVED_410);
     assert_eq!(still[0].state.as_deref(), Some("gone"));
-    assert!(still[0].gone_since.as_deref().is_some_and(|s| during(s, &second)));
+    assert!(
+        still[0]
+            .gone_since
+            .as_deref()
+            .is_some_and(|s| during(s, &second))
+    );
 }
 
 /// Whether an ISO 8601 date falls within a crawl.

@@ -114,6 +114,9 @@ pub struct ApiHit<'a> {
     archive_url: String,
     /// Timeline of the URL.
     timeline_url: String,
+    /// How the page went, in French (gone pages only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gone_words: Option<String>,
 }
 
 /// The replay URL of a hit's latest capture.
@@ -133,6 +136,11 @@ impl<'a> ApiHit<'a> {
         Self {
             archive_url: archive_url(hit),
             timeline_url: timeline_href(&hit.url),
+            gone_words: hit
+                .gone_how
+                .as_deref()
+                .and_then(|c| indexer::life::GoneHow::from_code(c, hit.gone_to.as_deref()))
+                .map(|g| g.words_fr()),
             hit,
         }
     }
@@ -151,6 +159,11 @@ fn facets_json(r: &SearchResults, st: &Shared) -> serde_json::Value {
         "page_types": r.facets.page_types.iter().map(|(t, n)| json!({
             "type": t,
             "label": indexer::extract::page_type::PageType::parse(t).map(|p| p.french()),
+            "count": n,
+        })).collect::<Vec<_>>(),
+        "states": r.facets.states.iter().map(|(t, n)| json!({
+            "state": t,
+            "label": indexer::life::State::parse(t).map(|s| s.label_fr()),
             "count": n,
         })).collect::<Vec<_>>(),
     })

@@ -35,6 +35,10 @@ pub fn router(state: Shared) -> Router {
         .route("/api/openapi.json", get(api::openapi))
         .route("/export.csv", get(export::csv))
         .route("/export.json", get(export::json))
+        .route("/export.wacz", get(export::wacz))
+        .route("/feed.atom", get(crate::feed::atom))
+        .route("/diff", get(crate::history::diff_html))
+        .route("/commune/{insee}", get(crate::history::commune_html))
         .route("/healthz", get(api::healthz))
         .route("/static/style.css", get(style))
         .route("/static/app.js", get(script))
@@ -174,7 +178,8 @@ pub fn page(status: StatusCode, body: String) -> Response {
     r
 }
 
-fn message(
+/// A page saying what went wrong, with a link to go on with.
+pub fn message(
     status: StatusCode,
     heading: &str,
     text: String,
@@ -229,10 +234,11 @@ async fn search_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Respo
         let st = state;
         let labels = &st.labels;
         let limits = st.limits;
-        let page_of = |results, stats, error| {
+        let page_of = |results, gone, stats, error| {
             views::search_page(
                 &params,
                 results,
+                gone,
                 stats,
                 error,
                 labels,
@@ -242,28 +248,48 @@ async fn search_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Respo
         };
         if !params.is_search() {
             let stats = st.index.stats().ok();
-            return (StatusCode::OK, render(&page_of(None, stats.as_ref(), None)));
+            return (
+                StatusCode::OK,
+                render(&page_of(None, None, stats.as_ref(), None)),
+            );
         }
         let request = match request {
             Ok(r) => r,
             Err(e) => {
                 return (
                     StatusCode::BAD_REQUEST,
-                    render(&page_of(None, None, Some(e.message))),
+                    render(&page_of(None, None, None, Some(e.message))),
                 );
             }
         };
         match st.index.search(&request) {
-            Ok(results) => (StatusCode::OK, render(&page_of(Some(&results), None, None))),
+            Ok(results) => {
+                // Which communes of the results have pages gone from their site.
+                let gone = st
+                    .index
+                    .search(&indexer::query::SearchRequest {
+                        states: vec!["gone".into()],
+                        limit: 1,
+                        offset: 0,
+                        no_snippets: true,
+                        ..request.clone()
+                    })
+                    .ok()
+                    .map(|r| r.facets.communes);
+                (
+                    StatusCode::OK,
+                    render(&page_of(Some(&results), gone.as_ref(), None, None)),
+                )
+            }
             Err(e @ (QueryError::Syntax { .. } | QueryError::Filter(_))) => (
                 StatusCode::BAD_REQUEST,
-                render(&page_of(None, None, Some(query_error_fr(&e)))),
+                render(&page_of(None, None, None, Some(query_error_fr(&e)))),
             ),
             Err(e) => {
                 tracing::error!("search failed: {e}");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    render(&page_of(None, None, Some(query_error_fr(&e)))),
+                    render(&page_of(None, None, None, Some(query_error_fr(&e)))),
                 )
             }
         }
@@ -302,17 +328,18 @@ async fn timeline_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Res
             st.captures.refresh_if_older(Duration::from_secs(2));
             list = st.captures.captures(&url);
         }
-        (url, list)
+        let life = st.index.life(&url).ok().flatten();
+        (url, list, life)
     })
     .await;
     match captures {
-        Some((url, list)) => page(
+        Some((url, list, life)) => page(
             if list.is_empty() {
                 StatusCode::NOT_FOUND
             } else {
                 StatusCode::OK
             },
-            render(&views::timeline_page(&url, &list)),
+            render(&views::timeline_page(&url, &list, life.as_ref())),
         ),
         None => message(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -342,8 +369,17 @@ fn parse_archive_uri(uri: &Uri) -> Option<ArchiveRequest> {
     }
     // pywb's modifiers (id_, im_, cs_, js_, if_, mp_…) all ask for the archived document.
     let raw = !modifier.is_empty();
+    Some(ArchiveRequest {
+        timestamp: timestamp.to_string(),
+        raw,
+        url: archived_url(url, uri.query()),
+    })
+}
+
+/// The archived URL at the end of an archive path, with the request's query string.
+fn archived_url(path: &str, query: Option<&str>) -> String {
     // Some clients collapse `//` in paths: `http:/host/` is taken as `http://host/`.
-    let mut url = url.to_string();
+    let mut url = path.to_string();
     for scheme in ["http:/", "https:/"] {
         if url.starts_with(scheme) && !url.starts_with(&format!("{scheme}/")) {
             url.insert(scheme.len(), '/');
@@ -352,18 +388,57 @@ fn parse_archive_uri(uri: &Uri) -> Option<ArchiveRequest> {
     if !url.contains("://") {
         url.insert_str(0, "http://");
     }
-    if let Some(q) = uri.query() {
+    if let Some(q) = query {
         url.push('?');
         url.push_str(q);
     }
-    Some(ArchiveRequest {
-        timestamp: timestamp.to_string(),
-        raw,
-        url,
-    })
+    url
 }
 
-async fn replay(State(st): State<Shared>, uri: Uri) -> Response {
+async fn replay(State(st): State<Shared>, headers: axum::http::HeaderMap, uri: Uri) -> Response {
+    if let Some(rest) = uri.path().strip_prefix("/archive/timegate/") {
+        let url = archived_url(rest, uri.query());
+        let accept = headers
+            .get("accept-datetime")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let wanted = match accept.as_deref().map(crate::memento::accept_datetime) {
+            Some(None) => {
+                return (
+                    StatusCode::BAD_REQUEST,
+                    [(header::VARY, "accept-datetime")],
+                    "Accept-Datetime invalide : donnez une date HTTP, par exemple « Sat, 05 Dec 2026 16:17:58 GMT ».\n",
+                )
+                    .into_response();
+            }
+            Some(Some(ts)) => ts,
+            None => "99991231235959".to_string(),
+        };
+        let found = blocking(move || {
+            st.captures
+                .closest(&url, &wanted)
+                .map(|c| (c.clone(), st.captures.captures(&c.url)))
+                .map(|found| (url.clone(), Some(found)))
+                .unwrap_or((url, None))
+        })
+        .await;
+        return match found {
+            Some((url, found)) => crate::memento::timegate(&url, found),
+            None => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        };
+    }
+    if let Some(rest) = uri.path().strip_prefix("/archive/timemap/link/") {
+        let url = archived_url(rest, uri.query());
+        let listed = blocking(move || {
+            let all = st.captures.captures(&url);
+            (url, all)
+        })
+        .await;
+        return match listed {
+            Some((url, all)) => crate::memento::timemap(&url, &all),
+            None => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        };
+    }
     replay_at(st, uri, false).await
 }
 
@@ -455,6 +530,7 @@ async fn replay_at(st: Shared, uri: Uri, on_replay_origin: bool) -> Response {
             next: pos.and_then(|p| all.get(p + 1)).map(link),
         });
         let mut response = page(StatusCode::OK, body);
+        crate::memento::add_memento_headers(response.headers_mut(), &capture, &all);
         if let Some(o) = &st.replay_origin
             && let Ok(v) = HeaderValue::from_str(
                 &SITE_CSP.replace("frame-src 'self'", &format!("frame-src {}", o.replay_url)),
@@ -466,10 +542,15 @@ async fn replay_at(st: Shared, uri: Uri, on_replay_origin: bool) -> Response {
         }
         return response;
     }
-    archived_document(st, capture).await
+    archived_document(st, capture, all).await
 }
 
-async fn archived_document(st: Shared, capture: crate::captures::CaptureLoc) -> Response {
+async fn archived_document(
+    st: Shared,
+    capture: crate::captures::CaptureLoc,
+    all: Vec<crate::captures::CaptureLoc>,
+) -> Response {
+    let memento = capture.clone();
     let ts = capture.timestamp.clone();
     let url = capture.url.clone();
     // Replays read and hold whole records: a few at a time.
@@ -590,15 +671,7 @@ async fn archived_document(st: Shared, capture: crate::captures::CaptureLoc) -> 
     {
         h.insert(header::LOCATION, v);
     }
-    if let Some(secs) = crate::captures::timestamp_seconds(&ts)
-        && let Some(t) = chrono::DateTime::from_timestamp(secs, 0)
-        && let Ok(v) = HeaderValue::from_str(&t.format("%a, %d %b %Y %H:%M:%S GMT").to_string())
-    {
-        h.insert("memento-datetime", v);
-    }
-    if let Ok(v) = HeaderValue::from_str(&format!("<{url}>; rel=\"original\"")) {
-        h.insert(header::LINK, v);
-    }
+    crate::memento::add_memento_headers(h, &memento, &all);
     if truncated {
         h.insert("x-archive-truncated", HeaderValue::from_static("true"));
     }

@@ -160,3 +160,112 @@ async fn export(State(st): State<Shared>, RawQuery(raw): RawQuery, format: Forma
     h.insert("x-veille-export-limit", HeaderValue::from(cap));
     response
 }
+
+/// Documents in a WACZ export at most (each brings its whole capture).
+pub const MAX_WACZ_DOCUMENTS: usize = 1_000;
+
+/// `GET /export.wacz`: the results' captures (up to the export limit, and at most
+/// [`MAX_WACZ_DOCUMENTS`]) as a WACZ file that ReplayWeb.page or pywb replays.
+pub async fn wacz(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Response {
+    let params = SearchParams::from_query(raw.as_deref());
+    let params = SearchParams {
+        page: 1,
+        per_page: 1,
+        ..params
+    };
+    let cap = st.limits.max_export.min(MAX_WACZ_DOCUMENTS);
+    let request = match params.to_request(&st.limits) {
+        Ok(r) => SearchRequest {
+            limit: cap,
+            offset: 0,
+            no_facets: true,
+            no_snippets: true,
+            ..r
+        },
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let title = if params.q.is_empty() {
+        "Veille : export".to_string()
+    } else {
+        format!("Veille : « {} »", params.q)
+    };
+    let built = crate::app::blocking(move || -> Result<(Vec<u8>, usize, usize), String> {
+        let results = st.index.search(&request).map_err(|e| e.to_string())?;
+        let locate = |h: &Hit| {
+            let digest = h.digest.as_deref()?;
+            let file = h.warc_file.as_deref()?;
+            st.captures
+                .captures(&h.url)
+                .into_iter()
+                .find(|c| {
+                    !c.is_revisit()
+                        && c.digest.as_deref() == Some(digest)
+                        && c.file.file_name().is_some_and(|n| n == file)
+                        && Some(c.offset) == h.warc_offset
+                })
+                .map(|c| warc::wacz::Selected {
+                    file: c.file.to_path_buf(),
+                    offset: c.offset,
+                })
+        };
+        let original_of = |t: &warc::payload::RevisitTarget| {
+            st.captures
+                .captures(&t.uri)
+                .into_iter()
+                .find(|c| !c.is_revisit() && c.digest == t.digest)
+                .map(|c| warc::wacz::Selected {
+                    file: c.file.to_path_buf(),
+                    offset: c.offset,
+                })
+        };
+        let mut out = std::io::Cursor::new(Vec::new());
+        let summary = indexer::export::wacz_of_hits(
+            &mut out,
+            &st.index,
+            &results.hits,
+            &warc::wacz::WaczInfo {
+                title,
+                description: Some(format!(
+                    "{} documents sur {} ; archive exportée par Veille.",
+                    results.hits.len(),
+                    results.total
+                )),
+                software: format!("Veille/{} search-server", env!("CARGO_PKG_VERSION")),
+            },
+            &locate,
+            &original_of,
+        )
+        .map_err(|e| e.to_string())?;
+        for s in &summary.skipped {
+            tracing::warn!("WACZ export: {s}");
+        }
+        Ok((out.into_inner(), results.total, summary.pages))
+    })
+    .await;
+    match built {
+        Some(Ok((bytes, total, pages))) => {
+            let mut r = (StatusCode::OK, bytes).into_response();
+            let h = r.headers_mut();
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/wacz"),
+            );
+            h.insert(
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static("attachment; filename=\"veille-export.wacz\""),
+            );
+            if let Ok(v) = HeaderValue::from_str(&format!("{total}")) {
+                h.insert("x-veille-results", v);
+            }
+            if let Ok(v) = HeaderValue::from_str(&format!("{pages}")) {
+                h.insert("x-veille-exported", v);
+            }
+            if let Ok(v) = HeaderValue::from_str(&cap.to_string()) {
+                h.insert("x-veille-export-limit", v);
+            }
+            r
+        }
+        Some(Err(e)) => ApiError::internal(format!("l'export WACZ a échoué : {e}")).into_response(),
+        None => ApiError::internal("l'export WACZ a échoué").into_response(),
+    }
+}

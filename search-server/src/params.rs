@@ -73,6 +73,8 @@ pub struct SearchParams {
     pub digital: bool,
     /// Page types (`article`, `listing`, `home`, `agenda`, `other`), any of them.
     pub page_types: Vec<String>,
+    /// Page states (`gone`, `changed`, `unchanged`, `once`), any of them.
+    pub states: Vec<String>,
     /// Published from (`AAAA-MM-JJ` or `AAAA`).
     pub from: String,
     /// Published until.
@@ -106,6 +108,7 @@ impl SearchParams {
                 "page_type" | "type" if !v.is_empty() && !p.page_types.contains(&v) => {
                     p.page_types.push(v)
                 }
+                "state" | "etat" if !v.is_empty() && !p.states.contains(&v) => p.states.push(v),
                 "from" | "du" => p.from = v,
                 "to" | "au" => p.to = v,
                 "sort" | "tri" => p.sort = v,
@@ -133,6 +136,7 @@ impl SearchParams {
             || !self.topics.is_empty()
             || self.digital
             || !self.page_types.is_empty()
+            || !self.states.is_empty()
             || !self.from.is_empty()
             || !self.to.is_empty()
     }
@@ -177,11 +181,12 @@ impl SearchParams {
         let sort = match self.sort.as_str() {
             "" | "pertinence" | "relevance" => Sort::Relevance,
             "date" => Sort::Date,
+            "disparition" | "gone" => Sort::Gone,
             other => {
                 return Err(ParamError {
                     parameter: "sort",
                     message: format!(
-                        "Tri inconnu « {other} » : choisissez « pertinence » ou « date »."
+                        "Tri inconnu « {other} » : choisissez « pertinence », « date » ou « disparition »."
                     ),
                 });
             }
@@ -220,6 +225,18 @@ impl SearchParams {
                 ),
             });
         }
+        if let Some(bad) = self
+            .states
+            .iter()
+            .find(|t| indexer::life::State::parse(t).is_none())
+        {
+            return Err(ParamError {
+                parameter: "state",
+                message: format!(
+                    "État de page inconnu « {bad} » : choisissez gone (disparues), changed (modifiées), unchanged ou once."
+                ),
+            });
+        }
         Ok(SearchRequest {
             query: self.q.clone(),
             commune: (!self.commune.is_empty()).then(|| self.commune.clone()),
@@ -227,6 +244,7 @@ impl SearchParams {
             topics: self.topics.clone(),
             digital_only: self.digital,
             page_types: self.page_types.clone(),
+            states: self.states.clone(),
             from,
             to,
             sort,
@@ -256,6 +274,9 @@ impl SearchParams {
         }
         for t in &self.page_types {
             put("page_type", t);
+        }
+        for t in &self.states {
+            put("state", t);
         }
         put("from", &self.from);
         put("to", &self.to);

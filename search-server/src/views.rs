@@ -75,6 +75,8 @@ pub struct LinkCount {
     pub href: String,
     /// Currently applied.
     pub active: bool,
+    /// The commune's vanished pages, when it has some.
+    pub vanished_href: Option<String>,
 }
 
 /// A link to one capture.
@@ -111,6 +113,12 @@ pub struct HitView {
     pub label: String,
     /// The page's type when it is not an article (« liste d'actualités »…), else empty.
     pub page_type: String,
+    /// The URL's state (`gone`, `changed`…).
+    pub state: String,
+    /// The page's life in words, when gone or changed (else empty).
+    pub life: String,
+    /// Comparison of the versions, when the page changed.
+    pub diff_href: Option<String>,
 }
 
 /// A pagination link.
@@ -137,6 +145,10 @@ pub struct ResultsView {
     pub next: Option<String>,
     /// CSV export of all results.
     pub export_csv: String,
+    /// WACZ export (a replayable archive) of the results.
+    pub export_wacz: String,
+    /// Atom feed of the search.
+    pub feed: String,
     /// JSON export.
     pub export_json: String,
     /// The same search in the JSON API.
@@ -155,6 +167,12 @@ pub struct SearchPage {
     pub form: SearchParams,
     /// Sort by date chosen.
     pub sort_date: bool,
+    /// Sort by date of disappearance chosen.
+    pub sort_gone: bool,
+    /// Atom feed of the search, announced in the page's head.
+    pub feed_href: Option<String>,
+    /// Page-state filters with counts.
+    pub state_filters: Vec<Choice>,
     /// What went wrong (bad query, bad filter).
     pub error: Option<String>,
     /// Results, when a search was made.
@@ -201,6 +219,10 @@ pub struct TimelineEntry {
     pub href: String,
     /// What it holds (`HTTP 200, text/html`, `inchangée`).
     pub note: String,
+    /// What the capture tells of the page's life, in words (« disparue : page introuvable »).
+    pub event: String,
+    /// The comparison with the capture before, when the content changed.
+    pub diff_href: Option<String>,
 }
 
 /// The replay frame: banner and the archived document in a sandboxed frame.
@@ -330,6 +352,50 @@ fn hit_view(h: &Hit, labels: &Labels) -> HitView {
             .filter(|t| *t != PageType::Article)
             .map(|t| t.french_one().to_string())
             .unwrap_or_default(),
+        state: h.state.clone().unwrap_or_default(),
+        life: life_words(h),
+        diff_href: (h.state.as_deref() == Some("changed")).then(|| diff_href(&h.url)),
+    }
+}
+
+/// The comparison page of a URL's latest change.
+pub fn diff_href(url: &str) -> String {
+    let mut s = url::form_urlencoded::Serializer::new(String::new());
+    s.append_pair("url", url);
+    format!("/diff?{}", s.finish())
+}
+
+/// The life of a hit's page in French: gone (when, how, last seen) or changed.
+pub fn life_words(h: &indexer::query::Hit) -> String {
+    let day = |d: &Option<String>| {
+        d.as_deref()
+            .map(|d| fr_date(d.get(..10).unwrap_or(d)))
+            .unwrap_or_default()
+    };
+    match h.state.as_deref() {
+        Some("gone") => {
+            let how = h
+                .gone_how
+                .as_deref()
+                .and_then(|c| indexer::life::GoneHow::from_code(c, h.gone_to.as_deref()))
+                .map(|g| g.words_fr())
+                .unwrap_or_default();
+            format!(
+                "Disparue du site le {} : {how} ; vue en ligne pour la dernière fois le {}.",
+                day(&h.gone_since),
+                day(&h.last_seen)
+            )
+        }
+        Some("changed") => format!(
+            "Modifiée depuis sa première capture, le {}{}.",
+            day(&h.first_seen),
+            if h.latest {
+                ""
+            } else {
+                " (ceci est une version antérieure)"
+            }
+        ),
+        _ => String::new(),
     }
 }
 
@@ -367,6 +433,7 @@ fn pages(params: &SearchParams, total: usize, max_depth: usize) -> Vec<PageLink>
 
 /// The facet parts of the search page: filters with counts and the trend charts.
 struct FacetViews {
+    state_filters: Vec<Choice>,
     topic_filters: Vec<Choice>,
     page_type_filters: Vec<Choice>,
     departement_filters: Vec<Choice>,
@@ -375,8 +442,11 @@ struct FacetViews {
     topics_chart: String,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn facet_views(
     params: &SearchParams,
+    states: &BTreeMap<String, u64>,
+    gone_by_commune: &BTreeMap<String, u64>,
     page_types: &BTreeMap<String, u64>,
     topics: &BTreeMap<String, u64>,
     departements: &BTreeMap<String, u64>,
@@ -433,6 +503,8 @@ fn facet_views(
                 })
                 .href(),
                 active: params.commune == *insee,
+                vanished_href: (gone_by_commune.get(insee.as_str()).copied().unwrap_or(0) > 0)
+                    .then(|| format!("/commune/{insee}")),
             }
         })
         .collect();
@@ -454,7 +526,20 @@ fn facet_views(
             selected: params.page_types.iter().any(|p| p == t.as_str()),
         })
         .collect();
+    let state_filters = indexer::life::State::ALL
+        .iter()
+        .map(|t| Choice {
+            value: t.as_str().to_string(),
+            label: t.label_fr().to_string(),
+            count: states.get(t.as_str()).copied().unwrap_or(0),
+            selected: params
+                .states
+                .iter()
+                .any(|p| indexer::life::State::parse(p) == Some(*t)),
+        })
+        .collect();
     FacetViews {
+        state_filters,
         page_type_filters,
         topic_filters,
         departement_filters,
@@ -466,9 +551,11 @@ fn facet_views(
 
 /// The search page for a request: results when `results` is given, the corpus overview
 /// (`stats`) otherwise, and `error` shown above the form.
+#[allow(clippy::too_many_arguments)]
 pub fn search_page(
     params: &SearchParams,
     results: Option<&SearchResults>,
+    gone_by_commune: Option<&BTreeMap<String, u64>>,
     stats: Option<&Stats>,
     error: Option<String>,
     labels: &Labels,
@@ -476,6 +563,8 @@ pub fn search_page(
     max_export: usize,
 ) -> SearchPage {
     let empty = BTreeMap::new();
+    let states = results.map_or(&empty, |r| &r.facets.states);
+    let gone_by_commune = gone_by_commune.unwrap_or(&empty);
     let (page_types, topics, departements, communes, years) = match (results, stats) {
         (Some(r), _) => (
             &r.facets.page_types,
@@ -489,6 +578,8 @@ pub fn search_page(
     };
     let facets = facet_views(
         params,
+        states,
+        gone_by_commune,
         page_types,
         topics,
         departements,
@@ -525,6 +616,8 @@ pub fn search_page(
             prev: (params.page > 1).then(|| with_page(params.page - 1)),
             next: (params.page < last).then(|| with_page(params.page + 1)),
             export_csv: format!("/export.csv?{query}"),
+            export_wacz: format!("/export.wacz?{query}"),
+            feed: crate::feed::feed_href(params),
             export_json: format!("/export.json?{query}"),
             api: format!("/api/search?{}", params.to_query()),
             export_note: format!(
@@ -561,6 +654,9 @@ pub fn search_page(
         page_title: title,
         form: params.clone(),
         sort_date: params.sort == "date",
+        sort_gone: matches!(params.sort.as_str(), "disparition" | "gone"),
+        feed_href: results.map(|_| crate::feed::feed_href(params)),
+        state_filters: facets.state_filters,
         error,
         results: results_view,
         corpus,
@@ -581,12 +677,38 @@ pub fn search_page(
     }
 }
 
-/// The timeline page of a URL.
-pub fn timeline_page(url: &str, captures: &[CaptureLoc]) -> TimelinePage {
+/// The timeline page of a URL: its captures, newest first, with what each tells of the page's
+/// life (from the index) and a comparison where the content changed.
+pub fn timeline_page(
+    url: &str,
+    captures: &[CaptureLoc],
+    life: Option<&indexer::life::Life>,
+) -> TimelinePage {
+    let events: std::collections::HashMap<i64, indexer::life::Event> = life
+        .map(|l| l.events().into_iter().collect())
+        .unwrap_or_default();
+    let comparable = crate::diff::comparable(captures);
     let mut years: Vec<(String, Vec<TimelineEntry>)> = Vec::new();
     for c in captures.iter().rev() {
         let year = c.timestamp.get(..4).unwrap_or_default().to_string();
+        let event = events.get(&c.seconds());
+        let diff_href = match event {
+            Some(indexer::life::Event::Changed) => comparable
+                .iter()
+                .rev()
+                .find(|p| p.seconds() < c.seconds() && p.digest != c.digest)
+                .map(|p| {
+                    let mut s = url::form_urlencoded::Serializer::new(String::new());
+                    s.append_pair("url", &c.url);
+                    s.append_pair("from", &p.timestamp);
+                    s.append_pair("to", &c.timestamp);
+                    format!("/diff?{}", s.finish())
+                }),
+            _ => None,
+        };
         let entry = TimelineEntry {
+            event: event.map(|e| e.words_fr()).unwrap_or_default(),
+            diff_href,
             label: fr_timestamp(&c.timestamp),
             href: archive_path(&c.timestamp, &c.url, false),
             note: if c.is_revisit() {

@@ -28,7 +28,7 @@ struct Fixture {
     second_warcs: Vec<PathBuf>,
 }
 
-use testkit::{repo_root, warc_files};
+use testkit::{external_tool, repo_root, warc_files};
 
 /// Starts a server on its own thread and runtime (it outlives every test's runtime).
 fn start_server(index: &Path, warcs: &Path, limits: Limits) -> String {
@@ -1100,4 +1100,329 @@ async fn an_export_while_the_indexer_commits_is_whole_and_consistent() {
         exports += 1;
     }
     indexing.await.expect("join");
+}
+
+const ALLONNES: &str = "http://www.allonnes.example";
+
+/// Runs `search-server/tests/tools/archive_tools.py` with the test venv's Python (`None` when
+/// the tools are not installed, outside CI); its JSON output.
+fn archive_tool(args: &[&str]) -> Option<Value> {
+    let python = external_tool("wayback").and_then(|w| {
+        let p = w.with_file_name("python");
+        p.is_file().then_some(p)
+    })?;
+    let out = std::process::Command::new(python)
+        .arg(repo_root().join("search-server/tests/tools/archive_tools.py"))
+        .args(args)
+        .output()
+        .expect("archive_tools.py runs");
+    assert!(
+        out.status.success(),
+        "archive_tools.py {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(serde_json::from_slice(&out.stdout).expect("JSON from archive_tools.py"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gone_and_changed_pages_in_the_api_the_form_and_the_commune_page() {
+    let f = fixture();
+    // The API: the filter, the facet counts, the dates and the words.
+    let (status, v) = json(&format!(
+        "{}/api/search?commune=72003&state=gone&sort=disparition&per_page=50",
+        f.base
+    ))
+    .await;
+    assert_eq!(status, 200, "{v}");
+    let gone: Vec<&Value> = hits(&v).iter().collect();
+    let how: std::collections::BTreeMap<String, String> = gone
+        .iter()
+        .map(|h| {
+            (
+                h["url"].as_str().unwrap_or_default().to_string(),
+                h["gone_how"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let expect = |path: &str| how.get(&format!("{ALLONNES}{path}")).map(String::as_str);
+    assert_eq!(
+        expect("/actualites/2014/elections-municipales-bureaux-de-vote.html"),
+        Some("404"),
+        "{how:?}"
+    );
+    assert_eq!(
+        expect("/actualites/2013/budget-primitif-2013.html"),
+        Some("410")
+    );
+    assert_eq!(
+        expect("/actualites/2013/travaux-avenue-charles-de-gaulle.html"),
+        Some("redirect-home")
+    );
+    assert_eq!(
+        expect("/actualites/2015/conseil-municipal-video.html"),
+        Some("unlinked")
+    );
+    for h in &gone {
+        assert!(
+            h["gone_since"]
+                .as_str()
+                .is_some_and(|d| d.starts_with("20")),
+            "{h}"
+        );
+        assert!(h["gone_words"].as_str().is_some(), "{h}");
+    }
+    let states = v["facets"]["states"].as_array().expect("state facets");
+    assert!(
+        states
+            .iter()
+            .any(|s| s["state"] == "gone" && s["count"] == gone.len()),
+        "{states:?}"
+    );
+    let (_, all) = json(&format!("{}/api/search?commune=72003&per_page=1", f.base)).await;
+    let count = |name: &str| {
+        all["facets"]["states"]
+            .as_array()
+            .and_then(|a| a.iter().find(|s| s["state"] == name))
+            .and_then(|s| s["count"].as_u64())
+            .unwrap_or(0)
+    };
+    assert_eq!(count("gone"), gone.len() as u64);
+    assert!(
+        count("changed") >= 2,
+        "the rewritten article and the news list: {all}"
+    );
+
+    // The form: the filter with counts, the words, the commune's vanished pages, the feed.
+    let (status, page) = text(&format!("{}/?commune=72003&state=gone", f.base)).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("disparues du site"), "state filter");
+    assert!(page.contains("Disparue du site le"), "life in words");
+    assert!(
+        page.contains("redirigée vers la page d&#39;accueil")
+            || page.contains("redirigée vers la page d'accueil")
+    );
+    assert!(page.contains(
+        r#"<link rel="alternate" type="application/atom+xml" title="Suivre cette recherche""#
+    ));
+    assert!(page.contains("Suivre cette recherche</a>"));
+    assert!(
+        page.contains("/commune/72003"),
+        "link to the commune's vanished pages"
+    );
+    let (status, commune) = text(&format!("{}/commune/72003", f.base)).await;
+    assert_eq!(status, 200);
+    assert!(commune.contains("pages disparues du site"), "{commune}");
+    assert!(commune.contains("budget-primitif-2013"));
+    assert!(commune.contains("Disparues le"));
+    assert!(
+        !commune.contains("fibre-optique-deploiement"),
+        "an online page is not listed"
+    );
+    let (status, _) = text(&format!("{}/?state=partie", f.base)).await;
+    assert_eq!(status, 400, "an unknown state is refused");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_diff_between_two_captures_and_a_timeline_in_words() {
+    let f = fixture();
+    let url = format!("{ALLONNES}/actualites/2013/site-mediatheque.html");
+    let (status, page) = text(&format!("{}/diff?url={url}", f.base)).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("<ins>"), "{page}");
+    assert!(page.contains("<del>"), "{page}");
+    assert!(
+        page.split("<ins>")
+            .skip(1)
+            .any(|s| s.starts_with("10") || s.contains(" 10 ")),
+        "the new price is marked as added: {page}"
+    );
+    assert!(page.contains("Ce qui a changé"));
+    let (status, timeline) = text(&format!("{}/captures?url={url}", f.base)).await;
+    assert_eq!(status, 200);
+    assert!(timeline.contains("contenu modifié"), "{timeline}");
+    assert!(timeline.contains("voir les changements"), "{timeline}");
+    let gone = format!("{ALLONNES}/actualites/2014/elections-municipales-bureaux-de-vote.html");
+    let (_, timeline) = text(&format!("{}/captures?url={gone}", f.base)).await;
+    assert!(
+        timeline.contains("disparue : page introuvable (404)"),
+        "{timeline}"
+    );
+    assert!(timeline.contains("première capture"), "{timeline}");
+    let (status, _) = text(&format!("{}/diff?url={ALLONNES}/la-mairie.html", f.base)).await;
+    assert_eq!(status, 404, "an unchanged page has nothing to compare");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_atom_feed_of_a_search_reads_in_feedparser_and_matches_the_search() {
+    let f = fixture();
+    let r = get(&format!("{}/feed.atom?commune=72003", f.base)).await;
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(
+        r.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|c| c.starts_with("application/atom+xml"))
+    );
+    let body = r.bytes().await.expect("body");
+    let file = f.dir.join("feed.atom");
+    std::fs::write(&file, &body).expect("write feed");
+    let (_, api) = json(&format!("{}/api/search?commune=72003&per_page=100", f.base)).await;
+    let Some(feed) = archive_tool(&["feed", &file.to_string_lossy()]) else {
+        return;
+    };
+    assert_eq!(feed["bozo"], false, "{feed}");
+    assert_eq!(feed["version"], "atom10");
+    let entries = feed["entries"].as_array().expect("entries");
+    let total = api["total"].as_u64().unwrap_or(0) as usize;
+    assert_eq!(
+        entries.len(),
+        total.min(50),
+        "one entry per document, at most 50"
+    );
+    // Newest first capture first; every entry is a document of the search, with its links.
+    let updated: Vec<&str> = entries
+        .iter()
+        .filter_map(|e| e["updated"].as_str())
+        .collect();
+    assert!(updated.windows(2).all(|w| w[0] >= w[1]), "{updated:?}");
+    let urls: std::collections::HashSet<&str> = hits(&api)
+        .iter()
+        .filter_map(|h| h["url"].as_str())
+        .collect();
+    for e in entries {
+        assert!(e["updated_parsed"].as_bool().unwrap_or(false), "{e}");
+        let links = e["links"].as_array().expect("links");
+        let live = links
+            .iter()
+            .find(|l| l[0] == "related")
+            .and_then(|l| l[1].as_str());
+        assert!(live.is_some_and(|u| urls.contains(u)), "{e}");
+        let archived = links
+            .iter()
+            .find(|l| l[0] == "alternate")
+            .and_then(|l| l[1].as_str());
+        assert!(archived.is_some_and(|u| u.contains("/archive/2")), "{e}");
+        assert_eq!(e["author"], "Allonnes", "{e}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn memento_timegate_timemap_and_headers_agree_with_memento_client_and_pywb() {
+    let f = fixture();
+    let url = format!("{ALLONNES}/actualites/2013/site-mediatheque.html");
+    let (status, timemap) = text(&format!("{}/archive/timemap/link/{url}", f.base)).await;
+    assert_eq!(status, 200);
+    let mementos: Vec<String> = timemap
+        .lines()
+        .filter(|l| l.contains("memento\""))
+        .filter_map(|l| {
+            l.split("datetime=\"")
+                .nth(1)?
+                .split('"')
+                .next()
+                .map(str::to_string)
+        })
+        .collect();
+    assert!(mementos.len() >= 2, "{timemap}");
+    assert!(timemap.contains(&format!("<{url}>; rel=\"original\"")));
+    assert!(timemap.contains("rel=\"first memento\""));
+    // TimeGate: 302 to the closest capture, with Vary and Link.
+    let r = no_follow()
+        .get(format!("{}/archive/timegate/{url}", f.base))
+        .header("Accept-Datetime", "Thu, 01 Jan 2015 00:00:00 GMT")
+        .send()
+        .await
+        .expect("timegate");
+    assert_eq!(r.status().as_u16(), 302);
+    let header = |r: &reqwest::Response, name: &str| {
+        r.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(header(&r, "vary"), "accept-datetime");
+    assert!(header(&r, "link").contains("rel=\"original\""));
+    let location = header(&r, "location");
+    assert!(location.starts_with("/archive/2"), "{location}");
+    let m = get(&format!("{}{location}", f.base)).await;
+    assert_eq!(
+        header(&m, "memento-datetime"),
+        mementos[0],
+        "the earliest: closest to 2015"
+    );
+    assert!(header(&m, "link").contains("rel=\"timemap\""));
+    let r = no_follow()
+        .get(format!("{}/archive/timegate/{url}", f.base))
+        .header("Accept-Datetime", "hier")
+        .send()
+        .await
+        .expect("timegate");
+    assert_eq!(r.status().as_u16(), 400);
+
+    // An independent Memento client finds the same memento.
+    let Some(info) = archive_tool(&[
+        "memento",
+        &format!("{}/archive/timegate/", f.base),
+        &url,
+        "Thu, 01 Jan 2015 00:00:00 GMT",
+    ]) else {
+        return;
+    };
+    let closest = &info["mementos"]["closest"];
+    assert!(
+        closest["uri"]
+            .as_str()
+            .is_some_and(|u| u.contains(&location)),
+        "{info}"
+    );
+    // pywb, serving the same WARC files from its own index of them, lists the same captures
+    // at the same datetimes.
+    let warcs: Vec<String> = f
+        .first_warcs
+        .iter()
+        .chain(&f.second_warcs)
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let mut args = vec!["pywb-timemap", url.as_str()];
+    args.extend(warcs.iter().map(String::as_str));
+    let pywb = archive_tool(&args).expect("pywb");
+    assert_eq!(pywb["status"], 200, "{pywb}");
+    let theirs: Vec<String> = pywb["mementos"]
+        .as_array()
+        .expect("mementos")
+        .iter()
+        .filter_map(|d| d.as_str().map(str::to_string))
+        .collect();
+    assert_eq!(theirs, mementos, "pywb's TimeMap and ours");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wacz_export_passes_wacz_validate_and_replays_in_pywb() {
+    let f = fixture();
+    let r = get(&format!("{}/export.wacz?commune=72003&q=fibre", f.base)).await;
+    assert_eq!(r.status().as_u16(), 200);
+    let body = r.bytes().await.expect("body");
+    let file = f.dir.join("export.wacz");
+    std::fs::write(&file, &body).expect("write");
+    let (_, api) = json(&format!("{}/api/search?commune=72003&q=fibre", f.base)).await;
+    assert!(api["total"].as_u64().unwrap_or(0) > 0);
+    let Some(wacz) = external_tool("wacz") else {
+        return;
+    };
+    let out = std::process::Command::new(wacz)
+        .args(["validate", "-f"])
+        .arg(&file)
+        .output()
+        .expect("wacz validate runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && said.contains("Validation succeeded"),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let first = hits(&api)[0]["url"].as_str().expect("url").to_string();
+    let pywb = archive_tool(&["pywb-wacz", &first, &file.to_string_lossy()]).expect("pywb");
+    assert!(!pywb["cdx"].as_array().expect("cdx").is_empty(), "{pywb}");
+    assert_eq!(pywb["replay_status"], 200, "{pywb}");
 }

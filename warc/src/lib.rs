@@ -7,7 +7,8 @@
 //!   content-encodings undone, revisits);
 //! - [`cdxj`] (CDXJ indexes and SURT keys, as pywb's tools write them) and [`verify`]
 //!   (fixity: digests and CDXJ lines checked);
-//! - [`charset`]: the text of a captured HTML payload.
+//! - [`charset`]: the text of a captured HTML payload;
+//! - [`wacz`]: selected captures packaged as a WACZ file, for ReplayWeb.page and pywb.
 //!
 //! The writer emits
 //! `WARC/1.1` records with conventionally cased fields in a stable order, one gzip member per
@@ -26,6 +27,7 @@ pub mod reader;
 pub mod record;
 pub mod repair;
 pub mod verify;
+pub mod wacz;
 pub mod writer;
 
 pub use digest::{sha1_digest, verify_digest};

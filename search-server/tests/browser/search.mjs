@@ -175,6 +175,38 @@ try {
     check(site.url() === framed && reach.navigate !== 'asked', `a script of the frame cannot navigate the search page (title after the try: ${reach.navigate}; ${site.url()})`);
   }
   await bare.close();
+  // Pages that disappear, without JavaScript: the « disparues » filter, a commune's vanished
+  // pages, a diff between two captures, the feed link.
+  const nojs = await browser.newContext({ viewport: { width: 1200, height: 900 }, javaScriptEnabled: false });
+  const plain = await nojs.newPage();
+  const shot = (name) => screenshot.replace(/\.png$/, `-${name}.png`);
+  await plain.goto(`${base}/?commune=72003`);
+  await plain.locator('#state-gone').check();
+  await plain.locator('fieldset.filters button[type="submit"]').click();
+  await plain.waitForLoadState();
+  check(plain.url().includes('state=gone'), `the « disparues » box filters (${plain.url()})`);
+  const lives = await plain.locator('p.life-gone').allTextContents();
+  check(lives.length >= 4 && lives.every((t) => t.includes('Disparue du site le')),
+    `each result says when and how it went (${lives.length})`);
+  check(lives.some((t) => t.includes("redirigée vers la page d'accueil")), 'a redesign is named');
+  const feed = await plain.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute('href');
+  check((feed || '').startsWith('/feed.atom?') && (feed || '').includes('state=gone'), `the feed is announced (${feed})`);
+  check((await plain.getByRole('link', { name: 'Suivre cette recherche' }).count()) === 1, 'the feed is offered in French');
+  await plain.screenshot({ path: shot('disparues'), fullPage: true });
+  await plain.locator('a.vanished').first().click();
+  await plain.waitForLoadState();
+  check(plain.url().endsWith('/commune/72003'), `the commune's vanished pages (${plain.url()})`);
+  const days = await plain.locator('section.vanished-day h2').allTextContents();
+  check(days.length >= 1 && days.every((d) => d.startsWith('Disparues le')), `listed by date of disappearance (${days})`);
+  await plain.screenshot({ path: shot('commune'), fullPage: true });
+  await plain.goto(`${base}/?q=médiathèque&commune=72003&state=changed`);
+  await plain.getByRole('link', { name: 'voir les changements' }).first().click();
+  await plain.waitForLoadState();
+  check(plain.url().includes('/diff?'), `the diff opens from a changed result (${plain.url()})`);
+  check((await plain.locator('div.diff ins').count()) > 0 && (await plain.locator('div.diff del').count()) > 0,
+    'additions and deletions are marked');
+  await plain.screenshot({ path: shot('diff'), fullPage: true });
+  await nojs.close();
 } finally {
   await browser.close();
 }

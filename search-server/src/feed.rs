@@ -1,0 +1,216 @@
+//! Alerts: every search (the form's parameters) as an Atom feed, `/feed.atom?…`, of the
+//! matching documents by first capture date, newest first. A researcher adds it to a feed
+//! reader and sees the new announcements after each crawl.
+
+use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text};
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use indexer::query::{Hit, SearchRequest, Sort};
+
+use crate::api::ApiError;
+use crate::app::blocking;
+use crate::params::SearchParams;
+use crate::replay::archive_path;
+use crate::state::Shared;
+
+/// Entries of a feed.
+pub const FEED_ENTRIES: usize = 50;
+
+/// The feed path of a search's parameters.
+pub fn feed_href(params: &SearchParams) -> String {
+    let p = SearchParams {
+        page: 1,
+        per_page: crate::params::DEFAULT_PAGE_SIZE,
+        sort: String::new(),
+        ..params.clone()
+    };
+    format!("/feed.atom?{}", p.to_query())
+}
+
+/// `GET /feed.atom`: the search's newest documents (by first capture) as Atom.
+pub async fn atom(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let params = SearchParams::from_query(raw.as_deref());
+    let params = SearchParams {
+        page: 1,
+        per_page: 1,
+        ..params
+    };
+    let request = match params.to_request(&st.limits) {
+        Ok(r) => SearchRequest {
+            sort: Sort::Captured,
+            limit: FEED_ENTRIES,
+            offset: 0,
+            no_facets: true,
+            // Entries begin with the text's first lines, not a fragment with marks.
+            no_snippets: true,
+            ..r
+        },
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let base = site_base(&st, &headers);
+    let searched = {
+        let st = st.clone();
+        blocking(move || st.index.search(&request)).await
+    };
+    let results = match searched {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => return ApiError::from(e).into_response(),
+        None => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let feed = build(&params, &results.hits, &base, &st.labels);
+    (
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        feed.to_string(),
+    )
+        .into_response()
+}
+
+/// The search site's absolute base URL: the public URL when configured, else the request's
+/// `Host` (feed readers need absolute links).
+fn site_base(st: &Shared, headers: &HeaderMap) -> String {
+    if let Some(o) = &st.replay_origin {
+        return o.site_url.trim_end_matches('/').to_string();
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+        })
+        .unwrap_or("localhost");
+    format!("http://{host}")
+}
+
+fn date(iso: &str) -> Option<FixedDateTime> {
+    chrono::DateTime::parse_from_rfc3339(iso).ok().or_else(|| {
+        chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|d| d.and_utc().fixed_offset())
+    })
+}
+
+/// The feed of `hits` (newest first) for a search.
+fn build(params: &SearchParams, hits: &[Hit], base: &str, labels: &crate::state::Labels) -> Feed {
+    let query = params.first_page().to_query();
+    let self_href = format!("{base}{}", feed_href(params));
+    let mut what = Vec::new();
+    if !params.q.is_empty() {
+        what.push(format!("« {} »", params.q));
+    }
+    if !params.commune.is_empty() {
+        let name = labels
+            .communes
+            .by_insee(&params.commune)
+            .map_or(params.commune.clone(), |c| c.name.clone());
+        what.push(format!("commune {name}"));
+    }
+    if !params.departement.is_empty() {
+        what.push(format!("département {}", params.departement));
+    }
+    for t in &params.topics {
+        what.push(labels.topic(t));
+    }
+    for s in &params.states {
+        if let Some(state) = indexer::life::State::parse(s) {
+            what.push(format!("pages {}", state.label_fr()));
+        }
+    }
+    let title = if what.is_empty() {
+        "Veille — nouvelles pages archivées".to_string()
+    } else {
+        format!("Veille — {}", what.join(", "))
+    };
+    let entries: Vec<Entry> = hits.iter().map(|h| entry(h, base)).collect();
+    let updated = entries
+        .iter()
+        .map(|e| e.updated)
+        .max()
+        .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
+    let mut feed = Feed::default();
+    feed.set_title(Text::plain(title));
+    feed.set_id(self_href.clone());
+    feed.set_updated(updated);
+    feed.set_lang(Some("fr".to_string()));
+    let mut author = Person::default();
+    author.set_name("Veille");
+    author.set_uri(Some(format!("{base}/")));
+    feed.set_authors(vec![author]);
+    feed.set_subtitle(Some(Text::plain(
+        "Les documents de cette recherche, du plus récemment archivé au plus ancien.",
+    )));
+    feed.set_links(vec![
+        link(&self_href, "self", Some("application/atom+xml")),
+        link(&format!("{base}/?{query}"), "alternate", Some("text/html")),
+    ]);
+    feed.set_entries(entries);
+    feed
+}
+
+fn link(href: &str, rel: &str, mime: Option<&str>) -> Link {
+    let mut l = Link::default();
+    l.set_href(href);
+    l.set_rel(rel);
+    l.set_mime_type(mime.map(str::to_string));
+    l
+}
+
+fn entry(h: &Hit, base: &str) -> Entry {
+    let first = h.captures.iter().min().cloned().unwrap_or_default();
+    let archived = format!(
+        "{base}{}",
+        archive_path(&warc::cdxj::timestamp(&first), &h.url, false)
+    );
+    let mut e = Entry::default();
+    e.set_title(Text::plain(
+        h.title.clone().unwrap_or_else(|| h.url.clone()),
+    ));
+    e.set_id(format!(
+        "{base}/archive/{}/{}#{}",
+        warc::cdxj::timestamp(&first),
+        h.url,
+        h.digest.as_deref().unwrap_or_default()
+    ));
+    e.set_updated(date(&first).unwrap_or_else(|| chrono::Utc::now().fixed_offset()));
+    e.set_published(h.published.as_deref().and_then(date));
+    let place = h.commune_name.clone().unwrap_or_default();
+    if !place.is_empty() {
+        let mut author = Person::default();
+        author.set_name(place.clone());
+        e.set_authors(vec![author]);
+    }
+    let mut summary = String::new();
+    if !place.is_empty() {
+        summary.push_str(&place);
+        if let Some(d) = &h.departement {
+            summary.push_str(&format!(" ({d})"));
+        }
+        summary.push_str(" — ");
+    }
+    if let Some(p) = &h.published {
+        summary.push_str(&format!("publié le {} — ", crate::views::fr_date(p)));
+    }
+    summary.push_str(&h.snippet);
+    e.set_summary(Some(Text::plain(summary)));
+    e.set_links(vec![
+        link(&archived, "alternate", Some("text/html")),
+        link(&h.url, "related", Some("text/html")),
+    ]);
+    e.set_categories(
+        h.topics
+            .iter()
+            .map(|t| {
+                let mut c = Category::default();
+                c.set_term(t.clone());
+                c
+            })
+            .collect::<Vec<_>>(),
+    );
+    e
+}
