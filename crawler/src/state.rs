@@ -644,7 +644,10 @@ mod tests {
         );
         assert!(s.is_swept("http://a/old").expect("swept?"));
         assert!(!s.is_swept("http://a/").expect("swept?"));
-        assert!(s.sweep_known().expect("sweep again").is_empty(), "swept once");
+        assert!(
+            s.sweep_known().expect("sweep again").is_empty(),
+            "swept once"
+        );
         s.start_fresh().expect("fresh");
         assert!(!s.is_swept("http://a/old").expect("a new crawl forgets"));
     }

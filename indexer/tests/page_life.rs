@@ -236,6 +236,48 @@ async fn gone_changed_redirected_unlinked_and_back() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown page state"));
 
+    // The gone pages as a WACZ file, checked by the independent validator.
+    let wacz = dir.join("gone.wacz");
+    let out = Command::new(env!("CARGO_BIN_EXE_indexer"))
+        .args([
+            "export-wacz",
+            "--state",
+            "gone",
+            "--commune",
+            "72003",
+            "--index",
+        ])
+        .arg(dir.join("index"))
+        .arg("--warcs")
+        .arg(dir.join("warcs"))
+        .arg("--output")
+        .arg(&wacz)
+        .arg("")
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&format!("{} pages", gone.len())),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if let Some(validator) = external_tool("wacz") {
+        let out = Command::new(validator)
+            .args(["validate", "-f"])
+            .arg(&wacz)
+            .output()
+            .expect("wacz validate runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+
     // The 404 article comes back: no longer gone, and its history tells both events.
     version.store(2, Ordering::SeqCst);
     crawl(addr, &dir).await;
