@@ -46,7 +46,18 @@ async fn recrawl_archives_revisits_and_changes() {
         "a finished crawl is not resumed: the second run is a recrawl"
     );
     assert_eq!(second.new, 1, "the article added in version 1");
-    assert_eq!(second.gone, 1, "the article removed in version 1");
+    assert_eq!(
+        second.gone, 2,
+        "the articles removed in version 1 (404 and 410)"
+    );
+    assert_eq!(
+        second.redirected, 1,
+        "the article redirected to the home page"
+    );
+    assert_eq!(
+        second.unlinked, 1,
+        "the article only the feed linked, fetched once more at the end"
+    );
     assert!(second.changed >= 1, "the news list changed");
     assert!(
         second.unchanged > 100,
@@ -80,6 +91,8 @@ async fn recrawl_archives_revisits_and_changes() {
 
     let mut profiles: HashMap<String, usize> = HashMap::new();
     let mut full: HashMap<String, u16> = HashMap::new();
+    let mut ids: HashMap<String, String> = HashMap::new();
+    let mut unlinked: Vec<(String, String)> = Vec::new();
     for f in &second_files {
         for r in WarcReader::open(f).expect("open").flatten() {
             let rec = &r.record;
@@ -99,7 +112,19 @@ async fn recrawl_archives_revisits_and_changes() {
                     let head = warc::http::parse_response_head(&rec.block).expect("head");
                     full.insert(rec.target_uri().expect("uri").to_string(), head.status);
                 }
+                RecordType::Metadata => {
+                    assert!(warc::record::says_unlinked(rec), "{:?}", rec.fields);
+                    unlinked.push((
+                        rec.target_uri().expect("uri").to_string(),
+                        rec.get("WARC-Concurrent-To")
+                            .expect("concurrent")
+                            .to_string(),
+                    ));
+                }
                 _ => {}
+            }
+            if let (Some(id), Some(uri)) = (rec.id(), rec.target_uri()) {
+                ids.insert(id.to_string(), uri.to_string());
             }
         }
     }
@@ -127,6 +152,11 @@ async fn recrawl_archives_revisits_and_changes() {
         full.get("http://www.allonnes.example/actualites/2013/budget-primitif-2013.html"),
         Some(&410)
     );
+    // The unlinked page's capture has its metadata record, about that very capture.
+    let video = "http://www.allonnes.example/actualites/2015/conseil-municipal-video.html";
+    assert_eq!(unlinked.len(), 1, "{unlinked:?}");
+    assert_eq!(unlinked[0].0, video);
+    assert_eq!(ids.get(&unlinked[0].1).map(String::as_str), Some(video));
 }
 
 /// The WARC files of an earlier crawl were deleted (or moved) but its state was kept: the

@@ -500,20 +500,8 @@ fn add_batch(
             continue;
         }
         // Already in the committed index?
-        let hits = searcher.search(
-            &TermQuery::new(
-                Term::from_field_text(fields.key, &key),
-                IndexRecordOption::Basic,
-            ),
-            &TopDocs::with_limit(1).order_by_score(),
-        )?;
-        if let Some((_, addr)) = hits.first() {
-            let doc: TantivyDocument = searcher.doc(*addr)?;
-            let dates: BTreeSet<i64> = doc
-                .get_all(fields.captured)
-                .filter_map(|v| v.as_datetime())
-                .map(|d| d.into_timestamp_secs())
-                .collect();
+        if let Some(doc) = committed(searcher, fields.key, &key, 1)?.pop() {
+            let dates = capture_dates(&doc, fields);
             pending.insert(key.clone(), (doc, dates));
             actions.push(Action::Merge(key, seconds));
             continue;
@@ -659,15 +647,7 @@ fn apply_life(
     }
     for (url, new) in by_url {
         let mut keys = pending_keys.remove(&url).unwrap_or_default();
-        let hits = searcher.search(
-            &TermQuery::new(
-                Term::from_field_text(fields.url, &url),
-                IndexRecordOption::Basic,
-            ),
-            &TopDocs::with_limit(10_000).order_by_score(),
-        )?;
-        for (_, addr) in hits {
-            let doc: TantivyDocument = searcher.doc(addr)?;
+        for doc in committed(searcher, fields.url, &url, 10_000)? {
             let Some(key) = doc.get_first(fields.key).and_then(|v| v.as_str()) else {
                 continue;
             };
@@ -675,11 +655,7 @@ fn apply_life(
             if pending.contains_key(&key) {
                 continue;
             }
-            let dates: BTreeSet<i64> = doc
-                .get_all(fields.captured)
-                .filter_map(|v| v.as_datetime())
-                .map(|d| d.into_timestamp_secs())
-                .collect();
+            let dates = capture_dates(&doc, fields);
             pending.insert(key.clone(), (doc, dates));
             keys.push(key);
         }
@@ -704,6 +680,33 @@ fn apply_life(
         }
     }
     Ok(())
+}
+
+/// The committed documents whose `field` is `value` (at most `limit`).
+fn committed(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    value: &str,
+    limit: usize,
+) -> tantivy::Result<Vec<TantivyDocument>> {
+    let hits = searcher.search(
+        &TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        ),
+        &TopDocs::with_limit(limit).order_by_score(),
+    )?;
+    hits.into_iter()
+        .map(|(_, addr)| searcher.doc(addr))
+        .collect()
+}
+
+/// A document's capture dates (Unix seconds).
+fn capture_dates(doc: &TantivyDocument, fields: &Fields) -> BTreeSet<i64> {
+    doc.get_all(fields.captured)
+        .filter_map(|v| v.as_datetime())
+        .map(|d| d.into_timestamp_secs())
+        .collect()
 }
 
 /// A copy of a document without the values of `dropped` fields.

@@ -182,6 +182,14 @@ impl GoneHow {
         })
     }
 
+    /// How a page went, in French, from the code and target stored in the index (empty for
+    /// an unknown code).
+    pub fn words_of(code: Option<&str>, to: Option<&str>) -> String {
+        code.and_then(|c| Self::from_code(c, to))
+            .map(|g| g.words_fr())
+            .unwrap_or_default()
+    }
+
     /// How the page went, in French.
     pub fn words_fr(&self) -> String {
         match self {

@@ -472,12 +472,7 @@ fn life_line(h: &Hit) -> Option<String> {
     let day = |d: &Option<String>| d.as_deref().map(|d| d.get(..10).unwrap_or(d).to_string());
     match h.state.as_deref() {
         Some("gone") => {
-            let how = h
-                .gone_how
-                .as_deref()
-                .and_then(|c| indexer::life::GoneHow::from_code(c, h.gone_to.as_deref()))
-                .map(|g| g.words_fr())
-                .unwrap_or_default();
+            let how = indexer::life::GoneHow::words_of(h.gone_how.as_deref(), h.gone_to.as_deref());
             Some(format!(
                 "DISPARUE du site le {} : {how} (vue pour la dernière fois le {})",
                 day(&h.gone_since).unwrap_or_default(),

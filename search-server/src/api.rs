@@ -136,11 +136,9 @@ impl<'a> ApiHit<'a> {
         Self {
             archive_url: archive_url(hit),
             timeline_url: timeline_href(&hit.url),
-            gone_words: hit
-                .gone_how
-                .as_deref()
-                .and_then(|c| indexer::life::GoneHow::from_code(c, hit.gone_to.as_deref()))
-                .map(|g| g.words_fr()),
+            gone_words: hit.gone_how.is_some().then(|| {
+                indexer::life::GoneHow::words_of(hit.gone_how.as_deref(), hit.gone_to.as_deref())
+            }),
             hit,
         }
     }
@@ -216,7 +214,8 @@ fn json_body(body: Bytes) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
-/// `GET /api/captures?url=`: every capture of a URL, oldest first.
+/// `GET /api/captures?url=`: every capture of a URL, oldest first, each with what it tells of
+/// the page's life (`event`, `event_words`), and the page's state.
 pub async fn captures(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Response {
     let Some(url) = query_param(raw.as_deref(), "url") else {
         return ApiError::bad(
@@ -233,16 +232,25 @@ pub async fn captures(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Resp
                 .refresh_if_older(std::time::Duration::from_secs(2));
             list = st.captures.captures(&url);
         }
-        (url, list)
+        let life = st.index.life(&url).ok().flatten();
+        (url, list, life)
     })
     .await;
-    let Some((url, list)) = list else {
+    let Some((url, list, life)) = list else {
         return ApiError::internal("les captures n'ont pas pu être lues").into_response();
     };
+    let events: std::collections::HashMap<i64, indexer::life::Event> = life
+        .as_ref()
+        .map(|l| l.events().into_iter().collect())
+        .unwrap_or_default();
+    let summary = life.as_ref().map(|l| l.summary());
     let captures: Vec<serde_json::Value> = list
         .iter()
         .map(|c| {
+            let event = events.get(&c.seconds());
             json!({
+                "event": event,
+                "event_words": event.map(|e| e.words_fr()),
                 "timestamp": c.timestamp,
                 "url": c.url,
                 "mime": c.mime,
@@ -253,7 +261,28 @@ pub async fn captures(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Resp
             })
         })
         .collect();
-    Json(json!({ "url": url, "total": captures.len(), "captures": captures })).into_response()
+    let state = summary.as_ref().map(|s| {
+        json!({
+            "state": s.state,
+            "gone": s.gone.as_ref().map(|g| json!({
+                "since": seconds_iso(g.since),
+                "how": g.how.code(),
+                "to": g.how.target(),
+                "words": g.how.words_fr(),
+            })),
+            "first_seen": s.first_seen.map(seconds_iso),
+            "last_seen": s.last_seen.map(seconds_iso),
+            "versions": s.versions,
+        })
+    });
+    Json(json!({ "url": url, "total": captures.len(), "life": state, "captures": captures }))
+        .into_response()
+}
+
+fn seconds_iso(secs: i64) -> String {
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
 }
 
 /// `GET /api/stats`: index-wide figures.

@@ -26,12 +26,16 @@ pub enum Piece {
 /// The word diff of two texts, unchanged runs shortened to [`CONTEXT_WORDS`] words on each
 /// side of a change.
 pub fn word_diff(old: &str, new: &str) -> Vec<Piece> {
+    // Words with the spaces after them: a replaced word reads « ancien nouveau », not
+    // « anciennouveau ».
+    let old_words: Vec<&str> = old.split_inclusive(char::is_whitespace).collect();
+    let new_words: Vec<&str> = new.split_inclusive(char::is_whitespace).collect();
     let diff = TextDiff::configure()
         .timeout(std::time::Duration::from_secs(2))
-        .diff_words(old, new);
+        .diff_slices(&old_words, &new_words);
     let mut raw: Vec<Piece> = Vec::new();
     for change in diff.iter_all_changes() {
-        let text = change.value();
+        let text: &str = change.value();
         let piece = |s: String| match change.tag() {
             ChangeTag::Equal => Piece::Same(s),
             ChangeTag::Delete => Piece::Removed(s),
@@ -105,7 +109,7 @@ mod tests {
             "L'abonnement passe à 10 euros.",
         );
         assert!(
-            pieces.contains(&Piece::Removed("reste fixé".into())),
+            pieces.contains(&Piece::Removed("reste fixé ".into())),
             "{pieces:?}"
         );
         assert!(

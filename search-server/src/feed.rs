@@ -1,6 +1,7 @@
 //! Alerts: every search (the form's parameters) as an Atom feed, `/feed.atom?…`, of the
 //! matching documents by first capture date, newest first. A researcher adds it to a feed
-//! reader and sees the new announcements after each crawl.
+//! reader and sees the new announcements after each crawl. A search of gone pages only
+//! (`state=gone`) is a feed of disappearances instead: by date of disappearance, newest first.
 
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text};
 use axum::extract::{RawQuery, State};
@@ -40,9 +41,14 @@ pub async fn atom(
         per_page: 1,
         ..params
     };
+    let disappearances = is_disappearances(&params);
     let request = match params.to_request(&st.limits) {
         Ok(r) => SearchRequest {
-            sort: Sort::Captured,
+            sort: if disappearances {
+                Sort::Gone
+            } else {
+                Sort::Captured
+            },
             limit: FEED_ENTRIES,
             offset: 0,
             no_facets: true,
@@ -68,6 +74,15 @@ pub async fn atom(
         feed.to_string(),
     )
         .into_response()
+}
+
+/// Whether a search asks for gone pages only: its feed follows disappearances.
+fn is_disappearances(params: &SearchParams) -> bool {
+    !params.states.is_empty()
+        && params
+            .states
+            .iter()
+            .all(|s| indexer::life::State::parse(s) == Some(indexer::life::State::Gone))
 }
 
 /// The search site's absolute base URL: the public URL when configured, else the request's
@@ -127,7 +142,11 @@ fn build(params: &SearchParams, hits: &[Hit], base: &str, labels: &crate::state:
     } else {
         format!("Veille — {}", what.join(", "))
     };
-    let entries: Vec<Entry> = hits.iter().map(|h| entry(h, base)).collect();
+    let disappearances = is_disappearances(params);
+    let entries: Vec<Entry> = hits
+        .iter()
+        .map(|h| entry(h, base, disappearances))
+        .collect();
     let updated = entries
         .iter()
         .map(|e| e.updated)
@@ -161,23 +180,33 @@ fn link(href: &str, rel: &str, mime: Option<&str>) -> Link {
     l
 }
 
-fn entry(h: &Hit, base: &str) -> Entry {
+/// The entry of a document: its first capture (a new page), or its disappearance.
+fn entry(h: &Hit, base: &str, disappearance: bool) -> Entry {
     let first = h.captures.iter().min().cloned().unwrap_or_default();
     let archived = format!(
         "{base}{}",
         archive_path(&warc::cdxj::timestamp(&first), &h.url, false)
     );
     let mut e = Entry::default();
-    e.set_title(Text::plain(
-        h.title.clone().unwrap_or_else(|| h.url.clone()),
-    ));
-    e.set_id(format!(
-        "{base}/archive/{}/{}#{}",
-        warc::cdxj::timestamp(&first),
-        h.url,
-        h.digest.as_deref().unwrap_or_default()
-    ));
-    e.set_updated(date(&first).unwrap_or_else(|| chrono::Utc::now().fixed_offset()));
+    let title = h.title.clone().unwrap_or_else(|| h.url.clone());
+    let gone = h.gone_since.as_deref().filter(|_| disappearance);
+    match gone {
+        Some(since) => {
+            e.set_title(Text::plain(format!("Disparue : {title}")));
+            e.set_id(format!("{base}/captures?url={}#disparue-{since}", h.url));
+            e.set_updated(date(since).unwrap_or_else(|| chrono::Utc::now().fixed_offset()));
+        }
+        None => {
+            e.set_title(Text::plain(title));
+            e.set_id(format!(
+                "{base}/archive/{}/{}#{}",
+                warc::cdxj::timestamp(&first),
+                h.url,
+                h.digest.as_deref().unwrap_or_default()
+            ));
+            e.set_updated(date(&first).unwrap_or_else(|| chrono::Utc::now().fixed_offset()));
+        }
+    }
     e.set_published(h.published.as_deref().and_then(date));
     let place = h.commune_name.clone().unwrap_or_default();
     if !place.is_empty() {
@@ -195,6 +224,10 @@ fn entry(h: &Hit, base: &str) -> Entry {
     }
     if let Some(p) = &h.published {
         summary.push_str(&format!("publié le {} — ", crate::views::fr_date(p)));
+    }
+    if gone.is_some() {
+        summary.push_str(&crate::views::life_words(h));
+        summary.push_str(" — ");
     }
     summary.push_str(&h.snippet);
     e.set_summary(Some(Text::plain(summary)));

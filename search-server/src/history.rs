@@ -54,6 +54,10 @@ pub struct CommunePage {
     pub summary: String,
     /// Search of all the commune's pages.
     pub search_href: String,
+    /// Feed of the commune's disappearances.
+    pub feed_href: String,
+    /// WACZ export of the vanished pages.
+    pub wacz_href: String,
     /// Pages per date of disappearance, most recent first.
     pub days: Vec<(String, Vec<VanishedPage>)>,
 }
@@ -269,6 +273,8 @@ pub async fn commune_html(State(st): State<Shared>, Path(insee): Path<String>) -
             ),
         },
         search_href: format!("/?commune={insee}"),
+        feed_href: format!("/feed.atom?commune={insee}&state=gone"),
+        wacz_href: format!("/export.wacz?commune={insee}&state=gone"),
         days,
     });
     page(

@@ -374,12 +374,7 @@ pub fn life_words(h: &indexer::query::Hit) -> String {
     };
     match h.state.as_deref() {
         Some("gone") => {
-            let how = h
-                .gone_how
-                .as_deref()
-                .and_then(|c| indexer::life::GoneHow::from_code(c, h.gone_to.as_deref()))
-                .map(|g| g.words_fr())
-                .unwrap_or_default();
+            let how = indexer::life::GoneHow::words_of(h.gone_how.as_deref(), h.gone_to.as_deref());
             format!(
                 "Disparue du site le {} : {how} ; vue en ligne pour la dernière fois le {}.",
                 day(&h.gone_since),

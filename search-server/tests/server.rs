@@ -1248,6 +1248,16 @@ async fn a_diff_between_two_captures_and_a_timeline_in_words() {
         "{timeline}"
     );
     assert!(timeline.contains("première capture"), "{timeline}");
+    let (_, api) = json(&format!("{}/api/captures?url={gone}", f.base)).await;
+    assert_eq!(api["life"]["state"], "gone", "{api}");
+    assert_eq!(api["life"]["gone"]["how"], "404", "{api}");
+    let events: Vec<&str> = api["captures"]
+        .as_array()
+        .expect("captures")
+        .iter()
+        .filter_map(|c| c["event"]["event"].as_str())
+        .collect();
+    assert_eq!(events, vec!["appeared", "went"], "{api}");
     let (status, _) = text(&format!("{}/diff?url={ALLONNES}/la-mairie.html", f.base)).await;
     assert_eq!(status, 404, "an unchanged page has nothing to compare");
 }
@@ -1303,6 +1313,26 @@ async fn the_atom_feed_of_a_search_reads_in_feedparser_and_matches_the_search() 
             .and_then(|l| l[1].as_str());
         assert!(archived.is_some_and(|u| u.contains("/archive/2")), "{e}");
         assert_eq!(e["author"], "Allonnes", "{e}");
+    }
+    // The feed of a commune's gone pages follows disappearances, newest first.
+    let r = get(&format!("{}/feed.atom?commune=72003&state=gone", f.base)).await;
+    std::fs::write(&file, r.bytes().await.expect("body")).expect("write feed");
+    let feed = archive_tool(&["feed", &file.to_string_lossy()]).expect("feedparser");
+    let entries = feed["entries"].as_array().expect("entries");
+    assert_eq!(entries.len(), 4, "{feed}");
+    for e in entries {
+        assert!(
+            e["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Disparue : ")),
+            "{e}"
+        );
+        assert!(
+            e["summary"]
+                .as_str()
+                .is_some_and(|s| s.contains("Disparue du site le")),
+            "{e}"
+        );
     }
 }
 
