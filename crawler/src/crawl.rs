@@ -2,7 +2,7 @@
 //! exchange (as a revisit when it repeats an earlier capture), and queues what it discovers.
 //! The state lives on disk: a killed crawl resumes where it stopped.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::future::Future;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -626,12 +626,30 @@ impl Crawl<'_> {
     }
 
     /// Queues the URLs of earlier crawls that nothing of this one linked to; returns how many.
+    /// A host where this crawl met errors (no answer, 5xx, 429) is left out: a page that failed
+    /// hid its links, and what it linked to is not known to be unlinked.
     fn sweep(&mut self) -> Result<usize, StateError> {
         let known = self.frontier.store().sweep_known()?;
+        let troubled = |h: &crate::report::HostReport| {
+            h.errors.values().sum::<u64>() > 0 || h.by_status.keys().any(|s| *s >= 500 || *s == 429)
+        };
         let mut queued = 0;
+        let mut left: BTreeMap<String, u64> = BTreeMap::new();
         for url in known.iter().filter_map(|u| Url::parse(u).ok()) {
+            let host = host_key(&url);
+            if self.report.hosts.get(&host).is_some_and(troubled) {
+                *left.entry(host).or_default() += 1;
+                continue;
+            }
+            let before = self.frontier.queued();
             self.enqueue(url, 0, 0)?;
-            queued += 1;
+            queued += usize::from(self.frontier.queued() > before);
+        }
+        for (host, n) in left {
+            tracing::warn!(
+                host,
+                "{n} URLs of earlier crawls not linked any more left unchecked: this crawl met errors on the host"
+            );
         }
         self.frontier.store().commit()?;
         if queued > 0 {
@@ -862,6 +880,10 @@ impl Crawl<'_> {
                 state.fetched += 1;
             }
             if let Some(target) = location {
+                if unlinked && !self.frontier.is_seen(&target)? {
+                    // Where a page nothing links to redirects is not linked either.
+                    self.frontier.store().mark_swept(target.as_str())?;
+                }
                 self.enqueue(target, c.depth, c.hops + 1)?;
             }
             for href in &o.links.malformed {

@@ -117,6 +117,8 @@ pub trait StateStore: Send {
     fn sweep_known(&mut self) -> Result<Vec<String>, StateError>;
     /// Whether a URL was queued by [`StateStore::sweep_known`] in this crawl.
     fn is_swept(&self, url: &str) -> Result<bool, StateError>;
+    /// Counts a URL as swept (the target of a swept URL's redirect: nothing links to it).
+    fn mark_swept(&mut self, url: &str) -> Result<(), StateError>;
     /// Queued URL counts and fetched counts per host (for a resumed crawl).
     fn host_counts(&self) -> Result<Vec<(String, u64, u64)>, StateError>;
     /// Saves a host's robots.txt outcome.
@@ -434,6 +436,7 @@ impl StateStore for SqliteStore {
                 "INSERT OR IGNORE INTO swept(url)
                  SELECT DISTINCT url FROM captures
                  WHERE url NOT IN (SELECT url FROM urls) AND url NOT IN (SELECT url FROM swept)
+                   AND url NOT IN (SELECT url FROM out_of_scope)
                  RETURNING url",
             )
             .map_err(|e| self.err(e))?;
@@ -450,6 +453,15 @@ impl StateStore for SqliteStore {
             .prepare_cached("SELECT 1 FROM swept WHERE url=?1")
             .and_then(|mut st| st.exists(params![url]))
             .map_err(|e| self.err(e))
+    }
+
+    fn mark_swept(&mut self, url: &str) -> Result<(), StateError> {
+        self.tx()?;
+        self.conn
+            .prepare_cached("INSERT OR IGNORE INTO swept(url) VALUES(?1)")
+            .and_then(|mut st| st.execute(params![url]))
+            .map_err(|e| self.err(e))?;
+        Ok(())
     }
 
     fn host_counts(&self) -> Result<Vec<(String, u64, u64)>, StateError> {
@@ -621,7 +633,12 @@ mod tests {
     fn the_sweep_lists_known_urls_not_queued_in_this_crawl_once() {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut s = SqliteStore::open(dir.path()).expect("open");
-        for url in ["http://a/", "http://a/old", "http://a/moved"] {
+        for url in [
+            "http://a/",
+            "http://a/old",
+            "http://a/moved",
+            "http://a/deep",
+        ] {
             s.record_capture(&CaptureInfo {
                 url: url.into(),
                 date: "2013-01-31T10:00:00Z".into(),
@@ -638,6 +655,10 @@ mod tests {
         s.commit().expect("commit");
         s.start_fresh().expect("fresh");
         assert!(s.enqueue(&q("http://a/", "a"), false).expect("enqueue"));
+        assert!(
+            s.mark_out_of_scope("http://a/deep", "too-deep")
+                .expect("mark")
+        );
         assert_eq!(
             s.sweep_known().expect("sweep"),
             vec!["http://a/moved".to_string(), "http://a/old".to_string()]

@@ -13,7 +13,6 @@ use chrono::DateTime;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::{Facet, IndexRecordOption, OwnedValue, Value};
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
@@ -432,10 +431,12 @@ fn add_batch(
                 continue;
             }
             CaptureBody::Revisit(target) => {
+                // The URL captured answered (its document may be another URL's, when a tool
+                // deduplicated across URLs).
                 if let Some(digest) = &target.digest {
                     observed
                         .by_url
-                        .entry(target.uri.clone())
+                        .entry(capture.url.clone())
                         .or_default()
                         .observe(
                             seconds,
@@ -500,7 +501,7 @@ fn add_batch(
             continue;
         }
         // Already in the committed index?
-        if let Some(doc) = committed(searcher, fields.key, &key, 1)?.pop() {
+        if let Some(doc) = committed(searcher, fields.key, &key)?.pop() {
             let dates = capture_dates(&doc, fields);
             pending.insert(key.clone(), (doc, dates));
             actions.push(Action::Merge(key, seconds));
@@ -647,7 +648,7 @@ fn apply_life(
     }
     for (url, new) in by_url {
         let mut keys = pending_keys.remove(&url).unwrap_or_default();
-        for doc in committed(searcher, fields.url, &url, 10_000)? {
+        for doc in committed(searcher, fields.url, &url)? {
             let Some(key) = doc.get_first(fields.key).and_then(|v| v.as_str()) else {
                 continue;
             };
@@ -682,23 +683,20 @@ fn apply_life(
     Ok(())
 }
 
-/// The committed documents whose `field` is `value` (at most `limit`).
+/// The committed documents whose `field` is `value` (all of them, without scoring).
 fn committed(
     searcher: &tantivy::Searcher,
     field: tantivy::schema::Field,
     value: &str,
-    limit: usize,
 ) -> tantivy::Result<Vec<TantivyDocument>> {
     let hits = searcher.search(
         &TermQuery::new(
             Term::from_field_text(field, value),
             IndexRecordOption::Basic,
         ),
-        &TopDocs::with_limit(limit).order_by_score(),
+        &tantivy::collector::DocSetCollector,
     )?;
-    hits.into_iter()
-        .map(|(_, addr)| searcher.doc(addr))
-        .collect()
+    hits.into_iter().map(|addr| searcher.doc(addr)).collect()
 }
 
 /// A document's capture dates (Unix seconds).

@@ -60,8 +60,10 @@ impl Observed {
     }
 
     /// What a capture with this HTTP status and `Location` found, if it says anything of the
-    /// page's life (5xx, 403 and the like are passing troubles: `None`); a redirect to the same
-    /// page (scheme, `www.`, trailing slash, `index.html`) says nothing either.
+    /// page's life (5xx, 403 and the like are passing troubles: `None`). A redirect says
+    /// nothing either when it leads to the same page (scheme, `www.`, trailing slash,
+    /// `index.html`), to the same path on another host (the site moved, not the page), or
+    /// from a home page to another form of it (`/` → `/fr/accueil`).
     pub fn from_response(
         url: &str,
         status: u16,
@@ -76,11 +78,15 @@ impl Observed {
             301 | 302 | 303 | 307 | 308 => {
                 let base = url::Url::parse(url).ok()?;
                 let target = base.join(location?.trim()).ok()?;
-                if page_key(&base) == page_key(&target) {
+                let same_site = site(&base) == site(&target);
+                let moved = !same_site
+                    && trimmed_path(&base) == trimmed_path(&target)
+                    && base.query() == target.query();
+                if page_key(&base) == page_key(&target) || moved || (same_site && is_home(&base)) {
                     return None;
                 }
                 Some(Self::Redirected {
-                    home: is_home(&target),
+                    home: same_site && is_home(&target),
                     to: target.to_string(),
                 })
             }
@@ -89,13 +95,18 @@ impl Observed {
     }
 }
 
-/// A URL's identity for "the same page": host without `www.`, path without trailing slash or
-/// index file, and query; the scheme is left out.
-fn page_key(u: &url::Url) -> String {
+/// A URL's site: its host without `www.`.
+fn site(u: &url::Url) -> String {
     let host = u.host_str().unwrap_or_default().to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    host.strip_prefix("www.").unwrap_or(&host).to_string()
+}
+
+/// A URL's identity for "the same page": site, path without trailing slash or index file, and
+/// query; the scheme is left out.
+fn page_key(u: &url::Url) -> String {
     format!(
-        "{host}{}?{}",
+        "{}{}?{}",
+        site(u),
         trimmed_path(u),
         u.query().unwrap_or_default()
     )
@@ -252,7 +263,9 @@ impl State {
             "unchanged" | "inchangee" | "inchangée" | "inchangees" | "inchangées" => {
                 Some(Self::Unchanged)
             }
-            "once" => Some(Self::Once),
+            "once" | "une-fois" | "une fois" | "capturees-une-fois" | "capturées une fois" => {
+                Some(Self::Once)
+            }
             _ => None,
         }
     }
@@ -323,7 +336,7 @@ impl Event {
         match self {
             Self::Appeared => "première capture".into(),
             Self::Changed => "contenu modifié".into(),
-            Self::Unchanged => "inchangée".into(),
+            Self::Unchanged => "contenu inchangé".into(),
             Self::Went { how } => format!("disparue : {}", how.words_fr()),
             Self::StillGone => "toujours disparue".into(),
             Self::CameBack => "revenue en ligne".into(),
@@ -400,14 +413,21 @@ impl Life {
         digests.sort_unstable();
         digests.dedup();
         let versions = digests.len();
-        // Gone: the trailing captures that are not plain `Online`, after one that answered.
+        // Gone: the trailing captures that are not plain `Online`, after one that answered;
+        // since the first of them, the way the latest says (a page found missing, then
+        // answering again unlinked, is now unlinked).
         let mut gone = None;
         if first_seen.is_some() {
-            for (at, o) in self.captures.iter().rev() {
-                match GoneHow::of(o) {
-                    Some(how) => gone = Some(Gone { since: *at, how }),
-                    None => break,
-                }
+            let now = self.captures.last().and_then(|(_, o)| GoneHow::of(o));
+            let since = self
+                .captures
+                .iter()
+                .rev()
+                .take_while(|(_, o)| GoneHow::of(o).is_some())
+                .last()
+                .map(|(at, _)| *at);
+            if let (Some(how), Some(since)) = (now, since) {
+                gone = Some(Gone { since, how });
             }
             // Never captured linked: not known to have been part of the site.
             if !self
@@ -509,6 +529,17 @@ mod tests {
             Some(30),
             "since the first"
         );
+        // Answering again, but unlinked: still gone, now as unlinked, since the 404.
+        life.observe(45, Observed::Unlinked { digest: "B".into() });
+        let s = life.summary();
+        assert_eq!(
+            s.gone,
+            Some(Gone {
+                since: 30,
+                how: GoneHow::Unlinked
+            })
+        );
+        life.captures.retain(|(t, _)| *t != 45);
         life.observe(50, online("B"));
         let s = life.summary();
         assert_eq!(s.state, State::Changed);
@@ -555,6 +586,25 @@ mod tests {
                 to: "http://www.ville.example/".into(),
                 home: true
             })
+        );
+        // Another site's home page is not this site's redesign; a home page redirecting to
+        // another form of itself and a site moving to another host say nothing.
+        assert!(matches!(
+            Observed::from_response(url, 301, Some("https://www.service-public.fr/"), ""),
+            Some(Observed::Redirected { home: false, .. })
+        ));
+        assert_eq!(
+            Observed::from_response("http://www.ville.example/", 302, Some("/fr/accueil"), ""),
+            None
+        );
+        assert_eq!(
+            Observed::from_response(
+                url,
+                301,
+                Some("https://www.nouvelle-ville.example/actualites/2013/travaux.html"),
+                ""
+            ),
+            None
         );
         for other_home in ["https://ville.example/index.php", "/fr/", "/accueil"] {
             assert!(

@@ -72,6 +72,8 @@ pub struct SearchRequest {
     pub page_types: Vec<String>,
     /// Page states (`gone`, `changed`, `unchanged`, `once`), any of them; empty: all.
     pub states: Vec<String>,
+    /// Only each URL's latest content (one document per page, not per version).
+    pub latest_only: bool,
     /// Published on or after.
     pub from: Option<NaiveDate>,
     /// Published on or before.
@@ -259,6 +261,8 @@ pub struct Facets {
     pub page_types: BTreeMap<String, u64>,
     /// Per page state (`gone`, `changed`, `unchanged`, `once`).
     pub states: BTreeMap<String, u64>,
+    /// Gone documents per commune INSEE code.
+    pub gone_by_commune: BTreeMap<String, u64>,
 }
 
 /// One content of a URL, as extracted: what a comparison of two captures shows.
@@ -491,6 +495,15 @@ impl SearchIndex {
                 any.push((Occur::Should, term(f.state, state.as_str())));
             }
             must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        if req.latest_only {
+            must.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_u64(f.latest, 1),
+                    IndexRecordOption::Basic,
+                )),
+            ));
         }
         if req.digital_only {
             must.push((
@@ -1028,6 +1041,9 @@ struct FacetSegment {
     communes: Vec<u64>,
     page_types: Vec<u64>,
     states: Vec<u64>,
+    gone_by_commune: Vec<u64>,
+    /// The ordinal of `gone` among the segment's states, if any document is gone.
+    gone: Option<u32>,
     years: Vec<u64>,
 }
 
@@ -1047,6 +1063,11 @@ impl tantivy::collector::Collector for FacetCollector {
             communes: vec![0; ordinals.names[2].len()],
             page_types: vec![0; ordinals.names[3].len()],
             states: vec![0; ordinals.names[4].len()],
+            gone_by_commune: vec![0; ordinals.names[2].len()],
+            gone: ordinals.names[4]
+                .iter()
+                .position(|n| n == "gone")
+                .and_then(|p| u32::try_from(p).ok()),
             years: vec![0; YEARS],
             ordinals,
         })
@@ -1066,6 +1087,7 @@ impl tantivy::collector::Collector for FacetCollector {
                 (&mut all.years, f.years),
                 (&mut all.page_types, f.page_types),
                 (&mut all.states, f.states),
+                (&mut all.gone_by_commune, f.gone_by_commune),
             ] {
                 for (k, n) in from {
                     *into.entry(k).or_default() += n;
@@ -1103,6 +1125,13 @@ impl tantivy::collector::SegmentCollector for FacetSegment {
                 *n += 1;
             }
         }
+        if let (Some(gone), Some(&state), Some(&commune)) =
+            (self.gone, o.state.get(d), o.commune.get(d))
+            && state == gone
+            && let Some(n) = self.gone_by_commune.get_mut(commune as usize)
+        {
+            *n += 1;
+        }
     }
 
     fn harvest(self) -> Facets {
@@ -1121,6 +1150,7 @@ impl tantivy::collector::SegmentCollector for FacetSegment {
             communes: named(self.communes, &o.names[2]),
             page_types: named(self.page_types, &o.names[3]),
             states: named(self.states, &o.names[4]),
+            gone_by_commune: named(self.gone_by_commune, &o.names[2]),
             years: self
                 .years
                 .into_iter()

@@ -232,7 +232,11 @@ pub async fn captures(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Resp
                 .refresh_if_older(std::time::Duration::from_secs(2));
             list = st.captures.captures(&url);
         }
-        let life = st.index.life(&url).ok().flatten();
+        // The life of the URL as captured (the list matches other spellings of it).
+        let life = list
+            .iter()
+            .rev()
+            .find_map(|c| st.index.life(&c.url).ok().flatten());
         (url, list, life)
     })
     .await;

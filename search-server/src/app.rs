@@ -234,11 +234,10 @@ async fn search_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Respo
         let st = state;
         let labels = &st.labels;
         let limits = st.limits;
-        let page_of = |results, gone, stats, error| {
+        let page_of = |results, stats, error| {
             views::search_page(
                 &params,
                 results,
-                gone,
                 stats,
                 error,
                 labels,
@@ -248,48 +247,28 @@ async fn search_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Respo
         };
         if !params.is_search() {
             let stats = st.index.stats().ok();
-            return (
-                StatusCode::OK,
-                render(&page_of(None, None, stats.as_ref(), None)),
-            );
+            return (StatusCode::OK, render(&page_of(None, stats.as_ref(), None)));
         }
         let request = match request {
             Ok(r) => r,
             Err(e) => {
                 return (
                     StatusCode::BAD_REQUEST,
-                    render(&page_of(None, None, None, Some(e.message))),
+                    render(&page_of(None, None, Some(e.message))),
                 );
             }
         };
         match st.index.search(&request) {
-            Ok(results) => {
-                // Which communes of the results have pages gone from their site.
-                let gone = st
-                    .index
-                    .search(&indexer::query::SearchRequest {
-                        states: vec!["gone".into()],
-                        limit: 1,
-                        offset: 0,
-                        no_snippets: true,
-                        ..request.clone()
-                    })
-                    .ok()
-                    .map(|r| r.facets.communes);
-                (
-                    StatusCode::OK,
-                    render(&page_of(Some(&results), gone.as_ref(), None, None)),
-                )
-            }
+            Ok(results) => (StatusCode::OK, render(&page_of(Some(&results), None, None))),
             Err(e @ (QueryError::Syntax { .. } | QueryError::Filter(_))) => (
                 StatusCode::BAD_REQUEST,
-                render(&page_of(None, None, None, Some(query_error_fr(&e)))),
+                render(&page_of(None, None, Some(query_error_fr(&e)))),
             ),
             Err(e) => {
                 tracing::error!("search failed: {e}");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    render(&page_of(None, None, None, Some(query_error_fr(&e)))),
+                    render(&page_of(None, None, Some(query_error_fr(&e)))),
                 )
             }
         }
@@ -328,7 +307,11 @@ async fn timeline_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Res
             st.captures.refresh_if_older(Duration::from_secs(2));
             list = st.captures.captures(&url);
         }
-        let life = st.index.life(&url).ok().flatten();
+        // The life of the URL as captured (the list matches other spellings of it).
+        let life = list
+            .iter()
+            .rev()
+            .find_map(|c| st.index.life(&c.url).ok().flatten());
         (url, list, life)
     })
     .await;
@@ -443,6 +426,10 @@ async fn replay(State(st): State<Shared>, headers: axum::http::HeaderMap, uri: U
 }
 
 async fn replay_origin_document(State(st): State<Shared>, uri: Uri) -> Response {
+    // Memento's TimeGate and TimeMap belong to the search site.
+    if uri.path().starts_with("/archive/timegate/") || uri.path().starts_with("/archive/timemap/") {
+        return to_site(State(st), uri).await;
+    }
     replay_at(st, uri, true).await
 }
 

@@ -164,8 +164,13 @@ async fn export(State(st): State<Shared>, RawQuery(raw): RawQuery, format: Forma
 /// Documents in a WACZ export at most (each brings its whole capture).
 pub const MAX_WACZ_DOCUMENTS: usize = 1_000;
 
+/// Bytes of a WACZ file sent per step.
+const WACZ_CHUNK: usize = 256 * 1024;
+
 /// `GET /export.wacz`: the results' captures (up to the export limit, and at most
-/// [`MAX_WACZ_DOCUMENTS`]) as a WACZ file that ReplayWeb.page or pywb replays.
+/// [`MAX_WACZ_DOCUMENTS`]) as a WACZ file that ReplayWeb.page or pywb replays. The file is
+/// written to a temporary file (a zip's directory comes last) as many at a time as searches,
+/// then streamed.
 pub async fn wacz(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Response {
     let params = SearchParams::from_query(raw.as_deref());
     let params = SearchParams {
@@ -189,83 +194,115 @@ pub async fn wacz(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Response
     } else {
         format!("Veille : « {} »", params.q)
     };
-    let built = crate::app::blocking(move || -> Result<(Vec<u8>, usize, usize), String> {
-        let results = st.index.search(&request).map_err(|e| e.to_string())?;
-        let locate = |h: &Hit| {
-            let digest = h.digest.as_deref()?;
-            let file = h.warc_file.as_deref()?;
-            st.captures
-                .captures(&h.url)
-                .into_iter()
-                .find(|c| {
-                    !c.is_revisit()
-                        && c.digest.as_deref() == Some(digest)
-                        && c.file.file_name().is_some_and(|n| n == file)
-                        && Some(c.offset) == h.warc_offset
-                })
-                .map(|c| warc::wacz::Selected {
-                    file: c.file.to_path_buf(),
-                    offset: c.offset,
-                })
-        };
-        let original_of = |t: &warc::payload::RevisitTarget| {
-            st.captures
-                .captures(&t.uri)
-                .into_iter()
-                .find(|c| !c.is_revisit() && c.digest == t.digest)
-                .map(|c| warc::wacz::Selected {
-                    file: c.file.to_path_buf(),
-                    offset: c.offset,
-                })
-        };
-        let mut out = std::io::Cursor::new(Vec::new());
-        let summary = indexer::export::wacz_of_hits(
-            &mut out,
-            &st.index,
-            &results.hits,
-            &warc::wacz::WaczInfo {
-                title,
-                description: Some(format!(
-                    "{} documents sur {} ; archive exportée par Veille.",
-                    results.hits.len(),
-                    results.total
-                )),
-                software: format!("Veille/{} search-server", env!("CARGO_PKG_VERSION")),
-            },
-            &locate,
-            &original_of,
-        )
-        .map_err(|e| e.to_string())?;
-        for s in &summary.skipped {
-            tracing::warn!("WACZ export: {s}");
-        }
-        Ok((out.into_inner(), results.total, summary.pages))
-    })
+    let Ok(slot) = st.searches.acquire().await else {
+        return ApiError::internal("serveur en cours d'arrêt").into_response();
+    };
+    let state = st.clone();
+    let built = crate::app::blocking(
+        move || -> Result<(std::fs::File, u64, usize, usize), String> {
+            let st = state;
+            let results = st.index.search(&request).map_err(|e| e.to_string())?;
+            let locate = |h: &Hit| {
+                let digest = h.digest.as_deref()?;
+                let file = h.warc_file.as_deref()?;
+                st.captures
+                    .captures(&h.url)
+                    .into_iter()
+                    .find(|c| {
+                        !c.is_revisit()
+                            && c.digest.as_deref() == Some(digest)
+                            && c.file.file_name().is_some_and(|n| n == file)
+                            && Some(c.offset) == h.warc_offset
+                    })
+                    .map(|c| warc::wacz::Selected {
+                        file: c.file.to_path_buf(),
+                        offset: c.offset,
+                    })
+            };
+            let original_of = |t: &warc::payload::RevisitTarget| {
+                st.captures
+                    .captures(&t.uri)
+                    .into_iter()
+                    .find(|c| !c.is_revisit() && c.digest == t.digest)
+                    .map(|c| warc::wacz::Selected {
+                        file: c.file.to_path_buf(),
+                        offset: c.offset,
+                    })
+            };
+            let mut out = tempfile::tempfile().map_err(|e| format!("fichier temporaire : {e}"))?;
+            let summary = indexer::export::wacz_of_hits(
+                std::io::BufWriter::new(&mut out),
+                &st.index,
+                &results.hits,
+                &warc::wacz::WaczInfo {
+                    title,
+                    description: Some(format!(
+                        "{} documents sur {} ; archive exportée par Veille.",
+                        results.hits.len(),
+                        results.total
+                    )),
+                    software: format!("Veille/{} search-server", env!("CARGO_PKG_VERSION")),
+                },
+                &locate,
+                &original_of,
+            )
+            .map_err(|e| e.to_string())?;
+            for s in &summary.skipped {
+                tracing::warn!("WACZ export: {s}");
+            }
+            use std::io::Seek;
+            let size = out
+                .seek(std::io::SeekFrom::End(0))
+                .map_err(|e| e.to_string())?;
+            out.rewind().map_err(|e| e.to_string())?;
+            Ok((out, size, results.total, summary.pages))
+        },
+    )
     .await;
-    match built {
-        Some(Ok((bytes, total, pages))) => {
-            let mut r = (StatusCode::OK, bytes).into_response();
-            let h = r.headers_mut();
-            h.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/wacz"),
-            );
-            h.insert(
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_static("attachment; filename=\"veille-export.wacz\""),
-            );
-            if let Ok(v) = HeaderValue::from_str(&format!("{total}")) {
-                h.insert("x-veille-results", v);
-            }
-            if let Ok(v) = HeaderValue::from_str(&format!("{pages}")) {
-                h.insert("x-veille-exported", v);
-            }
-            if let Ok(v) = HeaderValue::from_str(&cap.to_string()) {
-                h.insert("x-veille-export-limit", v);
-            }
-            r
+    drop(slot);
+    let (mut file, size, total, pages) = match built {
+        Some(Ok(b)) => b,
+        Some(Err(e)) => {
+            return ApiError::internal(format!("l'export WACZ a échoué : {e}")).into_response();
         }
-        Some(Err(e)) => ApiError::internal(format!("l'export WACZ a échoué : {e}")).into_response(),
-        None => ApiError::internal("l'export WACZ a échoué").into_response(),
-    }
+        None => return ApiError::internal("l'export WACZ a échoué").into_response(),
+    };
+    let (tx, mut rx) = mpsc::channel::<Result<Bytes, std::io::Error>>(4);
+    tokio::task::spawn_blocking(move || {
+        use std::io::Read;
+        let mut buf = vec![0u8; WACZ_CHUNK];
+        loop {
+            match file.read(&mut buf) {
+                Ok(0) => return,
+                Ok(n) => {
+                    if tx
+                        .blocking_send(Ok(Bytes::copy_from_slice(&buf[..n])))
+                        .is_err()
+                    {
+                        return;
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.blocking_send(Err(e));
+                    return;
+                }
+            }
+        }
+    });
+    let stream = futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx));
+    let mut r = (StatusCode::OK, Body::from_stream(stream)).into_response();
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/wacz"),
+    );
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"veille-export.wacz\""),
+    );
+    h.insert(header::CONTENT_LENGTH, HeaderValue::from(size));
+    h.insert("x-veille-total", HeaderValue::from(total));
+    h.insert("x-veille-exported", HeaderValue::from(pages));
+    h.insert("x-veille-export-limit", HeaderValue::from(cap));
+    r
 }

@@ -52,6 +52,8 @@ pub async fn atom(
             limit: FEED_ENTRIES,
             offset: 0,
             no_facets: true,
+            // A feed of disappearances has one entry per page, not per version.
+            latest_only: disappearances,
             // Entries begin with the text's first lines, not a fragment with marks.
             no_snippets: true,
             ..r
@@ -154,16 +156,21 @@ fn build(params: &SearchParams, hits: &[Hit], base: &str, labels: &crate::state:
         .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
     let mut feed = Feed::default();
     feed.set_title(Text::plain(title));
-    feed.set_id(self_href.clone());
+    feed.set_id(format!(
+        "urn:veille:feed:{}",
+        warc::sha1_digest(feed_href(params).as_bytes()).replace("sha1:", "")
+    ));
     feed.set_updated(updated);
     feed.set_lang(Some("fr".to_string()));
     let mut author = Person::default();
     author.set_name("Veille");
     author.set_uri(Some(format!("{base}/")));
     feed.set_authors(vec![author]);
-    feed.set_subtitle(Some(Text::plain(
-        "Les documents de cette recherche, du plus récemment archivé au plus ancien.",
-    )));
+    feed.set_subtitle(Some(Text::plain(if disappearances {
+        "Les pages de cette recherche disparues de leur site, de la plus récemment disparue à la plus ancienne."
+    } else {
+        "Les documents de cette recherche, du plus récemment archivé au plus ancien."
+    })));
     feed.set_links(vec![
         link(&self_href, "self", Some("application/atom+xml")),
         link(&format!("{base}/?{query}"), "alternate", Some("text/html")),
@@ -180,29 +187,52 @@ fn link(href: &str, rel: &str, mime: Option<&str>) -> Link {
     l
 }
 
-/// The entry of a document: its first capture (a new page), or its disappearance.
+/// Text as XML 1.0 allows it: control characters other than tab and newlines dropped.
+fn xml_text(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+        .collect()
+}
+
+/// The entry of a document: its first capture (a new page), or its disappearance (linking to
+/// the last capture that answered).
 fn entry(h: &Hit, base: &str, disappearance: bool) -> Entry {
     let first = h.captures.iter().min().cloned().unwrap_or_default();
+    let gone = h.gone_since.as_deref().filter(|_| disappearance);
+    let shown = match gone {
+        Some(_) => h
+            .last_seen
+            .clone()
+            .or_else(|| h.captures.iter().max().cloned())
+            .unwrap_or_default(),
+        None => first.clone(),
+    };
     let archived = format!(
         "{base}{}",
-        archive_path(&warc::cdxj::timestamp(&first), &h.url, false)
+        archive_path(&warc::cdxj::timestamp(&shown), &h.url, false)
     );
     let mut e = Entry::default();
-    let title = h.title.clone().unwrap_or_else(|| h.url.clone());
-    let gone = h.gone_since.as_deref().filter(|_| disappearance);
+    let title = xml_text(h.title.as_deref().unwrap_or(&h.url));
+    // Ids that do not depend on the address the feed was fetched from (RFC 4287 §4.2.6).
+    let url_id = warc::sha1_digest(h.url.as_bytes()).replace("sha1:", "");
     match gone {
         Some(since) => {
             e.set_title(Text::plain(format!("Disparue : {title}")));
-            e.set_id(format!("{base}/captures?url={}#disparue-{since}", h.url));
+            e.set_id(format!(
+                "urn:veille:gone:{url_id}:{}",
+                warc::cdxj::timestamp(since)
+            ));
             e.set_updated(date(since).unwrap_or_else(|| chrono::Utc::now().fixed_offset()));
         }
         None => {
             e.set_title(Text::plain(title));
             e.set_id(format!(
-                "{base}/archive/{}/{}#{}",
-                warc::cdxj::timestamp(&first),
-                h.url,
-                h.digest.as_deref().unwrap_or_default()
+                "urn:veille:document:{url_id}:{}",
+                h.digest
+                    .as_deref()
+                    .unwrap_or_default()
+                    .replace("sha1:", "")
+                    .replace(|c: char| !c.is_ascii_alphanumeric(), "")
             ));
             e.set_updated(date(&first).unwrap_or_else(|| chrono::Utc::now().fixed_offset()));
         }
@@ -229,7 +259,7 @@ fn entry(h: &Hit, base: &str, disappearance: bool) -> Entry {
         summary.push_str(&crate::views::life_words(h));
         summary.push_str(" — ");
     }
-    summary.push_str(&h.snippet);
+    summary.push_str(&xml_text(&h.snippet));
     e.set_summary(Some(Text::plain(summary)));
     e.set_links(vec![
         link(&archived, "alternate", Some("text/html")),

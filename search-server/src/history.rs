@@ -78,6 +78,15 @@ pub struct VanishedPage {
     pub url: String,
 }
 
+/// A query string of `pairs`.
+fn query(pairs: &[(&str, &str)]) -> String {
+    let mut s = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        s.append_pair(k, v);
+    }
+    s.finish()
+}
+
 /// Vanished pages listed on a commune's page.
 const MAX_VANISHED: usize = 500;
 
@@ -110,7 +119,18 @@ pub async fn diff_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Res
     };
     let from = query_param(raw.as_deref(), "from");
     let to = query_param(raw.as_deref(), "to");
+    // A diff takes up to two seconds of a core: as many at once as searches.
+    let Ok(_slot) = st.searches.acquire().await else {
+        return message(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Serveur occupé",
+            "Réessayez dans un instant.".into(),
+            None,
+        );
+    };
+    let state = st.clone();
     let built = blocking(move || -> Result<DiffPage, (StatusCode, String)> {
+        let st = state;
         let all = st.captures.captures(&url);
         let list = comparable(&all);
         let pick = |ts: &str| {
@@ -204,6 +224,8 @@ pub async fn commune_html(State(st): State<Shared>, Path(insee): Path<String>) -
         let request = SearchRequest {
             commune: Some(insee.clone()),
             states: vec!["gone".into()],
+            // One entry per page, not per version.
+            latest_only: true,
             sort: Sort::Gone,
             limit: MAX_VANISHED,
             no_snippets: true,
@@ -272,9 +294,15 @@ pub async fn commune_html(State(st): State<Shared>, Path(insee): Path<String>) -
                 "{n} pages archivées ont disparu du site de la commune, de la plus récemment disparue à la plus ancienne."
             ),
         },
-        search_href: format!("/?commune={insee}"),
-        feed_href: format!("/feed.atom?commune={insee}&state=gone"),
-        wacz_href: format!("/export.wacz?commune={insee}&state=gone"),
+        search_href: format!("/?{}", query(&[("commune", &insee)])),
+        feed_href: format!(
+            "/feed.atom?{}",
+            query(&[("commune", &insee), ("state", "gone")])
+        ),
+        wacz_href: format!(
+            "/export.wacz?{}",
+            query(&[("commune", &insee), ("state", "gone")])
+        ),
         days,
     });
     page(

@@ -14,14 +14,37 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use crate::captures::{CaptureLoc, timestamp_seconds};
 use crate::replay::archive_path;
 
+/// A URL as it may stand in a `Link` or `Location` header: percent-encoded (non-ASCII,
+/// spaces, `<`, `>`, `"`), as the `url` crate serialises it.
+pub fn header_safe(url: &str) -> String {
+    let serialised = url::Url::parse(url).map_or_else(|_| url.to_string(), |u| u.to_string());
+    let mut out = String::with_capacity(serialised.len());
+    for c in serialised.chars() {
+        if c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"') {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
 /// The TimeGate path of a URL.
 pub fn timegate_path(url: &str) -> String {
-    format!("/archive/timegate/{url}")
+    format!("/archive/timegate/{}", header_safe(url))
 }
 
 /// The link-format TimeMap path of a URL.
 pub fn timemap_path(url: &str) -> String {
-    format!("/archive/timemap/link/{url}")
+    format!("/archive/timemap/link/{}", header_safe(url))
+}
+
+/// The replay path of a capture, header-safe.
+fn memento_path(c: &CaptureLoc) -> String {
+    archive_path(&c.timestamp, &header_safe(&c.url), false)
 }
 
 /// A capture timestamp (`YYYYMMDDhhmmss`) as an HTTP date (`Sat, 05 Dec 2026 16:17:58 GMT`).
@@ -47,7 +70,7 @@ pub fn accept_datetime(value: &str) -> Option<String> {
 /// first and last mementos (with their datetimes, as Memento clients expect).
 pub fn link_header(url: &str, captures: &[CaptureLoc]) -> String {
     let mut links = vec![
-        format!("<{url}>; rel=\"original\""),
+        format!("<{}>; rel=\"original\"", header_safe(url)),
         format!("<{}>; rel=\"timegate\"", timegate_path(url)),
         format!(
             "<{}>; rel=\"timemap\"; type=\"application/link-format\"",
@@ -55,12 +78,8 @@ pub fn link_header(url: &str, captures: &[CaptureLoc]) -> String {
         ),
     ];
     let memento = |c: &CaptureLoc, rel: &str| {
-        http_date(&c.timestamp).map(|d| {
-            format!(
-                "<{}>; rel=\"{rel}\"; datetime=\"{d}\"",
-                archive_path(&c.timestamp, &c.url, false)
-            )
-        })
+        http_date(&c.timestamp)
+            .map(|d| format!("<{}>; rel=\"{rel}\"; datetime=\"{d}\"", memento_path(c)))
     };
     match captures {
         [] => {}
@@ -97,10 +116,7 @@ pub fn timegate(url: &str, captures: Option<(CaptureLoc, Vec<CaptureLoc>)>) -> R
         StatusCode::FOUND,
         [
             (header::VARY, "accept-datetime".to_string()),
-            (
-                header::LOCATION,
-                archive_path(&closest.timestamp, &closest.url, false),
-            ),
+            (header::LOCATION, memento_path(&closest)),
         ],
     )
         .into_response();
@@ -120,7 +136,7 @@ pub fn timemap(url: &str, captures: &[CaptureLoc]) -> Response {
             .into_response();
     }
     let mut lines = vec![
-        format!("<{url}>; rel=\"original\""),
+        format!("<{}>; rel=\"original\"", header_safe(url)),
         format!("<{}>; rel=\"timegate\"", timegate_path(url)),
     ];
     let first = captures.first().and_then(|c| http_date(&c.timestamp));
@@ -146,7 +162,7 @@ pub fn timemap(url: &str, captures: &[CaptureLoc]) -> Response {
         };
         lines.push(format!(
             "<{}>; rel=\"{rel}\"; datetime=\"{date}\"",
-            archive_path(&c.timestamp, &c.url, false)
+            memento_path(c)
         ));
     }
     let body = lines.join(",\n") + "\n";
@@ -176,5 +192,16 @@ mod tests {
             Some("20261205161758")
         );
         assert_eq!(accept_datetime("hier"), None);
+    }
+
+    #[test]
+    fn urls_in_headers_are_encoded() {
+        assert_eq!(
+            header_safe("http://www.ville.example/actualités/fête \"été\".html"),
+            "http://www.ville.example/actualit%C3%A9s/f%C3%AAte%20%22%C3%A9t%C3%A9%22.html"
+        );
+        assert!(
+            axum::http::HeaderValue::from_str(&link_header("http://a.example/é>", &[])).is_ok()
+        );
     }
 }

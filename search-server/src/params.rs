@@ -233,7 +233,7 @@ impl SearchParams {
             return Err(ParamError {
                 parameter: "state",
                 message: format!(
-                    "État de page inconnu « {bad} » : choisissez gone (disparues), changed (modifiées), unchanged ou once."
+                    "État de page inconnu « {bad} » : choisissez disparues (gone), modifiées (changed), inchangées (unchanged) ou une-fois (once)."
                 ),
             });
         }
@@ -245,6 +245,7 @@ impl SearchParams {
             digital_only: self.digital,
             page_types: self.page_types.clone(),
             states: self.states.clone(),
+            latest_only: false,
             from,
             to,
             sort,

@@ -546,11 +546,9 @@ fn facet_views(
 
 /// The search page for a request: results when `results` is given, the corpus overview
 /// (`stats`) otherwise, and `error` shown above the form.
-#[allow(clippy::too_many_arguments)]
 pub fn search_page(
     params: &SearchParams,
     results: Option<&SearchResults>,
-    gone_by_commune: Option<&BTreeMap<String, u64>>,
     stats: Option<&Stats>,
     error: Option<String>,
     labels: &Labels,
@@ -559,7 +557,7 @@ pub fn search_page(
 ) -> SearchPage {
     let empty = BTreeMap::new();
     let states = results.map_or(&empty, |r| &r.facets.states);
-    let gone_by_commune = gone_by_commune.unwrap_or(&empty);
+    let gone_by_commune = results.map_or(&empty, |r| &r.facets.gone_by_commune);
     let (page_types, topics, departements, communes, years) = match (results, stats) {
         (Some(r), _) => (
             &r.facets.page_types,
