@@ -158,6 +158,18 @@ pub fn warc_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, IndexError> {
     Ok(out)
 }
 
+/// The `WARC-Date` of a file's first record, as Unix seconds in a sortable string (empty
+/// when unreadable: such files come first, and report their errors first).
+fn first_date(path: &Path) -> String {
+    warc::WarcReader::open(path)
+        .ok()
+        .and_then(|mut r| r.next())
+        .and_then(|r| r.ok())
+        .and_then(|r| r.record.date().and_then(warc_seconds))
+        .map(|s| format!("{s:020}"))
+        .unwrap_or_default()
+}
+
 fn file_id(path: &Path) -> (String, u64) {
     let name = path
         .file_name()
@@ -216,6 +228,12 @@ pub fn index_warcs(
             !done
         })
         .collect();
+    // In time order (their first record's date), whatever their names: a page's life reads
+    // best from its captures in order (a 404 indexed before any capture of the page that
+    // answered cannot be kept).
+    let mut todo: Vec<(String, PathBuf)> = todo.into_iter().map(|f| (first_date(&f), f)).collect();
+    todo.sort();
+    let todo: Vec<PathBuf> = todo.into_iter().map(|(_, f)| f).collect();
     let total: u64 = todo.iter().map(|f| file_id(f).1).sum();
     let bar = if show_progress {
         ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr())

@@ -167,6 +167,37 @@ async fn gone_changed_redirected_unlinked_and_back() {
     let since: Vec<&String> = gone.iter().filter_map(|h| h.gone_since.as_ref()).collect();
     assert!(since.windows(2).all(|w| w[0] >= w[1]), "{since:?}");
 
+    // The same WARC files named against their time order (as another tool may name them)
+    // give the same disappearances: files are indexed in the order of their dates.
+    let renamed = dir.join("renamed");
+    std::fs::create_dir_all(&renamed).expect("dir");
+    let mut files = warc_files(&dir.join("warcs"));
+    files.sort();
+    let n = files.len();
+    for (i, f) in files.iter().enumerate() {
+        std::fs::copy(f, renamed.join(format!("{}-crawl.warc.gz", n - i))).expect("copy");
+    }
+    let extractor = Extractor::new().expect("extractor");
+    tokio::task::block_in_place(|| {
+        index_warcs(
+            &dir.join("index-renamed"),
+            &[renamed],
+            &extractor,
+            IndexOptions::default(),
+        )
+    })
+    .expect("index renamed");
+    let reordered = SearchIndex::open(&dir.join("index-renamed")).expect("open");
+    let gone_again = hits(
+        &reordered,
+        SearchRequest {
+            states: vec!["gone".into()],
+            commune: Some("72003".into()),
+            ..SearchRequest::default()
+        },
+    );
+    assert_eq!(urls(&gone_again), urls(&gone), "whatever the files' names");
+
     // The rewritten article: two versions, the URL changed, the latest marked.
     let rewritten = of_url(&search, REWRITTEN);
     assert_eq!(rewritten.len(), 2, "{rewritten:?}");
