@@ -753,3 +753,70 @@ async fn an_entity_bomb_sitemap_and_a_self_referencing_index_end_quietly() {
         "entities are never expanded"
     );
 }
+
+/// The end-of-crawl check of known URLs nothing links to: a page that failed hides its links,
+/// so a host where the crawl met errors is not checked (its pages are not called unlinked);
+/// once the site answers again, a page dropped from every link is fetched once more with a
+/// `metadata` record saying so, and its links are not followed.
+#[tokio::test]
+async fn known_pages_are_checked_for_links_only_on_hosts_without_errors() {
+    let phase = Arc::new(AtomicUsize::new(0));
+    let seen = phase.clone();
+    let addr = raw_server(Arc::new(move |_, path, _| {
+        match (seen.load(Ordering::SeqCst), path) {
+            (1, "/") => response("500 Internal Server Error", &[], b"panne"),
+            (0, "/") => html(r#"<a href="/a.html">a</a> <a href="/b.html">b</a>"#),
+            (_, "/") => html(r#"<a href="/a.html">a</a>"#),
+            (_, "/a.html") => html("<p>Page A</p>"),
+            (0, "/b.html") => html("<p>Page B</p>"),
+            // Unlinked, /b gains a link to a page the site never linked.
+            (_, "/b.html") => html(r#"<p>Page B, <a href="/c.html">c</a></p>"#),
+            (_, "/c.html") => html("<p>Page C</p>"),
+            _ => not_found(),
+        }
+    }))
+    .await;
+    let out = warc_dir("sweep-hosts");
+    let run = |phase_now: usize| {
+        phase.store(phase_now, Ordering::SeqCst);
+        let mut cfg = config(addr, &["site.example"], &out);
+        cfg.fetch.retries = 1;
+        crawl(cfg)
+    };
+    let first = run(0).await;
+    assert_eq!(first.new, 3, "/, /a, /b: {first:?}");
+    let metadata_in = |report: &CrawlReport| -> Vec<String> {
+        let files: Vec<std::path::PathBuf> = report
+            .warc_files
+            .iter()
+            .map(std::path::PathBuf::from)
+            .collect();
+        read_and_verify(&files)
+            .into_iter()
+            .filter(|r| warc::record::says_unlinked(&r.record))
+            .filter_map(|r| r.record.target_uri().map(str::to_string))
+            .collect()
+    };
+
+    // The home page fails: /a and /b are not reached, and not called unlinked.
+    let failed = run(1).await;
+    assert_eq!(failed.unlinked, 0, "{failed:?}");
+    assert!(metadata_in(&failed).is_empty());
+
+    // The home page answers without /b: /b is fetched once more, marked unlinked, and the
+    // page it links to (never linked by the site) is not followed.
+    let dropped = run(2).await;
+    assert_eq!(dropped.unlinked, 1, "{dropped:?}");
+    assert_eq!(
+        metadata_in(&dropped),
+        vec!["http://site.example/b.html".to_string()]
+    );
+    let captured = responses(&read_and_verify(
+        &dropped
+            .warc_files
+            .iter()
+            .map(std::path::PathBuf::from)
+            .collect::<Vec<_>>(),
+    ));
+    assert!(!captured.contains_key("http://site.example/c.html"));
+}
