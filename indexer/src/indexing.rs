@@ -260,7 +260,6 @@ pub fn index_warcs(
         reader.reload().map_err(terr)?;
         let mut searcher = reader.searcher();
         let mut pending: HashMap<String, (TantivyDocument, BTreeSet<i64>)> = HashMap::new();
-        let mut observed = Observations::default();
         let mut batch: Vec<(Capture, Option<String>)> = Vec::new();
         let mut stream_err: Option<tantivy::TantivyError> = None;
         let payload_json = serde_json::to_string(&payload).unwrap_or_default();
@@ -289,29 +288,21 @@ pub fn index_warcs(
                     continue;
                 }
                 let b = std::mem::take(&mut batch);
-                let step = add_batch(
-                    b,
-                    extractor,
-                    &fields,
-                    &searcher,
-                    &mut pending,
-                    &mut observed,
-                    &mut summary,
-                )
-                .and_then(|()| {
-                    // Bound memory: write out and commit what is pending. The commit's payload
-                    // does not list this file yet, so a rerun reads it again, and merging
-                    // capture dates (a set) makes that harmless.
-                    if pending.len() >= options.flush_docs.max(1) {
-                        flush(&mut writer, &fields, &mut pending)?;
-                        let mut commit = writer.prepare_commit()?;
-                        commit.set_payload(&payload_json);
-                        commit.commit()?;
-                        reader.reload()?;
-                        searcher = reader.searcher();
-                    }
-                    Ok(())
-                });
+                let step = add_batch(b, extractor, &fields, &searcher, &mut pending, &mut summary)
+                    .and_then(|()| {
+                        // Bound memory: write out and commit what is pending. The commit's payload
+                        // does not list this file yet, so a rerun reads it again, and merging
+                        // capture dates (a set) makes that harmless.
+                        if pending.len() >= options.flush_docs.max(1) {
+                            flush(&mut writer, &fields, &mut pending)?;
+                            let mut commit = writer.prepare_commit()?;
+                            commit.set_payload(&payload_json);
+                            commit.commit()?;
+                            reader.reload()?;
+                            searcher = reader.searcher();
+                        }
+                        Ok(())
+                    });
                 if let Err(e) = step {
                     stream_err.get_or_insert(e);
                     break;
@@ -344,11 +335,9 @@ pub fn index_warcs(
             &fields,
             &searcher,
             &mut pending,
-            &mut observed,
             &mut summary,
         )
         .map_err(terr)?;
-        apply_life(observed, &fields, &searcher, &mut pending).map_err(terr)?;
         summary.bad_records += bad;
         flush(&mut writer, &fields, &mut pending).map_err(terr)?;
         let (name, size) = file_id(file);
@@ -413,8 +402,8 @@ enum Action {
     Extract(String, i64, String, Box<Capture>, Option<String>),
 }
 
-/// What the captures of the file being indexed say of their URLs' lives, applied to the URLs'
-/// documents once the file is read.
+/// What the captures of a batch say of their URLs' lives, applied to the URLs' documents at
+/// the end of the batch (lives merge in any order: batches and files may come in any order).
 #[derive(Default)]
 struct Observations {
     /// Capture outcomes per URL.
@@ -424,16 +413,16 @@ struct Observations {
 }
 
 /// Adds a batch of captures: dates merged into existing documents, new documents extracted
-/// (in parallel) and added, every capture's outcome noted in `observed`.
+/// (in parallel) and added, every capture's outcome applied to its URL's documents.
 fn add_batch(
     batch: Vec<(Capture, Option<String>)>,
     extractor: &Extractor,
     fields: &Fields,
     searcher: &tantivy::Searcher,
     pending: &mut HashMap<String, (TantivyDocument, BTreeSet<i64>)>,
-    observed: &mut Observations,
     summary: &mut IndexSummary,
 ) -> tantivy::Result<()> {
+    let mut observed = Observations::default();
     let mut actions = Vec::new();
     let mut scheduled: HashSet<String> = HashSet::new();
     for (capture, seed) in batch {
@@ -637,7 +626,7 @@ fn add_batch(
             summary.captures_merged += 1;
         }
     }
-    Ok(())
+    apply_life(observed, fields, searcher, pending)
 }
 
 /// Applies what the file's captures said of their URLs' lives to every document of those
@@ -650,10 +639,12 @@ fn apply_life(
     pending: &mut HashMap<String, (TantivyDocument, BTreeSet<i64>)>,
 ) -> tantivy::Result<()> {
     let mut by_url = observed.by_url;
+    // Unlinked marks apply once the URL's lives are merged: the capture they mark may have
+    // been applied with an earlier batch.
+    let mut marks: HashMap<String, Vec<i64>> = HashMap::new();
     for (url, at) in observed.unlinked {
-        if let Some(life) = by_url.get_mut(&url) {
-            life.mark_unlinked(at);
-        }
+        by_url.entry(url.clone()).or_default();
+        marks.entry(url).or_default().push(at);
     }
     let mut pending_keys: HashMap<String, Vec<String>> = HashMap::new();
     for key in pending.keys() {
@@ -666,14 +657,12 @@ fn apply_life(
     }
     for (url, new) in by_url {
         let mut keys = pending_keys.remove(&url).unwrap_or_default();
-        for doc in committed(searcher, fields.url, &url)? {
-            let Some(key) = doc.get_first(fields.key).and_then(|v| v.as_str()) else {
-                continue;
-            };
-            let key = key.to_string();
+        for (addr, key) in committed_keys(searcher, fields.url, &url)? {
+            // Documents already pending (a merge loaded them) are not read again.
             if pending.contains_key(&key) {
                 continue;
             }
+            let doc: TantivyDocument = searcher.doc(addr)?;
             let dates = capture_dates(&doc, fields);
             pending.insert(key.clone(), (doc, dates));
             keys.push(key);
@@ -690,6 +679,9 @@ fn apply_life(
             }
         }
         life.merge(new);
+        for at in marks.remove(&url).unwrap_or_default() {
+            life.mark_unlinked(at);
+        }
         let summary = life.summary();
         let json = life.to_json();
         for key in &keys {
@@ -699,6 +691,37 @@ fn apply_life(
         }
     }
     Ok(())
+}
+
+/// The committed documents whose `field` is `value`, as addresses and keys (read from the
+/// `key` column: no stored document is read).
+fn committed_keys(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    value: &str,
+) -> tantivy::Result<Vec<(tantivy::DocAddress, String)>> {
+    let hits = searcher.search(
+        &TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        ),
+        &tantivy::collector::DocSetCollector,
+    )?;
+    let mut out = Vec::with_capacity(hits.len());
+    for addr in hits {
+        let column = searcher
+            .segment_reader(addr.segment_ord)
+            .fast_fields()
+            .str("key")?;
+        let mut key = String::new();
+        if let Some(c) = column
+            && let Some(ord) = c.term_ords(addr.doc_id).next()
+            && c.ord_to_str(ord, &mut key)?
+        {
+            out.push((addr, key));
+        }
+    }
+    Ok(out)
 }
 
 /// The committed documents whose `field` is `value` (all of them, without scoring).

@@ -102,7 +102,7 @@ pub fn build() -> (Schema, Fields) {
         .set_fast()
         .set_precision(DateTimePrecision::Seconds);
     let fields = Fields {
-        key: b.add_text_field("key", STRING | STORED),
+        key: b.add_text_field("key", STRING | STORED | FAST),
         url: b.add_text_field("url", STRING | STORED),
         canonical_url: b.add_text_field("canonical_url", STRING | STORED),
         host: b.add_text_field("host", STRING | STORED | FAST),
