@@ -78,6 +78,10 @@ pub struct IndexSummary {
     pub bad_records: u64,
     /// Documents in the index after the run.
     pub documents_total: u64,
+    /// Revisits whose original is no document of the index, in the file being read, and the
+    /// first of them (URL, file, offset): warned once per file.
+    #[serde(skip)]
+    orphans: (u64, Option<String>),
 }
 
 /// What the commit payload records.
@@ -339,6 +343,13 @@ pub fn index_warcs(
         )
         .map_err(terr)?;
         summary.bad_records += bad;
+        if let (n @ 1.., Some(first)) = std::mem::take(&mut summary.orphans) {
+            tracing::warn!(
+                "{n} revisits of captures that are no document of the index skipped (an image, \
+                 a style sheet, a sitemap… or a capture whose WARC file was not given); the \
+                 first: {first}"
+            );
+        }
         flush(&mut writer, &fields, &mut pending).map_err(terr)?;
         let (name, size) = file_id(file);
         payload.files.insert(name.clone(), size);
@@ -515,12 +526,18 @@ fn add_batch(
             continue;
         }
         if matches!(capture.body, CaptureBody::Revisit(_)) {
-            tracing::warn!(
-                url = %url,
-                file = %capture.file.display(),
-                offset = capture.offset,
-                "revisit of a capture in no WARC file indexed: skipped"
-            );
+            // Most are revisits of images, style sheets and sitemaps, never documents: one
+            // warning per file, not one per record.
+            tracing::debug!(url = %url, file = %capture.file.display(), offset = capture.offset,
+                "revisit of a capture in no WARC file indexed: skipped");
+            summary.orphans.0 += 1;
+            summary.orphans.1.get_or_insert_with(|| {
+                format!(
+                    "{url} ({}, offset {})",
+                    capture.file.display(),
+                    capture.offset
+                )
+            });
             skip(summary, "revisit of a capture not in the index");
             continue;
         }
@@ -948,4 +965,28 @@ pub fn index_json_lines(
     writer.commit().map_err(terr)?;
     writer.wait_merging_threads().map_err(terr)?;
     Ok((added, skipped))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_index_of_an_earlier_schema_is_refused_with_a_message_saying_to_rebuild_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut b = tantivy::schema::Schema::builder();
+        b.add_text_field("url", tantivy::schema::STRING | tantivy::schema::STORED);
+        tantivy::Index::create_in_dir(dir.path(), b.build()).expect("an older index");
+        let extractor = Extractor::new().expect("extractor");
+        let indexing = index_warcs(dir.path(), &[], &extractor, IndexOptions::default());
+        assert!(
+            matches!(indexing, Err(IndexError::OldSchema { .. })),
+            "{indexing:?}"
+        );
+        let searching = crate::query::SearchIndex::open(dir.path());
+        let Err(e) = searching else {
+            panic!("an older index opened for search");
+        };
+        assert!(e.to_string().contains("delete it"), "{e}");
+    }
 }

@@ -389,7 +389,10 @@ impl SearchIndex {
             path: dir.to_path_buf(),
             source,
         };
-        let fields = Fields::of(&index.schema()).map_err(err)?;
+        let fields =
+            Fields::of(&index.schema()).map_err(|_| crate::indexing::IndexError::OldSchema {
+                path: dir.to_path_buf(),
+            })?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)

@@ -93,16 +93,28 @@ pub async fn run(
     let (index_dir, warcs) = (opts.index.clone(), opts.warcs.clone());
     let summary = tokio::task::spawn_blocking(move || {
         let extractor = Extractor::new()?;
-        index_warcs(
+        let options = IndexOptions {
+            progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            ..IndexOptions::default()
+        };
+        match index_warcs(
             &index_dir,
-            &[warcs],
+            std::slice::from_ref(&warcs),
             &extractor,
-            IndexOptions {
-                progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
-                ..IndexOptions::default()
-            },
-        )
-        .map_err(anyhow::Error::from)
+            options,
+        ) {
+            // The demo's own index, built by an older Veille: rebuilt from the WARC files,
+            // which are kept.
+            Err(indexer::indexing::IndexError::OldSchema { path }) => {
+                println!(
+                    "    {} was built by an older Veille: rebuilding it from the WARC files",
+                    path.display()
+                );
+                std::fs::remove_dir_all(&path)?;
+                index_warcs(&index_dir, &[warcs], &extractor, options).map_err(anyhow::Error::from)
+            }
+            other => other.map_err(anyhow::Error::from),
+        }
     })
     .await??;
     println!(
