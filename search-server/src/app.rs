@@ -489,6 +489,16 @@ async fn replay_at(st: Shared, uri: Uri, on_replay_origin: bool) -> Response {
                 .into_response();
         }
         let pos = all.iter().position(|c| c.timestamp == capture.timestamp);
+        let gone = {
+            let (st, url) = (st.clone(), capture.url.clone());
+            blocking(move || st.index.life(&url).ok().flatten())
+                .await
+                .flatten()
+                .map(|l| l.summary())
+                .filter(|s| s.gone.is_some())
+                .map(|s| views::summary_words(&s))
+                .unwrap_or_default()
+        };
         let link = |c: &crate::captures::CaptureLoc| CaptureLink {
             label: fr_timestamp(&c.timestamp),
             href: archive_path(&c.timestamp, &c.url, false),
@@ -515,6 +525,7 @@ async fn replay_at(st: Shared, uri: Uri, on_replay_origin: bool) -> Response {
                 .and_then(|p| all.get(p))
                 .map(link),
             next: pos.and_then(|p| all.get(p + 1)).map(link),
+            gone,
         });
         let mut response = page(StatusCode::OK, body);
         crate::memento::add_memento_headers(response.headers_mut(), &capture, &all);

@@ -209,6 +209,10 @@ pub struct TimelinePage {
     pub years: Vec<(String, Vec<TimelineEntry>)>,
     /// Number of captures.
     pub total: usize,
+    /// The page's state (`gone`, `changed`…).
+    pub state: String,
+    /// The page's life in words (gone: since when and how; changed: since when).
+    pub life: String,
 }
 
 /// One capture in the timeline.
@@ -245,6 +249,8 @@ pub struct ReplayPage {
     pub prev: Option<CaptureLink>,
     /// Next capture.
     pub next: Option<CaptureLink>,
+    /// When and how the page went from its site (empty while it is online).
+    pub gone: String,
 }
 
 /// A page saying what went wrong (not archived, bad request…).
@@ -355,6 +361,31 @@ fn hit_view(h: &Hit, labels: &Labels) -> HitView {
         state: h.state.clone().unwrap_or_default(),
         life: life_words(h),
         diff_href: (h.state.as_deref() == Some("changed")).then(|| diff_href(&h.url)),
+    }
+}
+
+/// Unix seconds as a French date.
+fn fr_day(secs: i64) -> String {
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| fr_date(&t.format("%Y-%m-%d").to_string()))
+        .unwrap_or_default()
+}
+
+/// A page's life summed up in French: gone (since when, how, last seen) or changed.
+pub fn summary_words(s: &indexer::life::Summary) -> String {
+    match (&s.gone, s.state) {
+        (Some(g), _) => format!(
+            "Disparue du site le {} : {} ; vue en ligne pour la dernière fois le {}.",
+            fr_day(g.since),
+            g.how.words_fr(),
+            s.last_seen.map(fr_day).unwrap_or_default()
+        ),
+        (None, indexer::life::State::Changed) => format!(
+            "Modifiée : {} versions depuis sa première capture, le {}.",
+            s.versions,
+            s.first_seen.map(fr_day).unwrap_or_default()
+        ),
+        _ => String::new(),
     }
 }
 
@@ -722,7 +753,13 @@ pub fn timeline_page(
             _ => years.push((year, vec![entry])),
         }
     }
+    let summary = life.map(|l| l.summary());
     TimelinePage {
+        state: summary
+            .as_ref()
+            .map(|s| s.state.as_str().to_string())
+            .unwrap_or_default(),
+        life: summary.as_ref().map(summary_words).unwrap_or_default(),
         page_title: format!("Captures de {url} — Veille"),
         url: url.to_string(),
         total: captures.len(),

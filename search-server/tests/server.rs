@@ -1248,6 +1248,22 @@ async fn a_diff_between_two_captures_and_a_timeline_in_words() {
         "{timeline}"
     );
     assert!(timeline.contains("première capture"), "{timeline}");
+    assert!(
+        timeline.contains("Disparue du site le"),
+        "the summary above the list"
+    );
+    // The replay banner of a gone page says so.
+    let (_, api) = json(&format!("{}/api/captures?url={gone}", f.base)).await;
+    let first = api["captures"][0]["archive_url"]
+        .as_str()
+        .expect("archive url")
+        .to_string();
+    let (status, replay) = text(&format!("{}{first}", f.base)).await;
+    assert_eq!(status, 200);
+    assert!(
+        replay.contains(r#"<p class="gone">Disparue du site le"#),
+        "{replay}"
+    );
     let (_, api) = json(&format!("{}/api/captures?url={gone}", f.base)).await;
     assert_eq!(api["life"]["state"], "gone", "{api}");
     assert_eq!(api["life"]["gone"]["how"], "404", "{api}");
