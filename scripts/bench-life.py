@@ -15,7 +15,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import REL, ROOT, dir_size, free_port, machine, measured, wait_port  # noqa: E402
+from benchlib import REL, ROOT, corpus_config, dir_size, free_port, machine, measured, wait_port  # noqa: E402
 
 
 def crawl_twice(work, pages, hosts):
@@ -26,15 +26,7 @@ def crawl_twice(work, pages, hosts):
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_port(port, 10)
-        cfg = os.path.join(work, "corpus.toml")
-        lines = ['name = "bench-life"']
-        for k in range(hosts):
-            lines += ["[[seed]]", f'url = "http://www.commune{k}.bench.example/"']
-        lines += ["[scope]", "max_depth = 100", "[fetch]", "delay = 0", "max_crawl_delay = 0", "retries = 0",
-                  f"concurrency = {hosts}", "[fetch.resolve]"]
-        lines += [f'"www.commune{k}.bench.example" = "127.0.0.1:{port}"' for k in range(hosts)]
-        lines += ["[output]", f'dir = "{work}/warcs"', f'state_dir = "{work}/crawl-state"', 'prefix = "corpus"']
-        open(cfg, "w").write("\n".join(lines) + "\n")
+        cfg = corpus_config(work, port, hosts, name="bench-life")
         runs = []
         for _ in range(2):
             before = set(os.listdir(os.path.join(work, "warcs"))) if os.path.isdir(os.path.join(work, "warcs")) else set()

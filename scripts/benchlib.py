@@ -53,6 +53,21 @@ def dir_size(path):
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
 
 
+def corpus_config(work, port, hosts, name="bench-corpus"):
+    """Writes work/corpus.toml: a crawl of the generated hosts served on `port` into
+    work/warcs (state in work/crawl-state); returns its path."""
+    cfg = os.path.join(work, "corpus.toml")
+    lines = [f'name = "{name}"']
+    for k in range(hosts):
+        lines += ["[[seed]]", f'url = "http://www.commune{k}.bench.example/"']
+    lines += ["[scope]", "max_depth = 100", "[fetch]", "delay = 0", "max_crawl_delay = 0", "retries = 0",
+              f"concurrency = {hosts}", "[fetch.resolve]"]
+    lines += [f'"www.commune{k}.bench.example" = "127.0.0.1:{port}"' for k in range(hosts)]
+    lines += ["[output]", f'dir = "{work}/warcs"', f'state_dir = "{work}/crawl-state"', 'prefix = "corpus"']
+    open(cfg, "w").write("\n".join(lines) + "\n")
+    return cfg
+
+
 def make_corpus(work, pages, hosts):
     port = free_port()
     server = subprocess.Popen([os.path.join(REL, "crawler"), "serve-sample", "--bind", f"127.0.0.1:{port}",
@@ -60,15 +75,7 @@ def make_corpus(work, pages, hosts):
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_port(port, 10)
-        cfg = os.path.join(work, "corpus.toml")
-        lines = ['name = "bench-corpus"']
-        for k in range(hosts):
-            lines += ["[[seed]]", f'url = "http://www.commune{k}.bench.example/"']
-        lines += ["[scope]", "max_depth = 100", "[fetch]", "delay = 0", "max_crawl_delay = 0", "retries = 0",
-                  f"concurrency = {hosts}", "[fetch.resolve]"]
-        lines += [f'"www.commune{k}.bench.example" = "127.0.0.1:{port}"' for k in range(hosts)]
-        lines += ["[output]", f'dir = "{work}/warcs"', f'state_dir = "{work}/crawl-state"', 'prefix = "corpus"']
-        open(cfg, "w").write("\n".join(lines) + "\n")
+        cfg = corpus_config(work, port, hosts)
         secs, _, _, _, _ = measured([os.path.join(REL, "crawler"), "crawl", "--fresh", "--config", cfg,
                                      "--report", os.path.join(work, "crawl.json")], cwd=ROOT,
                                     env=dict(os.environ, RUST_LOG="warn"))

@@ -710,6 +710,21 @@ fn apply_life(
     Ok(())
 }
 
+/// The addresses of the committed documents whose `field` is `value` (all, unscored).
+fn committed_addresses(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    value: &str,
+) -> tantivy::Result<std::collections::HashSet<tantivy::DocAddress>> {
+    searcher.search(
+        &TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        ),
+        &tantivy::collector::DocSetCollector,
+    )
+}
+
 /// The committed documents whose `field` is `value`, as addresses and keys (read from the
 /// `key` column: no stored document is read).
 fn committed_keys(
@@ -717,13 +732,7 @@ fn committed_keys(
     field: tantivy::schema::Field,
     value: &str,
 ) -> tantivy::Result<Vec<(tantivy::DocAddress, String)>> {
-    let hits = searcher.search(
-        &TermQuery::new(
-            Term::from_field_text(field, value),
-            IndexRecordOption::Basic,
-        ),
-        &tantivy::collector::DocSetCollector,
-    )?;
+    let hits = committed_addresses(searcher, field, value)?;
     let mut out = Vec::with_capacity(hits.len());
     for addr in hits {
         let column = searcher
@@ -747,14 +756,10 @@ fn committed(
     field: tantivy::schema::Field,
     value: &str,
 ) -> tantivy::Result<Vec<TantivyDocument>> {
-    let hits = searcher.search(
-        &TermQuery::new(
-            Term::from_field_text(field, value),
-            IndexRecordOption::Basic,
-        ),
-        &tantivy::collector::DocSetCollector,
-    )?;
-    hits.into_iter().map(|addr| searcher.doc(addr)).collect()
+    committed_addresses(searcher, field, value)?
+        .into_iter()
+        .map(|addr| searcher.doc(addr))
+        .collect()
 }
 
 /// A document's capture dates (Unix seconds).
