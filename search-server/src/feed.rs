@@ -54,8 +54,6 @@ pub async fn atom(
             no_facets: true,
             // A feed of disappearances has one entry per page, not per version.
             latest_only: disappearances,
-            // Entries begin with the text's first lines, not a fragment with marks.
-            no_snippets: true,
             ..r
         },
         Err(e) => return ApiError::from(e).into_response(),
@@ -244,11 +242,14 @@ fn entry(h: &Hit, base: &str, disappearance: bool) -> Entry {
         author.set_name(place.clone());
         e.set_authors(vec![author]);
     }
+    // HTML, as the results page shows it: the snippet with the query's words in bold (the
+    // text's beginning for a search without words), after the commune and the dates.
+    let esc = |t: &str| html_escape::encode_text(&xml_text(t)).into_owned();
     let mut summary = String::new();
     if !place.is_empty() {
-        summary.push_str(&place);
+        summary.push_str(&esc(&place));
         if let Some(d) = &h.departement {
-            summary.push_str(&format!(" ({d})"));
+            summary.push_str(&format!(" ({})", esc(d)));
         }
         summary.push_str(" — ");
     }
@@ -256,11 +257,11 @@ fn entry(h: &Hit, base: &str, disappearance: bool) -> Entry {
         summary.push_str(&format!("publié le {} — ", crate::views::fr_date(p)));
     }
     if gone.is_some() {
-        summary.push_str(&crate::views::life_words(h));
+        summary.push_str(&esc(&crate::views::life_words(h)));
         summary.push_str(" — ");
     }
-    summary.push_str(&xml_text(&h.snippet));
-    e.set_summary(Some(Text::plain(summary)));
+    summary.push_str(&xml_text(&h.snippet_html));
+    e.set_summary(Some(Text::html(summary)));
     e.set_links(vec![
         link(&archived, "alternate", Some("text/html")),
         link(&h.url, "related", Some("text/html")),

@@ -1330,6 +1330,18 @@ async fn the_atom_feed_of_a_search_reads_in_feedparser_and_matches_the_search() 
         assert!(archived.is_some_and(|u| u.contains("/archive/2")), "{e}");
         assert_eq!(e["author"], "Allonnes", "{e}");
     }
+    // A search with words: the entries' summaries show them in bold, as the results page does.
+    let r = get(&format!("{}/feed.atom?q=fibre&commune=72003", f.base)).await;
+    std::fs::write(&file, r.bytes().await.expect("body")).expect("write feed");
+    let feed = archive_tool(&["feed", &file.to_string_lossy()]).expect("feedparser");
+    assert_eq!(feed["bozo"], false, "{feed}");
+    let summaries: Vec<&str> = feed["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter_map(|e| e["summary"].as_str())
+        .collect();
+    assert!(summaries.iter().any(|s| s.contains("<b>")), "{summaries:?}");
     // The feed of a commune's gone pages follows disappearances, newest first.
     let r = get(&format!("{}/feed.atom?commune=72003&state=gone", f.base)).await;
     std::fs::write(&file, r.bytes().await.expect("body")).expect("write feed");
