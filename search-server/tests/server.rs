@@ -1484,3 +1484,36 @@ async fn a_wacz_export_passes_wacz_validate_and_replays_in_pywb() {
     assert!(!pywb["cdx"].as_array().expect("cdx").is_empty(), "{pywb}");
     assert_eq!(pywb["replay_status"], 200, "{pywb}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_requests_to_the_history_views_get_clear_answers() {
+    let f = fixture();
+    let b = &f.base;
+    let (status, page) = text(&format!("{b}/commune/00000")).await;
+    assert_eq!(status, 404, "an unknown commune");
+    assert!(page.contains("Aucune page archivée"), "{page}");
+    let (status, page) = text(&format!("{b}/commune/%3Cscript%3E")).await;
+    assert!(status == 404 || status == 400, "{status}");
+    assert!(!page.contains("<script>"), "escaped");
+    let (status, page) = text(&format!(
+        "{b}/diff?url={ALLONNES}/actualites/2013/site-mediatheque.html&from=1999&to=2000"
+    ))
+    .await;
+    assert_eq!(status, 404);
+    assert!(page.contains("Aucune capture"), "{page}");
+    let (status, _) = text(&format!("{b}/diff")).await;
+    assert_eq!(status, 400, "no url");
+    let (status, v) = json(&format!("{b}/feed.atom?sort=hasard")).await;
+    assert_eq!(status, 400);
+    assert_eq!(v["error"]["parameter"], "sort", "{v}");
+    let (status, _) = text(&format!("{b}/archive/timemap/link/http://nowhere.example/")).await;
+    assert_eq!(status, 404);
+    let r = no_follow()
+        .get(format!("{b}/archive/timegate/http://nowhere.example/"))
+        .send()
+        .await
+        .expect("timegate");
+    assert_eq!(r.status().as_u16(), 404);
+    let (status, _) = text(&format!("{b}/export.wacz?state=partie")).await;
+    assert_eq!(status, 400);
+}
