@@ -124,4 +124,23 @@ mod tests {
             "{pieces:?}"
         );
     }
+
+    #[test]
+    fn two_long_texts_that_differ_everywhere_are_compared() {
+        // 60,000 words each, one in three changed: the diff ends (with `similar`'s deadline if
+        // need be) and marks changes on both sides.
+        let old: String = (0..60_000).map(|i| format!("mot{} ", i % 997)).collect();
+        let new: String = (0..60_000)
+            .map(|i| {
+                if i % 3 == 0 {
+                    format!("autre{} ", i % 991)
+                } else {
+                    format!("mot{} ", i % 997)
+                }
+            })
+            .collect();
+        let pieces = word_diff(&old, &new);
+        assert!(pieces.iter().any(|p| matches!(p, Piece::Added(_))));
+        assert!(pieces.iter().any(|p| matches!(p, Piece::Removed(_))));
+    }
 }
