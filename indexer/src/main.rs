@@ -440,6 +440,17 @@ fn search(args: SearchArgs) -> Result<()> {
         }
         OutFormat::Text => {
             println!("{} results", results.total);
+            // The pages' states, counted (« disparues du site », « modifiées »…).
+            let states: Vec<String> = indexer::life::State::ALL
+                .iter()
+                .filter_map(|st| {
+                    let n = results.facets.states.get(st.as_str())?;
+                    Some(format!("{n} {}", st.label_fr()))
+                })
+                .collect();
+            if !states.is_empty() {
+                println!("pages: {}", states.join(", "));
+            }
             for (i, h) in results.hits.iter().enumerate() {
                 let kind = h
                     .page_type
@@ -514,6 +525,11 @@ fn stats(args: StatsArgs) -> Result<()> {
             }
             for (y, n) in &s.years {
                 println!("  year {y}: {n}");
+            }
+            for state in indexer::life::State::ALL {
+                if let Some(n) = s.states.get(state.as_str()) {
+                    println!("  {} ({}): {n}", state.as_str(), state.label_fr());
+                }
             }
         }
     }

@@ -295,6 +295,8 @@ pub struct Stats {
     pub years: BTreeMap<String, u64>,
     /// Documents about digital policy.
     pub digital_policy: u64,
+    /// Documents per page state (`gone`, `changed`, `unchanged`, `once`).
+    pub states: BTreeMap<String, u64>,
 }
 
 /// A searchable index.
@@ -866,6 +868,7 @@ impl SearchIndex {
             published_to: published(true)?,
             topics: facets.topics,
             years: facets.years,
+            states: facets.states,
             digital_policy: digital as u64,
         })
     }

@@ -256,6 +256,10 @@ async fn gone_changed_redirected_unlinked_and_back() {
         "{text}"
     );
     assert!(text.contains("DISPARUE du site le"), "{text}");
+    assert!(
+        text.contains(&format!("pages: {} disparues du site", gone.len())),
+        "the state counted: {text}"
+    );
     assert!(text.contains("redirigée vers la page d'accueil"), "{text}");
     assert!(text.contains("page introuvable (404)"), "{text}");
     let out = Command::new(env!("CARGO_BIN_EXE_indexer"))
