@@ -15,17 +15,13 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import REL, ROOT, corpus_config, dir_size, free_port, machine, measured, wait_port  # noqa: E402
+from benchlib import REL, ROOT, corpus_config, dir_size, machine, measured, serve_synthetic  # noqa: E402
 
 
 def crawl_twice(work, pages, hosts):
     """Two crawls of the same generated sites into work/warcs; the WARC files of each."""
-    port = free_port()
-    server = subprocess.Popen([os.path.join(REL, "crawler"), "serve-sample", "--bind", f"127.0.0.1:{port}",
-                               "--synthetic-hosts", str(hosts), "--synthetic-pages", str(pages // hosts)],
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server, port = serve_synthetic(pages, hosts)
     try:
-        wait_port(port, 10)
         cfg = corpus_config(work, port, hosts, name="bench-life")
         runs = []
         for _ in range(2):

@@ -68,13 +68,20 @@ def corpus_config(work, port, hosts, name="bench-corpus"):
     return cfg
 
 
-def make_corpus(work, pages, hosts):
+def serve_synthetic(pages, hosts):
+    """Starts `crawler serve-sample` with `hosts` generated sites of pages/hosts pages each on a
+    free loopback port, ready; returns (process, port)."""
     port = free_port()
     server = subprocess.Popen([os.path.join(REL, "crawler"), "serve-sample", "--bind", f"127.0.0.1:{port}",
                                "--synthetic-hosts", str(hosts), "--synthetic-pages", str(pages // hosts)],
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_port(port, 10)
+    return server, port
+
+
+def make_corpus(work, pages, hosts):
+    server, port = serve_synthetic(pages, hosts)
     try:
-        wait_port(port, 10)
         cfg = corpus_config(work, port, hosts)
         secs, _, _, _, _ = measured([os.path.join(REL, "crawler"), "crawl", "--fresh", "--config", cfg,
                                      "--report", os.path.join(work, "crawl.json")], cwd=ROOT,

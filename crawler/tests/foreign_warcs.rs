@@ -52,37 +52,16 @@ async fn wget_written_warc_of_the_sample_indexes_like_cdxj_indexer() {
     let site = sample_site();
     let addr = start_sample_server(site).await;
     let dir = warc_dir("foreign-wget");
-    let status = tokio::task::spawn_blocking({
-        let dir = dir.clone();
-        move || {
-            Command::new(wget)
-                .current_dir(&dir)
-                .args([
-                    "--recursive",
-                    "--level=2",
-                    "--no-verbose",
-                    "--delete-after",
-                    "--no-directories",
-                ])
-                .args([
-                    "-e",
-                    "use_proxy=on",
-                    "-e",
-                    &format!("http_proxy=http://{addr}"),
-                ])
-                .args(["--warc-file", "wget", "http://www.allonnes.example/"])
-                .output()
-        }
-    })
-    .await
-    .expect("join")
-    .expect("wget runs");
-    // wget exits 8 when some link answered an error status (the sample has a deliberate 404).
-    assert!(
-        matches!(status.status.code(), Some(0 | 8)),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    wget_warc(
+        &wget,
+        &dir,
+        addr,
+        "http://www.allonnes.example/",
+        "wget",
+        2,
+        &[],
+    )
+    .await;
     let warc = dir.join("wget.warc.gz");
     let records: Vec<_> = WarcReader::open(&warc)
         .expect("open")

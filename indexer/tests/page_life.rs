@@ -381,35 +381,16 @@ async fn wget_recrawls_give_the_same_disappearances() {
     std::fs::create_dir_all(dir.join("warcs")).expect("dir");
     for (v, name) in [(0, "wget-a"), (1, "wget-b")] {
         version.store(v, Ordering::SeqCst);
-        let (wget, dir) = (wget.clone(), dir.clone());
-        let out = tokio::task::spawn_blocking(move || {
-            Command::new(wget)
-                .current_dir(&dir)
-                .args(["--recursive", "--level=2", "--no-verbose", "--delete-after"])
-                .args([
-                    "--no-directories",
-                    "--reject-regex",
-                    "espace-agent|recherche",
-                ])
-                .args([
-                    "-e",
-                    "use_proxy=on",
-                    "-e",
-                    &format!("http_proxy=http://{addr}"),
-                ])
-                .arg("--warc-file")
-                .arg(format!("warcs/{name}"))
-                .arg(format!("{BASE}/"))
-                .output()
-        })
-        .await
-        .expect("join")
-        .expect("wget runs");
-        assert!(
-            matches!(out.status.code(), Some(0 | 8)),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        wget_warc(
+            &wget,
+            &dir.join("warcs"),
+            addr,
+            &format!("{BASE}/"),
+            name,
+            2,
+            &["--reject-regex", "espace-agent|recherche"],
+        )
+        .await;
         tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     }
     index(&dir);

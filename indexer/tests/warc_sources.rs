@@ -167,40 +167,16 @@ async fn wget_warc_of_the_sample_reads_and_extracts() {
     };
     let addr = start_sample_server(sample_site()).await;
     let dir = work_dir("indexer-wget");
-    let out = tokio::task::spawn_blocking({
-        let dir = dir.clone();
-        move || {
-            Command::new(wget)
-                .current_dir(&dir)
-                .args([
-                    "--recursive",
-                    "--level=1",
-                    "--no-verbose",
-                    "--delete-after",
-                    "--no-directories",
-                ])
-                .args([
-                    "-e",
-                    "use_proxy=on",
-                    "-e",
-                    &format!("http_proxy=http://{addr}"),
-                ])
-                .args([
-                    "--warc-file",
-                    "wget",
-                    "http://www.sable-sur-sarthe.example/",
-                ])
-                .output()
-        }
-    })
-    .await
-    .expect("join")
-    .expect("wget runs");
-    assert!(
-        matches!(out.status.code(), Some(0 | 8)),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    wget_warc(
+        &wget,
+        &dir,
+        addr,
+        "http://www.sable-sur-sarthe.example/",
+        "wget",
+        1,
+        &[],
+    )
+    .await;
     let mut caps = Captures::default();
     caps.read_file(&dir.join("wget.warc.gz")).expect("read");
     assert!(caps.errors.is_empty(), "{:?}", caps.errors);

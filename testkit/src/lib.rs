@@ -59,3 +59,39 @@ pub fn warc_files(dir: &Path) -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// Crawls `url` with wget (`wget`, from [`external_tool`]) through the sample server
+/// `proxy` (wget takes it as its HTTP proxy), `level` links deep, into
+/// `dir/WARC_NAME.warc.gz`, with `extra` arguments; panics unless wget ends with 0 or 8 (8: a
+/// link answered an error status, as the sample has on purpose).
+pub async fn wget_warc(
+    wget: &Path,
+    dir: &Path,
+    proxy: SocketAddr,
+    url: &str,
+    warc_name: &str,
+    level: u32,
+    extra: &[&str],
+) {
+    let mut command = std::process::Command::new(wget);
+    command
+        .current_dir(dir)
+        .arg("--recursive")
+        .arg(format!("--level={level}"))
+        .args(["--no-verbose", "--delete-after", "--no-directories"])
+        .args(extra)
+        .args(["-e", "use_proxy=on", "-e"])
+        .arg(format!("http_proxy=http://{proxy}"))
+        .arg("--warc-file")
+        .arg(warc_name)
+        .arg(url);
+    let out = tokio::task::spawn_blocking(move || command.output())
+        .await
+        .expect("join")
+        .expect("wget runs");
+    assert!(
+        matches!(out.status.code(), Some(0 | 8)),
+        "wget: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

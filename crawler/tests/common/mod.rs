@@ -4,7 +4,9 @@
 
 // Each test file uses some of them.
 #[allow(unused_imports)]
-pub use testkit::{external_tool, repo_root, sample_site, start_sample_server, warc_files};
+pub use testkit::{
+    external_tool, repo_root, sample_site, start_sample_server, warc_files, wget_warc,
+};
 
 use std::collections::HashMap;
 use std::net::SocketAddr;

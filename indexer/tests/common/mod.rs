@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 // Each test file uses some of them.
 #[allow(unused_imports)]
-pub use testkit::{external_tool, repo_root, sample_site, start_sample_server, warc_files};
+pub use testkit::{
+    external_tool, repo_root, sample_site, start_sample_server, warc_files, wget_warc,
+};
 
 /// A fresh directory under target/tmp/warcs (WARC files there are checked by warcio in
 /// scripts/test.sh).
