@@ -571,10 +571,11 @@ struct Crawl<'a> {
 }
 
 impl Crawl<'_> {
-    /// Queues a URL if in scope and not seen; a first URL on a host queues its robots.txt.
-    fn enqueue(&mut self, url: Url, depth: u32, hops: u32) -> Result<(), StateError> {
+    /// Queues a URL if in scope and not seen (returns whether it was queued); a first URL on
+    /// a host queues its robots.txt.
+    fn enqueue(&mut self, url: Url, depth: u32, hops: u32) -> Result<bool, StateError> {
         if self.frontier.is_seen(&url)? {
-            return Ok(());
+            return Ok(false);
         }
         let mut verdict = self.scope.check(&url, depth);
         if verdict.is_ok() && hops > self.config.scope.max_redirects {
@@ -595,7 +596,7 @@ impl Crawl<'_> {
                 *self.report.out_of_scope.entry(reason).or_default() += 1;
                 tracing::debug!(%url, ?reason, "out of scope");
             }
-            return Ok(());
+            return Ok(false);
         }
         let key = host_key(&url);
         if !self.frontier.has_host(&key)
@@ -621,8 +622,7 @@ impl Crawl<'_> {
                 robots: false,
             },
             false,
-        )?;
-        Ok(())
+        )
     }
 
     /// Queues the URLs of earlier crawls that nothing of this one linked to; returns how many.
@@ -641,9 +641,7 @@ impl Crawl<'_> {
                 *left.entry(host).or_default() += 1;
                 continue;
             }
-            let before = self.frontier.queued();
-            self.enqueue(url, 0, 0)?;
-            queued += usize::from(self.frontier.queued() > before);
+            queued += usize::from(self.enqueue(url, 0, 0)?);
         }
         for (host, n) in left {
             tracing::warn!(

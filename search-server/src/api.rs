@@ -232,11 +232,7 @@ pub async fn captures(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Resp
                 .refresh_if_older(std::time::Duration::from_secs(2));
             list = st.captures.captures(&url);
         }
-        // The life of the URL as captured (the list matches other spellings of it).
-        let life = list
-            .iter()
-            .rev()
-            .find_map(|c| st.index.life(&c.url).ok().flatten());
+        let life = st.life_of(&list);
         (url, list, life)
     })
     .await;
@@ -285,7 +281,7 @@ pub async fn captures(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Resp
 
 fn seconds_iso(secs: i64) -> String {
     chrono::DateTime::from_timestamp(secs, 0)
-        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .map(warc::record::warc_date)
         .unwrap_or_default()
 }
 

@@ -307,11 +307,7 @@ async fn timeline_html(State(st): State<Shared>, RawQuery(raw): RawQuery) -> Res
             st.captures.refresh_if_older(Duration::from_secs(2));
             list = st.captures.captures(&url);
         }
-        // The life of the URL as captured (the list matches other spellings of it).
-        let life = list
-            .iter()
-            .rev()
-            .find_map(|c| st.index.life(&c.url).ok().flatten());
+        let life = st.life_of(&list);
         (url, list, life)
     })
     .await;

@@ -12,7 +12,7 @@ use crate::diff::{Piece, comparable, default_pair, word_diff};
 use crate::params::query_param;
 use crate::replay::archive_path;
 use crate::state::Shared;
-use crate::views::{fr_date, fr_timestamp, life_words, render, timeline_href};
+use crate::views::{fr_date, fr_timestamp, href, life_words, render, timeline_href};
 
 /// The comparison of two captures.
 #[derive(Template)]
@@ -76,15 +76,6 @@ pub struct VanishedPage {
     pub timeline_href: String,
     /// The URL.
     pub url: String,
-}
-
-/// A query string of `pairs`.
-fn query(pairs: &[(&str, &str)]) -> String {
-    let mut s = url::form_urlencoded::Serializer::new(String::new());
-    for (k, v) in pairs {
-        s.append_pair(k, v);
-    }
-    s.finish()
 }
 
 /// Vanished pages listed on a commune's page.
@@ -294,15 +285,9 @@ pub async fn commune_html(State(st): State<Shared>, Path(insee): Path<String>) -
                 "{n} pages archivées ont disparu du site de la commune, de la plus récemment disparue à la plus ancienne."
             ),
         },
-        search_href: format!("/?{}", query(&[("commune", &insee)])),
-        feed_href: format!(
-            "/feed.atom?{}",
-            query(&[("commune", &insee), ("state", "gone")])
-        ),
-        wacz_href: format!(
-            "/export.wacz?{}",
-            query(&[("commune", &insee), ("state", "gone")])
-        ),
+        search_href: href("/", &[("commune", &insee)]),
+        feed_href: href("/feed.atom", &[("commune", &insee), ("state", "gone")]),
+        wacz_href: href("/export.wacz", &[("commune", &insee), ("state", "gone")]),
         days,
     });
     page(

@@ -184,6 +184,17 @@ impl AppState {
 }
 
 impl AppState {
+    /// The life of the page whose captures are `captures` (they match other spellings of its
+    /// URL): that of the most recently captured spelling the index knows, each looked up once.
+    pub fn life_of(&self, captures: &[crate::captures::CaptureLoc]) -> Option<indexer::life::Life> {
+        let mut tried = std::collections::HashSet::new();
+        captures
+            .iter()
+            .rev()
+            .filter(|c| tried.insert(c.url.as_str()))
+            .find_map(|c| self.index.life(&c.url).ok().flatten())
+    }
+
     /// Documents per commune (INSEE code) in the whole index, counted once per index
     /// generation.
     pub fn commune_counts(&self) -> std::collections::BTreeMap<String, u64> {

@@ -292,11 +292,22 @@ pub fn group(n: u64) -> String {
 
 /// The timeline link of a URL.
 pub fn timeline_href(url: &str) -> String {
+    href("/captures", &[("url", url)])
+}
+
+/// A link to a page of the site with query parameters (form-encoded).
+pub fn href(path: &str, pairs: &[(&str, &str)]) -> String {
+    let mut s = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        s.append_pair(k, v);
+    }
+    format!("{path}?{}", s.finish())
+}
+
+/// The French sentence of a gone page: since when, how, last seen (days already in words).
+fn gone_sentence(since: &str, how: &str, last_seen: &str) -> String {
     format!(
-        "/captures?{}",
-        url::form_urlencoded::Serializer::new(String::new())
-            .append_pair("url", url)
-            .finish()
+        "Disparue du site le {since} : {how} ; vue en ligne pour la dernière fois le {last_seen}."
     )
 }
 
@@ -374,11 +385,10 @@ fn fr_day(secs: i64) -> String {
 /// A page's life summed up in French: gone (since when, how, last seen) or changed.
 pub fn summary_words(s: &indexer::life::Summary) -> String {
     match (&s.gone, s.state) {
-        (Some(g), _) => format!(
-            "Disparue du site le {} : {} ; vue en ligne pour la dernière fois le {}.",
-            fr_day(g.since),
-            g.how.words_fr(),
-            s.last_seen.map(fr_day).unwrap_or_default()
+        (Some(g), _) => gone_sentence(
+            &fr_day(g.since),
+            &g.how.words_fr(),
+            &s.last_seen.map(fr_day).unwrap_or_default(),
         ),
         (None, indexer::life::State::Changed) => format!(
             "Modifiée : {} versions depuis sa première capture, le {}.",
@@ -391,9 +401,7 @@ pub fn summary_words(s: &indexer::life::Summary) -> String {
 
 /// The comparison page of a URL's latest change.
 pub fn diff_href(url: &str) -> String {
-    let mut s = url::form_urlencoded::Serializer::new(String::new());
-    s.append_pair("url", url);
-    format!("/diff?{}", s.finish())
+    href("/diff", &[("url", url)])
 }
 
 /// The life of a hit's page in French: gone (when, how, last seen) or changed.
@@ -406,11 +414,7 @@ pub fn life_words(h: &indexer::query::Hit) -> String {
     match h.state.as_deref() {
         Some("gone") => {
             let how = indexer::life::GoneHow::words_of(h.gone_how.as_deref(), h.gone_to.as_deref());
-            format!(
-                "Disparue du site le {} : {how} ; vue en ligne pour la dernière fois le {}.",
-                day(&h.gone_since),
-                day(&h.last_seen)
-            )
+            gone_sentence(&day(&h.gone_since), &how, &day(&h.last_seen))
         }
         Some("changed") => format!(
             "Modifiée depuis sa première capture, le {}{}.",
@@ -722,11 +726,14 @@ pub fn timeline_page(
                 .rev()
                 .find(|p| p.seconds() < c.seconds() && p.digest != c.digest)
                 .map(|p| {
-                    let mut s = url::form_urlencoded::Serializer::new(String::new());
-                    s.append_pair("url", &c.url);
-                    s.append_pair("from", &p.timestamp);
-                    s.append_pair("to", &c.timestamp);
-                    format!("/diff?{}", s.finish())
+                    href(
+                        "/diff",
+                        &[
+                            ("url", &c.url),
+                            ("from", &p.timestamp),
+                            ("to", &c.timestamp),
+                        ],
+                    )
                 }),
             _ => None,
         };

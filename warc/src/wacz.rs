@@ -38,8 +38,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use data_encoding::HEXLOWER;
-use flate2::Compression;
-use flate2::write::GzEncoder;
 use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
@@ -222,9 +220,7 @@ pub fn write_wacz<W: Write + Seek>(
             continue;
         }
         let offset = warc.bytes;
-        let mut gz = GzEncoder::new(&mut warc, Compression::default());
-        gz.write_all(&read.record.to_bytes())?;
-        gz.finish()?;
+        warc.write_all(&crate::writer::gzip_member(&read.record)?)?;
         let length = warc.bytes - offset;
         let relocated = ReadRecord {
             record: read.record,
@@ -720,6 +716,8 @@ mod tests {
     use crate::http::{request_block, response_block};
     use crate::writer::{WarcWriter, WriterConfig};
     use crate::{sha1_digest, verify_digest};
+    use flate2::Compression;
+    use flate2::write::GzEncoder;
     use std::io::{Cursor, Read};
     use zip::ZipArchive;
 

@@ -188,10 +188,16 @@ impl Drop for WarcWriter {
     }
 }
 
-fn append(file: &mut OpenFile, record: &Record) -> io::Result<WrittenRecord> {
+/// A record as a gzip member of its own (per-record compression, so that each record is read
+/// from its offset alone).
+pub fn gzip_member(record: &Record) -> io::Result<Vec<u8>> {
     let mut gz = GzEncoder::new(Vec::new(), Compression::default());
     gz.write_all(&record.to_bytes())?;
-    let member = gz.finish()?;
+    gz.finish()
+}
+
+fn append(file: &mut OpenFile, record: &Record) -> io::Result<WrittenRecord> {
+    let member = gzip_member(record)?;
     file.out.write_all(&member)?;
     let written = WrittenRecord {
         filename: file.name.clone(),
