@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs all of Veille's tests on a fresh machine (Rust toolchain and Python 3 only):
 #   1. installs warcio, cdxj-indexer, pywb, wacz, feedparser and memento-client (independent
-#      WARC, WACZ, feed and Memento tools) into .venv, wget and
+#      WARC, WACZ, feed and Memento tools) into .venv, wget, PostgreSQL and
 #      Debian's Chromium (root only), and playwright-core (npm) for the browser test,
-#   2. runs the workspace's Rust tests (they crawl real servers on 127.0.0.1 and keep their
+#   2. starts a throwaway PostgreSQL cluster (a temporary directory, a free loopback port;
+#      stopped at exit) for the shared-frontier tests, and
+#      runs the workspace's Rust tests (they crawl real servers on 127.0.0.1 and keep their
 #      WARC files under target/tmp/warcs/),
 #   3. checks every WARC file the tests wrote with `warcio check` and `warcio index`, then
 #      their digests and CDXJ indexes with `crawler verify`.
@@ -24,6 +26,8 @@ export PATH="$PWD/.venv/bin:$PATH"
 missing=()
 command -v wget >/dev/null 2>&1 || missing+=(wget)
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 \
+  || missing+=(postgresql)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "== installing ${missing[*]}"
@@ -37,6 +41,19 @@ fi
 if [ ! -d search-server/tests/browser/node_modules/playwright-core ] && command -v npm >/dev/null 2>&1; then
   echo "== installing playwright-core (npm ci)"
   (cd search-server/tests/browser && npm ci --no-audit --no-fund --silent)
+fi
+
+# PostgreSQL for the shared-frontier tests (crawler/tests/shared_frontier.rs). Without it
+# those tests say they are skipped; under CI they fail.
+if [ -z "${VEILLE_TEST_POSTGRES:-}" ]; then
+  pg_dir="$(mktemp -d /tmp/veille-pg.XXXXXX)"
+  trap 'bash scripts/postgres-cluster.sh stop "$pg_dir"' EXIT
+  if pg_env="$(bash scripts/postgres-cluster.sh start "$pg_dir")"; then
+    eval "$pg_env"
+    echo "== PostgreSQL test cluster on ${VEILLE_TEST_POSTGRES}"
+  else
+    echo "note: no PostgreSQL test cluster; the shared-frontier tests are skipped" >&2
+  fi
 fi
 
 echo "== cargo test"

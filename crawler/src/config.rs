@@ -126,6 +126,10 @@ pub struct Fetching {
     pub retry_backoff: f64,
     /// Host name → address (`IP:PORT`) overrides, like curl's `--resolve`.
     pub resolve: BTreeMap<String, String>,
+    /// Seconds a worker of a shared (PostgreSQL) frontier holds a host: a worker that dies
+    /// loses its hosts after this long. Must exceed `total_timeout` [default: total_timeout
+    /// + 30].
+    pub host_lease: Option<f64>,
 }
 
 impl Default for Fetching {
@@ -146,6 +150,7 @@ impl Default for Fetching {
             retries: 2,
             retry_backoff: 2.0,
             resolve: BTreeMap::new(),
+            host_lease: None,
         }
     }
 }
@@ -191,6 +196,16 @@ pub struct CrawlConfig {
     pub fetch: Fetching,
     /// Where WARC files go.
     pub output: Output,
+    /// A PostgreSQL URL (`postgres://…`) holding the crawl state, shared by workers on
+    /// several machines; unset, the state is SQLite in `output.state_dir`.
+    pub state: Option<String>,
+    /// This worker's name, with a PostgreSQL state (default: the machine's name). Its WARC
+    /// files go to `output.dir/NAME/` and are named with it.
+    pub worker: Option<String>,
+    /// The scheduled firing a run belongs to (set by `crawler schedule`), so that one
+    /// worker only starts it.
+    #[serde(skip)]
+    pub run_key: Option<String>,
 }
 
 impl CrawlConfig {
@@ -222,6 +237,33 @@ impl CrawlConfig {
                 name
             })
         })
+    }
+
+    /// The PostgreSQL URL of a shared crawl state, if any.
+    pub fn postgres_state(&self) -> Option<&str> {
+        self.state.as_deref()
+    }
+
+    /// This worker's name with a shared state: `worker`, or the machine's name.
+    pub fn worker_name(&self) -> String {
+        self.worker.clone().unwrap_or_else(|| {
+            let name: String = crate::postgres_state::machine_name()
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_' || *c == '.')
+                .collect();
+            if name.is_empty() {
+                "worker".into()
+            } else {
+                name
+            }
+        })
+    }
+
+    /// Seconds a worker holds a host of a shared frontier.
+    pub fn host_lease(&self) -> f64 {
+        self.fetch
+            .host_lease
+            .unwrap_or(self.fetch.total_timeout + 30.0)
     }
 
     /// Reads a config file.
@@ -278,6 +320,31 @@ impl CrawlConfig {
                     "{name} = {value}: expected seconds above 0"
                 )));
             }
+        }
+        if let Some(lease) = self.fetch.host_lease
+            && !(lease > self.fetch.total_timeout && lease <= 86_400.0)
+        {
+            return Err(ConfigError::Invalid(format!(
+                "fetch.host_lease = {lease}: must exceed fetch.total_timeout ({}), or a slow fetch would lose its host to another worker",
+                self.fetch.total_timeout
+            )));
+        }
+        if let Some(state) = &self.state
+            && !crate::postgres_state::is_postgres_url(state)
+        {
+            return Err(ConfigError::Invalid(format!(
+                "state = {state:?}: expected a postgres:// URL (a state directory goes in output.state_dir)"
+            )));
+        }
+        if let Some(worker) = &self.worker
+            && (worker.is_empty()
+                || !worker
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'))
+        {
+            return Err(ConfigError::Invalid(format!(
+                "worker name {worker:?}: use letters, digits, '-', '_' or '.' (it names a directory and WARC files)"
+            )));
         }
         if self.fetch.retries > 10 {
             return Err(ConfigError::Invalid(format!(

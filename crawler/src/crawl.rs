@@ -2,7 +2,7 @@
 //! exchange (as a revisit when it repeats an earlier capture), and queues what it discovers.
 //! The state lives on disk: a killed crawl resumes where it stopped.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::future::Future;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -17,11 +17,14 @@ use url::Url;
 use crate::capture::{RevisitProfile, exchange_records, revisit_records, unlinked_record};
 use crate::config::CrawlConfig;
 use crate::fetch::{Exchange, FetchError, FetchErrorKind, Fetcher, FetcherConfig};
-use crate::frontier::{Candidate, Claim, Frontier, host_key};
+use crate::frontier::{Candidate, Claim, Frontier, SHARED_POLL, host_key};
+use crate::postgres_state::PostgresStore;
 use crate::report::CrawlReport;
 use crate::robots::RobotsRules;
 use crate::scope::{OutOfScope, Scope};
-use crate::state::{CaptureInfo, HostRobots, SqliteStore, StateError, StateStore};
+use crate::state::{
+    CaptureInfo, CrawlTotals, HostRobots, QueuedUrl, SqliteStore, StateError, StateStore, SweepTurn,
+};
 use warc::http::{decode_content_encoding, parse_response_head};
 use warc::{WarcReader, WarcWriter, WriterConfig, sha1_digest};
 use web::canonical::canonicalize;
@@ -134,27 +137,59 @@ pub async fn run(
         max_body_bytes: fetch.max_body_bytes,
         resolve,
     })?;
-    let out_dir = config.output.dir.clone();
+    let archive_root = config.output.dir.clone();
     let output_err = |path: &Path| {
         let path = path.to_path_buf();
         move |source| CrawlError::Output { path, source }
     };
+    // The state: SQLite in the state directory (one crawl process), or PostgreSQL shared by
+    // named workers, each writing its WARC files into its own directory.
+    let mut shared_store = None;
+    let worker = match config.postgres_state() {
+        Some(url) => {
+            let worker = config.worker_name();
+            let lease = secs(config.host_lease());
+            match PostgresStore::open(url, &worker, lease, config.run_key.clone())? {
+                Ok(store) => shared_store = Some(store),
+                Err(busy) => {
+                    return Err(CrawlError::Locked(crate::lock::LockError::Worker {
+                        worker,
+                        holder: busy.holder,
+                    }));
+                }
+            }
+            Some(worker)
+        }
+        None => None,
+    };
+    let out_dir = match &worker {
+        Some(name) => archive_root.join(name),
+        None => archive_root.clone(),
+    };
     std::fs::create_dir_all(&out_dir).map_err(output_err(&out_dir))?;
     // One crawl at a time on an output and a state directory: another one running there is
     // left alone (nothing repaired, resumed or written), and this one stops.
-    let state_dir = config.state_dir();
     let _out_lock = crate::lock::DirLock::acquire(&out_dir)?;
-    let same_dir = std::fs::canonicalize(&state_dir).ok() == std::fs::canonicalize(&out_dir).ok()
-        && state_dir.exists();
-    let _state_lock = if same_dir {
-        None
-    } else {
-        Some(crate::lock::DirLock::acquire(&state_dir)?)
+    let state_dir = config.state_dir();
+    let (store, _state_lock): (Box<dyn StateStore>, _) = match shared_store {
+        Some(store) => (Box::new(store), None),
+        None => {
+            let same_dir = std::fs::canonicalize(&state_dir).ok()
+                == std::fs::canonicalize(&out_dir).ok()
+                && state_dir.exists();
+            let lock = if same_dir {
+                None
+            } else {
+                Some(crate::lock::DirLock::acquire(&state_dir)?)
+            };
+            (Box::new(SqliteStore::open(&state_dir)?), lock)
+        }
     };
 
     let mut report = CrawlReport {
         name: config.name.clone(),
         started: Utc::now().to_rfc3339(),
+        worker: worker.clone(),
         ..CrawlReport::default()
     };
 
@@ -175,19 +210,25 @@ pub async fn run(
         }
     }
 
-    let mut store = SqliteStore::open(&state_dir)?;
-    let resuming = mode == StartMode::ResumeOrStart && store.unfinished()?;
-    if resuming {
-        let in_flight = store.resume()?;
-        tracing::warn!(
-            "resuming the unfinished crawl in {} ({in_flight} URLs were in flight and are fetched again; use --fresh to start over)",
-            state_dir.display()
-        );
-        report.resumed = true;
-    } else {
-        store.start_fresh()?;
-    }
-    let frontier = Frontier::new(Box::new(store), secs(config.fetch.delay));
+    let mut store = store;
+    let resuming = match store.begin(mode == StartMode::Fresh)? {
+        Some(in_flight) => {
+            match &worker {
+                Some(name) => tracing::info!(
+                    worker = name,
+                    "joining the running crawl ({in_flight} URLs this worker had in flight are fetched again)"
+                ),
+                None => tracing::warn!(
+                    "resuming the unfinished crawl in {} ({in_flight} URLs were in flight and are fetched again; use --fresh to start over)",
+                    state_dir.display()
+                ),
+            }
+            true
+        }
+        None => false,
+    };
+    report.resumed = resuming;
+    let frontier = Frontier::new(store, secs(config.fetch.delay));
 
     let mut warcinfo = vec![
         (
@@ -214,9 +255,15 @@ pub async fn run(
         }
         warcinfo.push(("veille-seed".into(), v));
     }
+    if let Some(name) = &worker {
+        warcinfo.push(("veille-worker".into(), name.clone()));
+    }
     let mut writer = WarcWriter::new(WriterConfig {
         dir: out_dir.clone(),
-        prefix: config.output.prefix.clone(),
+        prefix: match &worker {
+            Some(name) => format!("{}-{name}", config.output.prefix),
+            None => config.output.prefix.clone(),
+        },
         max_file_bytes: config.output.max_warc_bytes,
         warcinfo,
     })
@@ -229,14 +276,21 @@ pub async fn run(
         report,
         indexed: 0,
         pages_started: 0,
+        warc_subdir: worker.clone(),
+        marked_troubled: HashSet::new(),
+        totals: None,
     };
+    let shared = crawl.frontier.is_shared();
     if resuming {
         crawl.frontier.load_hosts()?;
         for saved in crawl.frontier.store().robots()? {
             let rules = robots_from_saved(&saved, &config.fetch.user_agent);
             crawl.set_robots(&saved.host, rules);
         }
-    } else {
+    }
+    // A worker joining a shared crawl queues the seeds too (they are seen if the worker
+    // that started it got to them).
+    if !resuming || shared {
         for seed in &config.seeds {
             if let Some(url) = Url::parse(&seed.url).ok().and_then(|u| canonicalize(&u)) {
                 crawl.enqueue(url, 0, 0)?;
@@ -254,6 +308,7 @@ pub async fn run(
     let mut stopping = false;
     let mut budget_spent = false;
     let mut swept = false;
+    let mut last_heartbeat = Instant::now();
     tokio::pin!(shutdown);
 
     loop {
@@ -261,22 +316,33 @@ pub async fn run(
         while !stopping && tasks.len() < config.fetch.concurrency {
             match crawl.frontier.claim(Instant::now())? {
                 Claim::Ready(host, candidate) => {
+                    if shared {
+                        crawl.load_shared_robots(&host)?;
+                    }
                     if !crawl.admit(&host, &candidate)? {
-                        crawl.frontier.release_unused(&host);
+                        crawl.frontier.release_unused(&host)?;
                         continue;
                     }
-                    if !candidate.robots {
-                        if crawl.pages_started >= config.scope.max_pages {
-                            tracing::warn!(
-                                "page budget of {} reached; stopping",
-                                config.scope.max_pages
-                            );
-                            crawl.frontier.release_unused(&host);
-                            stopping = true;
-                            budget_spent = true;
-                            break;
-                        }
-                        crawl.pages_started += 1;
+                    if !candidate.robots && !crawl.take_page()? {
+                        tracing::warn!(
+                            "page budget of {} reached; stopping",
+                            config.scope.max_pages
+                        );
+                        crawl.frontier.store().requeue(
+                            &QueuedUrl {
+                                url: candidate.url.to_string(),
+                                host: host.clone(),
+                                depth: candidate.depth,
+                                hops: candidate.hops,
+                                attempt: candidate.attempt,
+                                robots: false,
+                            },
+                            true,
+                        )?;
+                        crawl.frontier.release_unused(&host)?;
+                        stopping = true;
+                        budget_spent = true;
+                        break;
                     }
                     let previous = if candidate.robots {
                         None
@@ -287,14 +353,14 @@ pub async fn run(
                             .frontier
                             .store()
                             .last_capture(candidate.url.as_str())?
-                            .filter(|p| out_dir.join(&p.warc).is_file())
+                            .filter(|p| archive_root.join(&p.warc).is_file())
                     };
                     let handle = tasks.spawn(fetch_task(
                         fetcher.clone(),
                         host.clone(),
                         candidate,
                         previous,
-                        out_dir.clone(),
+                        archive_root.clone(),
                     ));
                     task_hosts.insert(handle.id(), host);
                 }
@@ -310,14 +376,38 @@ pub async fn run(
             // Everything linked is fetched: fetch once more what earlier crawls captured and
             // nothing links to now, to tell a page gone (404, 410, redirect) from one only
             // unlinked. Not after an interrupted or budget-cut crawl: what it did not reach
-            // is not known to be unlinked.
-            if !stopping && !swept {
-                swept = true;
-                if crawl.sweep()? > 0 {
-                    continue;
-                }
+            // is not known to be unlinked. With shared state one worker does it, once the
+            // whole crawl is idle.
+            if stopping {
+                break;
             }
-            break;
+            let turn = if shared {
+                crawl
+                    .frontier
+                    .store()
+                    .shared()
+                    .map_or(Ok(SweepTurn::Done), |s| s.take_sweep())?
+            } else if swept {
+                SweepTurn::Done
+            } else {
+                SweepTurn::Mine
+            };
+            match turn {
+                SweepTurn::Mine => {
+                    swept = true;
+                    let queued = crawl.sweep()?;
+                    if let Some(s) = crawl.frontier.store().shared() {
+                        s.sweep_done()?;
+                        continue;
+                    }
+                    if queued > 0 {
+                        continue;
+                    }
+                    break;
+                }
+                SweepTurn::Running => wake_at = Some(Instant::now() + SHARED_POLL),
+                SweepTurn::Done => break,
+            }
         }
         let sleep = tokio::time::sleep_until(
             wake_at.unwrap_or_else(|| Instant::now() + Duration::from_secs(3600)),
@@ -334,7 +424,7 @@ pub async fn run(
                     if let Some(host) = task_hosts.remove(&e.id()) {
                         tracing::error!(host, "a fetch task failed: {e}");
                         crawl.report.error(&host, FetchErrorKind::Other);
-                        crawl.frontier.release(&host, secs(config.fetch.delay));
+                        crawl.frontier.release(&host, secs(config.fetch.delay))?;
                     }
                 }
             },
@@ -346,7 +436,11 @@ pub async fn run(
             }
         }
         let elapsed = started.elapsed().as_secs_f64().max(0.001);
-        let line = format!(
+        if shared && last_heartbeat.elapsed() >= Duration::from_secs(1) {
+            crawl.publish_progress()?;
+            last_heartbeat = Instant::now();
+        }
+        let mut line = format!(
             "{} captures ({:.1}/s), {} queued, {} in flight, {} errors",
             crawl.report.captures,
             crawl.report.captures as f64 / elapsed,
@@ -354,6 +448,19 @@ pub async fn run(
             tasks.len(),
             crawl.report.error_count()
         );
+        if let Some(t) = &crawl.totals {
+            line = format!(
+                "this worker: {} captures ({:.1}/s), {} in flight, {} errors; whole crawl: {} captures by {} workers, {} queued, {} in flight",
+                crawl.report.captures,
+                crawl.report.captures as f64 / elapsed,
+                tasks.len(),
+                crawl.report.error_count(),
+                t.captures,
+                t.workers,
+                t.queued,
+                t.in_flight
+            );
+        }
         if plain_progress {
             if last_progress_line.elapsed() >= Duration::from_secs(10) {
                 tracing::info!("progress: {line}");
@@ -370,6 +477,12 @@ pub async fn run(
     index_closed_files(&writer, &mut crawl.indexed);
     if !crawl.report.interrupted || budget_spent {
         crawl.frontier.store().finish()?;
+    }
+    if shared {
+        crawl.publish_progress()?;
+        if let Some(s) = crawl.frontier.store().shared() {
+            crawl.report.workers = s.stop_worker()?;
+        }
     }
     let mut report = crawl.report;
     report.warc_files = writer
@@ -559,6 +672,12 @@ fn discover_links(
     }
 }
 
+/// Whether a crawl met errors on a host (no answer, 5xx, 429): a page that failed hid its
+/// links, and what it linked to is not known to be unlinked.
+fn troubled(h: &crate::report::HostReport) -> bool {
+    h.errors.values().sum::<u64>() > 0 || h.by_status.keys().any(|s| *s >= 500 || *s == 429)
+}
+
 struct Crawl<'a> {
     config: &'a CrawlConfig,
     scope: Scope,
@@ -568,9 +687,71 @@ struct Crawl<'a> {
     indexed: usize,
     /// Page fetches started (robots.txt not counted), against the page budget.
     pages_started: u64,
+    /// This worker's directory under `archive_root`, with a shared state.
+    warc_subdir: Option<String>,
+    /// Hosts this worker has reported troubled to the shared state.
+    marked_troubled: HashSet<String>,
+    /// The whole crawl's counts, as the shared state last gave them.
+    totals: Option<CrawlTotals>,
 }
 
 impl Crawl<'_> {
+    /// Counts a page fetch against the page budget (the whole crawl's, with a shared
+    /// state); `false` once it is spent.
+    fn take_page(&mut self) -> Result<bool, StateError> {
+        let budget = self.config.scope.max_pages;
+        if let Some(shared) = self.frontier.store().shared() {
+            return shared.take_page(budget);
+        }
+        if self.pages_started >= budget {
+            return Ok(false);
+        }
+        self.pages_started += 1;
+        Ok(true)
+    }
+
+    /// Takes the robots rules another worker saved for a host this worker has not fetched.
+    fn load_shared_robots(&mut self, host: &str) -> Result<(), StateError> {
+        if self.frontier.host(host).is_some_and(|h| h.robots.is_some()) {
+            return Ok(());
+        }
+        let saved = match self.frontier.store().shared() {
+            Some(shared) => shared.robots_of(host)?,
+            None => None,
+        };
+        if let Some(saved) = saved {
+            let rules = robots_from_saved(&saved, &self.config.fetch.user_agent);
+            self.set_robots(host, rules);
+        }
+        Ok(())
+    }
+
+    /// Publishes this worker's counts to the shared state and keeps the whole crawl's.
+    fn publish_progress(&mut self) -> Result<(), StateError> {
+        let (captures, errors, bytes) = (
+            self.report.captures,
+            self.report.error_count(),
+            self.report.bytes,
+        );
+        if let Some(shared) = self.frontier.store().shared() {
+            self.totals = Some(shared.report_progress(captures, errors, bytes)?);
+        }
+        Ok(())
+    }
+
+    /// Tells the shared state once that this worker met errors on a host.
+    fn share_trouble(&mut self, host: &str) -> Result<(), StateError> {
+        if self.marked_troubled.contains(host) || !self.report.hosts.get(host).is_some_and(troubled)
+        {
+            return Ok(());
+        }
+        if let Some(shared) = self.frontier.store().shared() {
+            shared.mark_troubled(host)?;
+            self.marked_troubled.insert(host.to_string());
+        }
+        Ok(())
+    }
+
     /// Queues a URL if in scope and not seen (returns whether it was queued); a first URL on
     /// a host queues its robots.txt.
     fn enqueue(&mut self, url: Url, depth: u32, hops: u32) -> Result<bool, StateError> {
@@ -599,7 +780,7 @@ impl Crawl<'_> {
             return Ok(false);
         }
         let key = host_key(&url);
-        if !self.frontier.has_host(&key)
+        if self.frontier.is_new_host(&key)?
             && let Ok(robots_url) = url.join("/robots.txt")
         {
             self.frontier.push(
@@ -630,14 +811,15 @@ impl Crawl<'_> {
     /// hid its links, and what it linked to is not known to be unlinked.
     fn sweep(&mut self) -> Result<usize, StateError> {
         let known = self.frontier.store().sweep_known()?;
-        let troubled = |h: &crate::report::HostReport| {
-            h.errors.values().sum::<u64>() > 0 || h.by_status.keys().any(|s| *s >= 500 || *s == 429)
-        };
         let mut queued = 0;
         let mut left: BTreeMap<String, u64> = BTreeMap::new();
         for url in known.iter().filter_map(|u| Url::parse(u).ok()) {
             let host = host_key(&url);
-            if self.report.hosts.get(&host).is_some_and(troubled) {
+            let elsewhere = match self.frontier.store().shared() {
+                Some(shared) => shared.is_troubled(&host)?,
+                None => false,
+            };
+            if elsewhere || self.report.hosts.get(&host).is_some_and(troubled) {
                 *left.entry(host).or_default() += 1;
                 continue;
             }
@@ -721,7 +903,8 @@ impl Crawl<'_> {
                     self.save_and_set_robots(&host, None, Vec::new(), Some(e.message.clone()))?;
                 }
                 self.frontier.store().complete(c.url.as_str(), false)?;
-                self.frontier.release(&host, base_wait);
+                self.frontier.release(&host, base_wait)?;
+                self.share_trouble(&host)?;
                 return Ok(());
             }
             Ok(ex) => ex,
@@ -757,6 +940,7 @@ impl Crawl<'_> {
             _ => None,
         };
         let out_dir = self.config.output.dir.clone();
+        let warc_subdir = self.warc_subdir.clone();
         let unlinked = !c.robots && self.frontier.store().is_swept(c.url.as_str())?;
         let written = writer
             .write_group(|warcinfo_id| {
@@ -805,7 +989,10 @@ impl Crawl<'_> {
                 etag: ex.header("etag").map(str::to_string),
                 last_modified: ex.header("last-modified").map(str::to_string),
                 record_id: response.id.clone(),
-                warc: response.filename.clone(),
+                warc: match &warc_subdir {
+                    Some(dir) => format!("{dir}/{}", response.filename),
+                    None => response.filename.clone(),
+                },
                 offset: response.offset,
             })?;
         }
@@ -901,14 +1088,15 @@ impl Crawl<'_> {
         }
         let wait = self.frontier.host(&host).map_or(base_wait, |h| h.delay);
         self.frontier
-            .release(&host, server_wait.map_or(wait, |w| w.max(wait)));
+            .release(&host, server_wait.map_or(wait, |w| w.max(wait)))?;
+        self.share_trouble(&host)?;
         Ok(())
     }
 
     fn retry(&mut self, host: &str, mut c: Candidate, wait: Duration) -> Result<(), StateError> {
         c.attempt += 1;
         self.frontier.push_to_host(host, &c, true)?;
-        self.frontier.release(host, wait);
+        self.frontier.release(host, wait)?;
         Ok(())
     }
 

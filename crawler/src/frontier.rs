@@ -3,6 +3,8 @@
 //!
 //! The queue and the seen-URL set live in a [`StateStore`] (on disk, so memory stays bounded
 //! whatever the frontier's size); this type keeps only the small per-host scheduling state.
+//! A store shared by several workers ([`StateStore::shared`]) schedules hosts itself, with
+//! leases; the per-host state here then only caches robots rules, delays and counts.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -11,7 +13,7 @@ use tokio::time::Instant;
 use url::Url;
 
 use crate::robots::RobotsRules;
-use crate::state::{QueuedUrl, StateError, StateStore};
+use crate::state::{QueuedUrl, SharedClaim, StateError, StateStore};
 
 /// A URL waiting to be fetched, with how it was reached.
 #[derive(Debug, Clone)]
@@ -65,6 +67,9 @@ pub enum Claim {
     /// Nothing is queued on any free host.
     Idle,
 }
+
+/// How often a worker of a shared frontier asks again when no host is ready.
+pub const SHARED_POLL: Duration = Duration::from_millis(100);
 
 /// The politeness key of a URL: its host name.
 pub fn host_key(url: &Url) -> String {
@@ -162,13 +167,68 @@ impl Frontier {
         Ok(())
     }
 
-    /// Whether a host is known (has been queued on).
-    pub fn has_host(&self, key: &str) -> bool {
-        self.hosts.contains_key(key)
+    /// Whether a host is new to the crawl (never queued on, by any worker); a shared store
+    /// records it.
+    pub fn is_new_host(&mut self, key: &str) -> Result<bool, StateError> {
+        match self.store.shared() {
+            Some(shared) => shared.add_host(key),
+            None => Ok(!self.hosts.contains_key(key)),
+        }
     }
 
-    /// Takes the next candidate of a free, rested host (round robin over hosts).
+    /// Whether several workers share this frontier.
+    pub fn is_shared(&mut self) -> bool {
+        self.store.shared().is_some()
+    }
+
+    /// Takes the next candidate of a free, rested host (round robin over hosts; through
+    /// host leases in a shared store).
     pub fn claim(&mut self, now: Instant) -> Result<Claim, StateError> {
+        let shared = match self.store.shared() {
+            Some(s) => Some(s.claim_next()?),
+            None => None,
+        };
+        match shared {
+            None => self.claim_local(now),
+            Some(SharedClaim::Wait) => Ok(Claim::WaitUntil(now + SHARED_POLL)),
+            Some(SharedClaim::Idle) => Ok(Claim::Idle),
+            Some(SharedClaim::Ready {
+                item,
+                fetched,
+                recovered,
+            }) => {
+                let key = item.host.clone();
+                if recovered > 0 {
+                    tracing::warn!(
+                        host = key,
+                        "{recovered} URLs in flight on a worker whose lease expired are queued again"
+                    );
+                }
+                let Ok(url) = Url::parse(&item.url) else {
+                    tracing::warn!(url = item.url, "unparsable URL in the crawl state; skipped");
+                    self.store.complete(&item.url, false)?;
+                    self.host_entry(&key).busy = true;
+                    self.release(&key, Duration::ZERO)?;
+                    return Ok(Claim::WaitUntil(now));
+                };
+                let state = self.host_entry(&key);
+                state.busy = true;
+                state.fetched = fetched;
+                Ok(Claim::Ready(
+                    key,
+                    Candidate {
+                        url,
+                        depth: item.depth,
+                        hops: item.hops,
+                        attempt: item.attempt,
+                        robots: item.robots,
+                    },
+                ))
+            }
+        }
+    }
+
+    fn claim_local(&mut self, now: Instant) -> Result<Claim, StateError> {
         let mut earliest: Option<Instant> = None;
         let n = self.order.len();
         for i in 0..n {
@@ -212,18 +272,27 @@ impl Frontier {
         Ok(earliest.map_or(Claim::Idle, Claim::WaitUntil))
     }
 
-    /// Frees a host after a fetch; its next request waits `wait` from now.
-    pub fn release(&mut self, key: &str, wait: Duration) {
+    /// Frees a host after a fetch; its next request waits `wait` from now (whichever worker
+    /// makes it, in a shared store).
+    pub fn release(&mut self, key: &str, wait: Duration) -> Result<(), StateError> {
         if let Some(state) = self.hosts.get_mut(key) {
             state.busy = false;
             state.next_at = Instant::now() + wait;
         }
+        match self.store.shared() {
+            Some(shared) => shared.release_host(key, wait),
+            None => Ok(()),
+        }
     }
 
     /// Frees a host without a fetch having been made (a skipped candidate).
-    pub fn release_unused(&mut self, key: &str) {
+    pub fn release_unused(&mut self, key: &str) -> Result<(), StateError> {
         if let Some(state) = self.hosts.get_mut(key) {
             state.busy = false;
+        }
+        match self.store.shared() {
+            Some(shared) => shared.release_host(key, Duration::ZERO),
+            None => Ok(()),
         }
     }
 
@@ -277,7 +346,8 @@ mod tests {
         };
         assert_ne!(h1, h2);
         assert!(matches!(f.claim(now), Ok(Claim::Idle)), "both hosts busy");
-        f.release("a.example", Duration::from_secs(10));
+        f.release("a.example", Duration::from_secs(10))
+            .expect("release");
         assert!(
             matches!(f.claim(Instant::now()), Ok(Claim::WaitUntil(_))),
             "a.example resting"

@@ -14,6 +14,7 @@ pub mod crawl;
 pub mod fetch;
 pub mod frontier;
 pub mod lock;
+pub mod postgres_state;
 pub mod report;
 pub mod robots;
 pub mod schedule;

@@ -28,6 +28,16 @@ pub enum LockError {
         /// The holder's process id, as its lock file says (`?` when unknown).
         holder: String,
     },
+    /// Another live process crawls under this worker name on the shared state.
+    #[error(
+        "worker {worker} is already running ({holder}); give each worker its own --worker name, or stop that one first"
+    )]
+    Worker {
+        /// The worker name.
+        worker: String,
+        /// Which process holds it, as the shared state records it.
+        holder: String,
+    },
     /// The lock file could not be created or locked.
     #[error("cannot lock {path}: {source}")]
     Io {

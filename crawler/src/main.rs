@@ -32,6 +32,18 @@ enum Command {
     Schedule(ScheduleArgs),
     /// Check the fixity of WARC files: every digest, and every line of their CDXJ indexes.
     Verify(VerifyArgs),
+    /// Show a crawl shared in PostgreSQL: queue, URLs in flight per worker, captures/s, errors.
+    Status(StatusArgs),
+}
+
+#[derive(clap::Args)]
+struct StatusArgs {
+    /// The crawl state: a postgres:// URL.
+    #[arg(long, value_name = "postgres://…", env = "VEILLE_STATE")]
+    state: String,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args)]
@@ -103,10 +115,15 @@ struct CrawlArgs {
     /// Where to write the JSON report [default: OUT/PREFIX-TIMESTAMP-report.json].
     #[arg(long)]
     report: Option<PathBuf>,
-    /// Crawl state directory; an unfinished crawl there is resumed [config: output.state_dir;
-    /// default data/state/NAME].
+    /// Crawl state: a directory (SQLite; an unfinished crawl there is resumed), or a
+    /// postgres:// URL shared by workers on several machines [config: state or
+    /// output.state_dir; default data/state/NAME].
+    #[arg(long, value_name = "DIR|postgres://…")]
+    state: Option<String>,
+    /// This worker's name, with a postgres:// state: each machine runs one or more named
+    /// workers on one shared frontier [config: worker; default: the machine's name].
     #[arg(long)]
-    state: Option<PathBuf>,
+    worker: Option<String>,
     /// Start over even if the state directory holds an unfinished crawl (the capture history
     /// used for revisits is kept).
     #[arg(long)]
@@ -160,6 +177,7 @@ fn main() -> std::process::ExitCode {
             Command::Cdxj(args) => cdxj(args),
             Command::Schedule(args) => schedule(args).await,
             Command::Verify(args) => verify(args),
+            Command::Status(args) => status(args),
         }
     });
     match result {
@@ -167,18 +185,14 @@ fn main() -> std::process::ExitCode {
         Err(e) => {
             eprintln!("error: {e:#}");
             // Another crawl holds the directories: status 2, as for a usage error.
+            use crawler::lock::LockError;
+            let busy =
+                |l: &LockError| matches!(l, LockError::Busy { .. } | LockError::Worker { .. });
             let locked = e.chain().any(|c| {
-                c.downcast_ref::<crawler::lock::LockError>()
-                    .is_some_and(|l| matches!(l, crawler::lock::LockError::Busy { .. }))
-                    || c.downcast_ref::<crawler::crawl::CrawlError>()
-                        .is_some_and(|c| {
-                            matches!(
-                                c,
-                                crawler::crawl::CrawlError::Locked(
-                                    crawler::lock::LockError::Busy { .. }
-                                )
-                            )
-                        })
+                c.downcast_ref::<LockError>().is_some_and(busy)
+                    || c.downcast_ref::<crawler::crawl::CrawlError>().is_some_and(
+                        |c| matches!(c, crawler::crawl::CrawlError::Locked(l) if busy(l)),
+                    )
             });
             if locked {
                 std::process::ExitCode::from(2)
@@ -231,7 +245,20 @@ async fn crawl(args: CrawlArgs) -> Result<()> {
         config.fetch.user_agent = ua;
     }
     if let Some(state) = args.state {
-        config.output.state_dir = Some(state);
+        if crawler::postgres_state::is_postgres_url(&state) {
+            config.state = Some(state);
+        } else {
+            config.state = None;
+            config.output.state_dir = Some(PathBuf::from(state));
+        }
+    }
+    if let Some(worker) = args.worker {
+        if config.state.is_none() {
+            anyhow::bail!(
+                "--worker names a worker of a shared crawl: give --state postgres://… (or state in the config)"
+            );
+        }
+        config.worker = Some(worker);
     }
     let mode = if args.fresh {
         StartMode::Fresh
@@ -264,6 +291,61 @@ async fn schedule(args: ScheduleArgs) -> Result<()> {
         println!(
             "{}: {} runs started, {} finished, {} failed, {} skipped (previous run still going)",
             job.name, s.started, s.succeeded, s.failed, s.skipped
+        );
+    }
+    Ok(())
+}
+
+/// `crawler status`: the shared crawl's queue, workers and rates.
+fn status(args: StatusArgs) -> Result<()> {
+    if !crawler::postgres_state::is_postgres_url(&args.state) {
+        anyhow::bail!(
+            "--state must be a postgres:// URL (a SQLite crawl reports at its end, in its report file)"
+        );
+    }
+    let s = crawler::postgres_state::status(&args.state)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&s)?);
+        return Ok(());
+    }
+    let rate = |n: u64, secs: f64| if secs > 0.0 { n as f64 / secs } else { 0.0 };
+    let captures: u64 = s.workers.iter().map(|w| w.captures).sum();
+    let errors: u64 = s.workers.iter().map(|w| w.errors).sum();
+    println!(
+        "run {} ({}{}), {:.0} s: {} queued, {} in flight, {} done, {} hosts",
+        s.run,
+        s.state,
+        s.job
+            .as_deref()
+            .map(|j| format!(", job {j}"))
+            .unwrap_or_default(),
+        s.running_secs,
+        s.queued,
+        s.in_flight,
+        s.done,
+        s.hosts
+    );
+    println!(
+        "whole crawl: {captures} captures ({:.1}/s), {errors} errors, {} workers",
+        rate(captures, s.running_secs),
+        s.workers.len()
+    );
+    println!(
+        "{:<16} {:<10} {:>9} {:>10} {:>10} {:>8} {:>12}  machine",
+        "worker", "state", "in flight", "captures", "captures/s", "errors", "last seen"
+    );
+    for w in &s.workers {
+        println!(
+            "{:<16} {:<10} {:>9} {:>10} {:>10.1} {:>8} {:>10.0} s  {} (pid {})",
+            w.name,
+            w.state,
+            w.in_flight,
+            w.captures,
+            rate(w.captures, w.running_secs),
+            w.errors,
+            w.silent_secs,
+            w.machine,
+            w.pid
         );
     }
     Ok(())

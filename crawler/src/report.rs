@@ -44,6 +44,12 @@ pub struct Failure {
 pub struct CrawlReport {
     /// Crawl name from the config.
     pub name: String,
+    /// This worker's name, with a shared (PostgreSQL) state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worker: Option<String>,
+    /// Every worker of the crawl with its counts (shared state), as at this worker's end.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub workers: Vec<crate::state::WorkerStatus>,
     /// Start time (RFC 3339).
     pub started: String,
     /// End time (RFC 3339).
@@ -177,6 +183,23 @@ impl fmt::Display for CrawlReport {
             self.captures,
             self.bytes as f64 / 1e6
         )?;
+        if let Some(worker) = &self.worker {
+            writeln!(f, "  by worker {worker} of a shared crawl")?;
+        }
+        if !self.workers.is_empty() {
+            let total: u64 = self.workers.iter().map(|w| w.captures).sum();
+            let each: Vec<String> = self
+                .workers
+                .iter()
+                .map(|w| format!("{} {} ({})", w.name, w.captures, w.state))
+                .collect();
+            writeln!(
+                f,
+                "  whole crawl: {total} captures by {} workers: {}",
+                self.workers.len(),
+                each.join(", ")
+            )?;
+        }
         let statuses: Vec<String> = self
             .by_status
             .iter()

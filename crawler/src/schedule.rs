@@ -170,9 +170,9 @@ pub async fn run_schedule(
             _ = sleep => {
                 let now = Utc::now();
                 for (i, job) in jobs.iter().enumerate() {
-                    if next_at[i].is_none_or(|t| t > now) {
+                    let Some(due) = next_at[i].filter(|t| *t <= now) else {
                         continue;
-                    }
+                    };
                     next_at[i] = next_after(job, now);
                     if max_runs.is_some_and(|m| started_total >= m) {
                         continue;
@@ -185,7 +185,10 @@ pub async fn run_schedule(
                     started_total += 1;
                     summaries[i].started += 1;
                     tracing::info!(job = job.name, "run starts");
-                    let config = job.config.clone();
+                    let mut config = job.config.clone();
+                    // Workers sharing a PostgreSQL state fire the same job at the same time:
+                    // the firing's key lets one of them start the run and the others join it.
+                    config.run_key = Some(format!("{}@{}", job.name, due.to_rfc3339()));
                     let mut stop = stop_rx.clone();
                     tasks.spawn(async move {
                         let stopped = async move {
@@ -218,7 +221,10 @@ pub async fn run_schedule(
                         summaries[i].succeeded += 1;
                         summaries[i].reports.push(report);
                     }
-                    Err(CrawlError::Locked(e @ crate::lock::LockError::Busy { .. })) => {
+                    Err(CrawlError::Locked(
+                        e @ (crate::lock::LockError::Busy { .. }
+                        | crate::lock::LockError::Worker { .. }),
+                    )) => {
                         // Another process (a crawl started by hand, another scheduler) runs
                         // this job's crawl: it is left alone.
                         tracing::warn!(job = job.name, "{e}: this run is skipped");
@@ -241,10 +247,15 @@ pub async fn run_schedule(
     summaries
 }
 
-/// Where a run's JSON report goes: `OUT/PREFIX-TIMESTAMP-report.json`.
+/// Where a run's JSON report goes: `OUT/PREFIX[-WORKER]-TIMESTAMP-report.json`.
 pub fn report_path(config: &CrawlConfig) -> PathBuf {
+    // Workers of a shared crawl writing into one directory keep their own reports.
+    let worker = match config.postgres_state() {
+        Some(_) => format!("-{}", config.worker_name()),
+        None => String::new(),
+    };
     config.output.dir.join(format!(
-        "{}-{}-report.json",
+        "{}{worker}-{}-report.json",
         config.output.prefix,
         Utc::now().format("%Y%m%d%H%M%S")
     ))

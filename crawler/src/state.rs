@@ -21,6 +21,24 @@ pub enum StateError {
         /// What SQLite said.
         source: rusqlite::Error,
     },
+    /// The PostgreSQL crawl state could not be reached or used.
+    #[error("crawl state in PostgreSQL ({target}), {what}: {source}")]
+    Postgres {
+        /// The database, as `host:port/dbname` (no password).
+        target: String,
+        /// What was being done.
+        what: &'static str,
+        /// What PostgreSQL (or its client) said.
+        source: postgres::Error,
+    },
+    /// The PostgreSQL crawl state cannot be used as it is.
+    #[error("crawl state in PostgreSQL ({target}): {message}")]
+    Shared {
+        /// The database, as `host:port/dbname`.
+        target: String,
+        /// What is wrong, and what to do.
+        message: String,
+    },
     /// The state directory could not be created.
     #[error("cannot create the state directory {path}: {source}")]
     Dir {
@@ -131,6 +149,120 @@ pub trait StateStore: Send {
     fn count_query_variant(&mut self, key: &str) -> Result<u32, StateError>;
     /// Makes the changes so far durable (the crawl calls this after each archived fetch).
     fn commit(&mut self) -> Result<(), StateError>;
+    /// Resumes the unfinished crawl (unless `fresh`) or starts a new one; returns the number
+    /// of URLs that were in flight and are queued again, `None` for a new crawl.
+    fn begin(&mut self, fresh: bool) -> Result<Option<u64>, StateError> {
+        if !fresh && self.unfinished()? {
+            self.resume().map(Some)
+        } else {
+            self.start_fresh().map(|()| None)
+        }
+    }
+    /// The host scheduling of a store shared by several crawl workers; `None` for a store
+    /// used by one crawl process, which schedules hosts in memory.
+    fn shared(&mut self) -> Option<&mut dyn SharedFrontier> {
+        None
+    }
+}
+
+/// What [`SharedFrontier::claim_next`] found.
+#[derive(Debug)]
+pub enum SharedClaim {
+    /// A URL of a host this worker now leases.
+    Ready {
+        /// The URL.
+        item: QueuedUrl,
+        /// Pages of its host fetched so far, by every worker.
+        fetched: u64,
+        /// URLs of the host that a worker whose lease expired had in flight, queued again.
+        recovered: u64,
+    },
+    /// URLs are queued or in flight, but no host is free and rested now.
+    Wait,
+    /// Nothing is queued or in flight on any worker.
+    Idle,
+}
+
+/// Whose turn the end-of-crawl check of unlinked pages is (see [`StateStore::sweep_known`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SweepTurn {
+    /// This worker does it now.
+    Mine,
+    /// Another worker is doing it.
+    Running,
+    /// It is done.
+    Done,
+}
+
+/// Progress of the whole crawl, as a shared store counts it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CrawlTotals {
+    /// URLs queued, all hosts.
+    pub queued: u64,
+    /// URLs in flight on every worker.
+    pub in_flight: u64,
+    /// Captures written by every worker of this crawl.
+    pub captures: u64,
+    /// Workers of this crawl.
+    pub workers: u64,
+}
+
+/// A worker as `crawler status` shows it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WorkerStatus {
+    /// Its name.
+    pub name: String,
+    /// Machine and process.
+    pub machine: String,
+    /// Process id.
+    pub pid: i32,
+    /// `starting`, `crawling`, `stopped`.
+    pub state: String,
+    /// Seconds since its last heartbeat.
+    pub silent_secs: f64,
+    /// Seconds it has been running.
+    pub running_secs: f64,
+    /// URLs in flight on it.
+    pub in_flight: u64,
+    /// Captures it wrote in this run.
+    pub captures: u64,
+    /// Fetches that got no answer.
+    pub errors: u64,
+    /// Payload bytes archived.
+    pub bytes: u64,
+}
+
+/// Host scheduling in a store that several crawl workers share: a host is leased by one
+/// worker at a time, with an expiry, and its next request waits for the delay whichever
+/// worker makes it.
+pub trait SharedFrontier {
+    /// Leases a free, rested host and claims its next URL.
+    fn claim_next(&mut self) -> Result<SharedClaim, StateError>;
+    /// Ends this worker's lease of a host; its next request waits `wait` from now.
+    fn release_host(&mut self, host: &str, wait: std::time::Duration) -> Result<(), StateError>;
+    /// Whether a host is new to the crawl (and records it); its robots.txt is queued first.
+    fn add_host(&mut self, host: &str) -> Result<bool, StateError>;
+    /// The saved robots.txt outcome of a host, once a worker has fetched it.
+    fn robots_of(&mut self, host: &str) -> Result<Option<HostRobots>, StateError>;
+    /// Counts one page against the crawl's budget; `false` once `budget` pages were started.
+    fn take_page(&mut self, budget: u64) -> Result<bool, StateError>;
+    /// Takes the end-of-crawl check of unlinked pages, or says who has it.
+    fn take_sweep(&mut self) -> Result<SweepTurn, StateError>;
+    /// Marks the end-of-crawl check done.
+    fn sweep_done(&mut self) -> Result<(), StateError>;
+    /// Records that a worker met errors on a host (its pages are not known to be unlinked).
+    fn mark_troubled(&mut self, host: &str) -> Result<(), StateError>;
+    /// Whether any worker met errors on a host.
+    fn is_troubled(&mut self, host: &str) -> Result<bool, StateError>;
+    /// Marks this worker stopped and returns every worker of the run with its counts.
+    fn stop_worker(&mut self) -> Result<Vec<WorkerStatus>, StateError>;
+    /// Publishes this worker's counts and returns the whole crawl's.
+    fn report_progress(
+        &mut self,
+        captures: u64,
+        errors: u64,
+        bytes: u64,
+    ) -> Result<CrawlTotals, StateError>;
 }
 
 /// [`StateStore`] in a SQLite database (`crawl.sqlite` in the state directory).

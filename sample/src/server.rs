@@ -159,6 +159,49 @@ pub struct SampleSite {
     pub version: Arc<std::sync::atomic::AtomicU32>,
     /// Generated benchmark sites served beside the sample ones, if any.
     pub synthetic: Option<crate::synthetic::Synthetic>,
+    /// Where answered requests are logged, if anywhere (tests of politeness).
+    pub access_log: Option<Arc<AccessLog>>,
+}
+
+/// One request the sample server answered.
+#[derive(Debug, Clone)]
+pub struct Access {
+    /// Host it was for (lower case).
+    pub host: String,
+    /// Path and query.
+    pub target: String,
+    /// When the request reached the handler.
+    pub started: std::time::Instant,
+    /// When the response body was sent in full (or dropped by the client).
+    pub ended: std::time::Instant,
+}
+
+/// The requests a sample server answered, in the order their responses ended.
+#[derive(Debug, Default)]
+pub struct AccessLog(std::sync::Mutex<Vec<Access>>);
+
+impl AccessLog {
+    /// The requests logged so far.
+    pub fn entries(&self) -> Vec<Access> {
+        self.0.lock().map(|v| v.clone()).unwrap_or_default()
+    }
+
+    fn push(&self, access: Access) {
+        if let Ok(mut v) = self.0.lock() {
+            v.push(access);
+        }
+    }
+}
+
+/// Calls its closure when dropped: when a response body has been sent or abandoned.
+struct OnDrop<F: FnOnce()>(Option<F>);
+
+impl<F: FnOnce()> Drop for OnDrop<F> {
+    fn drop(&mut self) {
+        if let Some(f) = self.0.take() {
+            f();
+        }
+    }
 }
 
 impl SampleSite {
@@ -188,6 +231,7 @@ impl SampleSite {
             sites,
             version: Arc::default(),
             synthetic: None,
+            access_log: None,
         })
     }
 
@@ -231,11 +275,34 @@ async fn handle(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    if method != Method::GET && method != Method::HEAD {
-        return (StatusCode::METHOD_NOT_ALLOWED, "Méthode non autorisée\n").into_response();
-    }
-    let host = uri
-        .host()
+    let Some(log) = sample.access_log.clone() else {
+        return answer(sample, method, uri, headers).await;
+    };
+    let started = std::time::Instant::now();
+    let host = request_host(&uri, &headers);
+    let target = uri
+        .path_and_query()
+        .map_or_else(|| uri.path().to_string(), |p| p.as_str().to_string());
+    let response = answer(sample, method, uri, headers).await;
+    let (parts, body) = response.into_parts();
+    let guard = OnDrop(Some(move || {
+        log.push(Access {
+            host,
+            target,
+            started,
+            ended: std::time::Instant::now(),
+        })
+    }));
+    let stream = futures_util::StreamExt::map(body.into_data_stream(), move |chunk| {
+        let _ = &guard;
+        chunk
+    });
+    Response::from_parts(parts, Body::from_stream(stream))
+}
+
+/// The host a request is for: the authority of an absolute-form request, else `Host`.
+fn request_host(uri: &Uri, headers: &HeaderMap) -> String {
+    uri.host()
         .map(str::to_string)
         .or_else(|| {
             headers
@@ -244,7 +311,14 @@ async fn handle(
                 .map(|h| h.rsplit_once(':').map_or(h, |(name, _)| name).to_string())
         })
         .unwrap_or_default()
-        .to_ascii_lowercase();
+        .to_ascii_lowercase()
+}
+
+async fn answer(sample: Arc<SampleSite>, method: Method, uri: Uri, headers: HeaderMap) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return (StatusCode::METHOD_NOT_ALLOWED, "Méthode non autorisée\n").into_response();
+    }
+    let host = request_host(&uri, &headers);
     if let Some(synthetic) = &sample.synthetic
         && let Some(k) = crate::synthetic::parse_host(&host).filter(|k| *k < synthetic.hosts)
     {

@@ -227,3 +227,60 @@ pub async fn reference_crawl(addr: SocketAddr, name: &str) -> PathBuf {
     .expect("reference crawl");
     dir
 }
+
+/// A new, empty PostgreSQL database named `name` on the test cluster that scripts/test.sh
+/// starts (`VEILLE_TEST_POSTGRES`), as a URL. Without the cluster: `None`, saying the test is
+/// skipped; under CI, a failure (the shared-frontier tests are required there).
+pub fn postgres_database(name: &str) -> Option<String> {
+    let Ok(base) = std::env::var("VEILLE_TEST_POSTGRES") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "VEILLE_TEST_POSTGRES is not set: scripts/test.sh starts a PostgreSQL cluster for these tests"
+        );
+        eprintln!(
+            "note: VEILLE_TEST_POSTGRES not set; PostgreSQL test skipped (run scripts/test.sh)"
+        );
+        return None;
+    };
+    let db = name.to_string();
+    let admin = base.clone();
+    // The sync client may not run inside the tests' async runtime: a thread of its own.
+    std::thread::spawn(move || {
+        let mut client = postgres::Client::connect(&admin, postgres::NoTls)
+            .expect("connect to the test PostgreSQL cluster");
+        for sql in [
+            format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"),
+            format!("CREATE DATABASE {db}"),
+        ] {
+            client
+                .batch_execute(&sql)
+                .expect("create the test database");
+        }
+    })
+    .join()
+    .expect("database setup thread");
+    let mut url = url::Url::parse(&base).expect("VEILLE_TEST_POSTGRES is a URL");
+    url.set_path(&format!("/{name}"));
+    Some(url.to_string())
+}
+
+/// Runs statements on a test database from a thread of its own (the sync client may not run
+/// inside the tests' async runtime); returns the rows' first columns as text.
+pub fn postgres_query(url: &str, sql: &str) -> Vec<String> {
+    let (url, sql) = (url.to_string(), sql.to_string());
+    std::thread::spawn(move || {
+        let mut client =
+            postgres::Client::connect(&url, postgres::NoTls).expect("connect to the test database");
+        client
+            .simple_query(&sql)
+            .expect("test query")
+            .into_iter()
+            .filter_map(|m| match m {
+                postgres::SimpleQueryMessage::Row(r) => r.get(0).map(str::to_string),
+                _ => None,
+            })
+            .collect()
+    })
+    .join()
+    .expect("query thread")
+}
