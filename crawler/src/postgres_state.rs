@@ -318,6 +318,10 @@ pub fn machine_name() -> String {
 }
 
 fn migrate(conn: &Conn) -> Result<(), StateError> {
+    // Notices ("already exists, skipping") are not the user's business.
+    conn.call("configuring the session", |c| {
+        c.batch_execute("SET client_min_messages = warning; SET synchronous_commit = off")
+    })?;
     let found = conn.call("setting up the schema", |c| {
         let mut tx = c.transaction()?;
         tx.execute("SELECT pg_advisory_xact_lock($1, 0)", &[&LOCK_SETUP])?;
@@ -345,9 +349,7 @@ fn migrate(conn: &Conn) -> Result<(), StateError> {
             ),
         });
     }
-    conn.call("configuring the session", |c| {
-        c.batch_execute("SET synchronous_commit = off")
-    })
+    Ok(())
 }
 
 /// The state of a crawl in PostgreSQL, for `crawler status`.

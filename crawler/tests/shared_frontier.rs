@@ -12,8 +12,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use common::{
-    external_tool, postgres_database, postgres_query, read_and_verify, repo_root, responses,
-    sample_config, sample_site, start_sample_server, warc_dir,
+    external_tool, postgres_database, postgres_query, postgres_try_query, read_and_verify,
+    repo_root, responses, sample_config, sample_site, start_sample_server, warc_dir,
 };
 use crawler::config::CrawlConfig;
 use crawler::postgres_state::{NEXT_URL_SQL, PostgresStore, READY_HOST_SQL};
@@ -148,6 +148,16 @@ async fn three_workers_share_the_sample_and_one_killed_loses_nothing() {
     let mut w2 = worker(&config_path, "w2", &out).spawn().expect("start w2");
     let mut w3 = worker(&config_path, "w3", &out).spawn().expect("start w3");
 
+    let waited = Instant::now();
+    while postgres_try_query(&db, "SELECT state FROM workers WHERE name = 'w1'")
+        != Ok(vec!["crawling".to_string()])
+    {
+        assert!(
+            waited.elapsed() < Duration::from_secs(30),
+            "w1 never started"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
     // A second process under a name in use is refused (exit status 2, as for a locked
     // directory), and changes nothing.
     let again = worker_logging_to(&config_path, "w1", &out, "w1-again.log")

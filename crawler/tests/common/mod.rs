@@ -267,19 +267,24 @@ pub fn postgres_database(name: &str) -> Option<String> {
 /// Runs statements on a test database from a thread of its own (the sync client may not run
 /// inside the tests' async runtime); returns the rows' first columns as text.
 pub fn postgres_query(url: &str, sql: &str) -> Vec<String> {
+    postgres_try_query(url, sql).unwrap_or_else(|e| panic!("test query {sql:?}: {e}"))
+}
+
+/// [`postgres_query`], with PostgreSQL's error (a table not created yet…) returned.
+pub fn postgres_try_query(url: &str, sql: &str) -> Result<Vec<String>, String> {
     let (url, sql) = (url.to_string(), sql.to_string());
     std::thread::spawn(move || {
         let mut client =
-            postgres::Client::connect(&url, postgres::NoTls).expect("connect to the test database");
-        client
+            postgres::Client::connect(&url, postgres::NoTls).map_err(|e| e.to_string())?;
+        Ok(client
             .simple_query(&sql)
-            .expect("test query")
+            .map_err(|e| e.to_string())?
             .into_iter()
             .filter_map(|m| match m {
                 postgres::SimpleQueryMessage::Row(r) => r.get(0).map(str::to_string),
                 _ => None,
             })
-            .collect()
+            .collect())
     })
     .join()
     .expect("query thread")
