@@ -260,13 +260,49 @@ async fn three_workers_share_the_sample_and_one_killed_loses_nothing() {
         reference.by_status.values().sum::<u64>()
     );
 
+    let requests = log.entries();
+    // One request at a time per host, and the gap between them, across workers.
+    let mut by_host: HashMap<&str, Vec<&Access>> = HashMap::new();
+    for a in &requests {
+        by_host.entry(&a.host).or_default().push(a);
+    }
+    for (host, mut list) in by_host {
+        list.sort_by_key(|a| a.started);
+        for pair in list.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            assert!(
+                b.started >= a.ended,
+                "{host}: {} started before {} had ended",
+                b.target,
+                a.target
+            );
+            let gap = b.started.duration_since(a.ended).as_secs_f64();
+            assert!(
+                gap >= GAP - 0.01,
+                "{host}: {:.3} s between {} and {}, under the {GAP} s delay",
+                gap,
+                a.target,
+                b.target
+            );
+        }
+    }
+
     // Every worker took part; the restarted w2 joined the run instead of starting another.
+    let mut whole = Vec::new();
     for name in ["w1", "w2", "w3"] {
         let r = report(&out, name);
         assert_eq!(r["worker"], name);
-        assert!(r["captures"].as_u64().unwrap_or(0) > 0, "{name} captured");
+        let workers = r["workers"].as_array().cloned().unwrap_or_default();
+        if workers.len() > whole.len() {
+            whole = workers;
+        }
     }
     assert_eq!(report(&out, "w2")["resumed"], true, "w2 joined the run");
+    // The reports count the whole crawl: each worker's captures, w2's from both its lives.
+    assert_eq!(whole.len(), 3, "{whole:?}");
+    for w in &whole {
+        assert!(w["captures"].as_u64().unwrap_or(0) > 0, "{w}");
+    }
     let runs = postgres_query(&db, "SELECT count(*) FROM crawl_run");
     assert_eq!(runs, ["1"], "one run");
     assert_eq!(
@@ -313,7 +349,6 @@ async fn three_workers_share_the_sample_and_one_killed_loses_nothing() {
     }
 
     // Nothing fetched twice, but what the killed worker had in flight.
-    let requests = log.entries();
     let ours = request_counts(&requests);
     let theirs = request_counts(&ref_log.entries());
     let killed: BTreeSet<(String, String)> = in_flight
@@ -345,32 +380,6 @@ async fn three_workers_share_the_sample_and_one_killed_loses_nothing() {
             archived.contains(url),
             "{url}, in flight on the killed worker, was archived by another"
         );
-    }
-
-    // One request at a time per host, and the gap between them, across workers.
-    let mut by_host: HashMap<&str, Vec<&Access>> = HashMap::new();
-    for a in &requests {
-        by_host.entry(&a.host).or_default().push(a);
-    }
-    for (host, mut list) in by_host {
-        list.sort_by_key(|a| a.started);
-        for pair in list.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
-            assert!(
-                b.started >= a.ended,
-                "{host}: {} started before {} had ended",
-                b.target,
-                a.target
-            );
-            let gap = b.started.duration_since(a.ended).as_secs_f64();
-            assert!(
-                gap >= GAP - 0.01,
-                "{host}: {:.3} s between {} and {}, under the {GAP} s delay",
-                gap,
-                a.target,
-                b.target
-            );
-        }
     }
 }
 
