@@ -572,3 +572,68 @@ fn claims_read_indexes_not_whole_tables() {
     };
     assert_eq!(item.host, "h7.example");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_schedulers_fire_one_job_as_one_run() {
+    let Some(db) = postgres_database("veille_schedule") else {
+        return;
+    };
+    let addr = start_sample_server(sample_site()).await;
+    let dir = warc_dir("shared-schedule");
+    let out = dir.join("warcs");
+    // Two machines with the same jobs file; only their worker names differ.
+    let mut schedulers = Vec::new();
+    for name in ["a", "b"] {
+        let mut c = config(addr, &out, Some(&db));
+        c.fetch.delay = 0.0;
+        c.worker = Some(name.into());
+        c.seeds.retain(|s| s.url.contains("www.allonnes.example"));
+        std::fs::write(
+            dir.join(format!("{name}.toml")),
+            toml::to_string(&c).expect("config as TOML"),
+        )
+        .expect("write config");
+        let jobs = dir.join(format!("jobs-{name}.toml"));
+        std::fs::write(
+            &jobs,
+            format!("[[job]]\nname = \"veille\"\nschedule = \"*/5 * * * * *\"\nconfig = \"{name}.toml\"\n"),
+        )
+        .expect("write jobs");
+        let jobs = crawler::schedule::load_jobs(&jobs).expect("jobs load");
+        schedulers.push(tokio::spawn(crawler::schedule::run_schedule(
+            jobs,
+            Some(1),
+            std::future::pending(),
+        )));
+    }
+    let mut reports = Vec::new();
+    for s in schedulers {
+        let summary = s.await.expect("scheduler task");
+        assert_eq!(
+            (summary[0].started, summary[0].succeeded),
+            (1, 1),
+            "{summary:?}"
+        );
+        reports.extend(summary[0].reports.clone());
+    }
+    assert_eq!(
+        postgres_query(&db, "SELECT count(*) FROM crawl_run"),
+        ["1"],
+        "one run for the firing"
+    );
+    let joined: Vec<bool> = reports.iter().map(|r| r.resumed).collect();
+    assert!(
+        joined.contains(&true) && joined.contains(&false),
+        "one scheduler started the run, the other joined it: {joined:?}"
+    );
+    let records = read_and_verify(&all_warcs(&out));
+    let mut seen = BTreeSet::new();
+    for r in records
+        .iter()
+        .filter(|r| r.record.record_type() == warc::RecordType::Response)
+    {
+        let uri = r.record.target_uri().unwrap_or_default().to_string();
+        assert!(seen.insert(uri.clone()), "{uri} archived twice");
+    }
+    assert!(seen.len() > 10);
+}
