@@ -119,7 +119,63 @@ CREATE TABLE workers(
 const DONE: i16 = 2;
 const SKIPPED: i16 = 3;
 
-type Job = Box<dyn FnOnce(&mut Client) + Send>;
+type Job = Box<dyn FnOnce(&mut Session) + Send>;
+
+/// The connection and its prepared statements: each statement is parsed and planned once,
+/// then run in one round trip.
+struct Session {
+    client: Client,
+    prepared: std::collections::HashMap<&'static str, postgres::Statement>,
+}
+
+type Params<'a> = &'a [&'a (dyn postgres::types::ToSql + Sync)];
+
+impl Session {
+    fn statement(&mut self, sql: &'static str) -> Result<postgres::Statement, postgres::Error> {
+        if let Some(st) = self.prepared.get(sql) {
+            return Ok(st.clone());
+        }
+        let st = self.client.prepare(sql)?;
+        self.prepared.insert(sql, st.clone());
+        Ok(st)
+    }
+
+    fn execute(&mut self, sql: &'static str, params: Params<'_>) -> Result<u64, postgres::Error> {
+        let st = self.statement(sql)?;
+        self.client.execute(&st, params)
+    }
+
+    fn query(
+        &mut self,
+        sql: &'static str,
+        params: Params<'_>,
+    ) -> Result<Vec<postgres::Row>, postgres::Error> {
+        let st = self.statement(sql)?;
+        self.client.query(&st, params)
+    }
+
+    fn query_one(
+        &mut self,
+        sql: &'static str,
+        params: Params<'_>,
+    ) -> Result<postgres::Row, postgres::Error> {
+        let st = self.statement(sql)?;
+        self.client.query_one(&st, params)
+    }
+
+    fn query_opt(
+        &mut self,
+        sql: &'static str,
+        params: Params<'_>,
+    ) -> Result<Option<postgres::Row>, postgres::Error> {
+        let st = self.statement(sql)?;
+        self.client.query_opt(&st, params)
+    }
+
+    fn batch_execute(&mut self, sql: &str) -> Result<(), postgres::Error> {
+        self.client.batch_execute(sql)
+    }
+}
 
 /// A connection owned by its own thread (the sync client runs its own runtime, which may
 /// not be started inside the crawl's).
@@ -137,10 +193,13 @@ impl Conn {
         std::thread::Builder::new()
             .name("veille-postgres".into())
             .spawn(move || {
-                let mut client = match Client::connect(&url, NoTls) {
-                    Ok(c) => {
+                let mut session = match Client::connect(&url, NoTls) {
+                    Ok(client) => {
                         let _ = ready_tx.send(Ok(()));
-                        c
+                        Session {
+                            client,
+                            prepared: Default::default(),
+                        }
                     }
                     Err(e) => {
                         let _ = ready_tx.send(Err(e));
@@ -148,7 +207,7 @@ impl Conn {
                     }
                 };
                 while let Ok(job) = rx.recv() {
-                    job(&mut client);
+                    job(&mut session);
                 }
             })
             .map_err(|e| StateError::Shared {
@@ -173,7 +232,7 @@ impl Conn {
     fn call<R: Send + 'static>(
         &self,
         what: &'static str,
-        f: impl FnOnce(&mut Client) -> Result<R, postgres::Error> + Send + 'static,
+        f: impl FnOnce(&mut Session) -> Result<R, postgres::Error> + Send + 'static,
     ) -> Result<R, StateError> {
         let (tx, rx) = mpsc::sync_channel(1);
         let gone = || StateError::Shared {
@@ -323,7 +382,7 @@ fn migrate(conn: &Conn) -> Result<(), StateError> {
         c.batch_execute("SET client_min_messages = warning; SET synchronous_commit = off")
     })?;
     let found = conn.call("setting up the schema", |c| {
-        let mut tx = c.transaction()?;
+        let mut tx = c.client.transaction()?;
         tx.execute("SELECT pg_advisory_xact_lock($1, 0)", &[&LOCK_SETUP])?;
         tx.batch_execute("CREATE TABLE IF NOT EXISTS veille_schema(version integer NOT NULL)")?;
         let found: Option<i32> = tx
@@ -375,7 +434,7 @@ pub struct CrawlStatus {
     pub workers: Vec<WorkerStatus>,
 }
 
-fn worker_rows(c: &mut Client, run: Option<i64>) -> Result<Vec<WorkerStatus>, postgres::Error> {
+fn worker_rows(c: &mut Session, run: Option<i64>) -> Result<Vec<WorkerStatus>, postgres::Error> {
     let rows = c.query(
         "SELECT w.name, w.machine, w.pid, w.state,
                 extract(epoch FROM now() - w.heartbeat)::float8,
@@ -459,7 +518,7 @@ impl StateStore for PostgresStore {
         let job = self.job.clone();
         let lease = self.lease_secs;
         let outcome = self.conn.call("starting or joining the run", move |c| {
-            let mut tx = c.transaction()?;
+            let mut tx = c.client.transaction()?;
             tx.execute("SELECT pg_advisory_xact_lock($1, 1)", &[&LOCK_SETUP])?;
             let latest = tx.query_opt(
                 "SELECT id, state, job FROM crawl_run ORDER BY id DESC LIMIT 1",
@@ -627,7 +686,7 @@ impl StateStore for PostgresStore {
         let host = host.to_string();
         let me = self.worker.clone();
         self.conn.call("claiming a URL", move |c| {
-            let mut tx = c.transaction()?;
+            let mut tx = c.client.transaction()?;
             let item = next_of_host(&mut tx, &host)?;
             if let Some(item) = &item {
                 tx.execute(
@@ -862,6 +921,30 @@ pub const READY_HOST_SQL: &str = "SELECT host, lease_worker, fetched FROM hosts
 pub const NEXT_URL_SQL: &str = "SELECT url, depth, hops, attempt, robots FROM urls
      WHERE host = $1 AND state = 0 ORDER BY seq LIMIT 1";
 
+/// The common claim in one statement (one round trip): the first rested host with queued
+/// URLs and no lease is locked, leased, and its next URL marked in flight. When it finds
+/// nothing, the transaction of [`PostgresStore::claim_next`] looks closer (expired leases,
+/// counts to repair, nothing to do).
+pub const FAST_CLAIM_SQL: &str = "WITH h AS (
+       SELECT host FROM hosts
+       WHERE next_at <= now() AND queued > 0 AND lease_worker IS NULL
+       ORDER BY next_at LIMIT 1 FOR UPDATE SKIP LOCKED),
+     u AS (
+       SELECT urls.url FROM urls JOIN h ON urls.host = h.host
+       WHERE urls.state = 0 ORDER BY urls.seq LIMIT 1),
+     claimed AS (
+       UPDATE urls SET state = 1, worker = $1, claimed_at = now()
+       FROM u WHERE urls.url = u.url
+       RETURNING urls.url, urls.host, urls.depth, urls.hops, urls.attempt, urls.robots),
+     leased AS (
+       UPDATE hosts SET lease_worker = $1, next_at = now() + make_interval(secs => $2),
+         queued = greatest(queued - 1, 0)
+       FROM claimed WHERE hosts.host = claimed.host
+       RETURNING hosts.fetched)
+     SELECT claimed.url, claimed.host, claimed.depth, claimed.hops, claimed.attempt,
+            claimed.robots, leased.fetched
+     FROM claimed, leased";
+
 impl SharedFrontier for PostgresStore {
     fn stop_worker(&mut self) -> Result<Vec<WorkerStatus>, StateError> {
         let name = self.worker.clone();
@@ -879,7 +962,21 @@ impl SharedFrontier for PostgresStore {
         let me = self.worker.clone();
         let lease = self.lease_secs;
         self.conn.call("claiming a URL", move |c| {
-            let mut tx = c.transaction()?;
+            if let Some(r) = c.query_opt(FAST_CLAIM_SQL, &[&me, &lease])? {
+                return Ok(SharedClaim::Ready {
+                    item: QueuedUrl {
+                        url: r.get(0),
+                        host: r.get(1),
+                        depth: u32::try_from(r.get::<_, i32>(2)).unwrap_or(0),
+                        hops: u32::try_from(r.get::<_, i32>(3)).unwrap_or(0),
+                        attempt: u32::try_from(r.get::<_, i32>(4)).unwrap_or(0),
+                        robots: r.get(5),
+                    },
+                    fetched: to_u64(r.get(6)),
+                    recovered: 0,
+                });
+            }
+            let mut tx = c.client.transaction()?;
             // A few hosts whose queue turned out empty may be skipped before one answers.
             for _ in 0..16 {
                 let Some(row) = tx.query_opt(READY_HOST_SQL, &[])? else {

@@ -16,7 +16,7 @@ use common::{
     repo_root, responses, sample_config, sample_site, start_sample_server, warc_dir,
 };
 use crawler::config::CrawlConfig;
-use crawler::postgres_state::{NEXT_URL_SQL, PostgresStore, READY_HOST_SQL};
+use crawler::postgres_state::{FAST_CLAIM_SQL, NEXT_URL_SQL, PostgresStore, READY_HOST_SQL};
 use crawler::state::{QueuedUrl, SharedClaim, StateStore};
 use sample::server::{Access, AccessLog};
 
@@ -566,6 +566,16 @@ fn claims_read_indexes_not_whole_tables() {
     let next = plan(&NEXT_URL_SQL.replace("$1", "'h7.example'"));
     assert!(next.contains("urls_queue"), "{next}");
     assert!(!next.contains("Seq Scan"), "{next}");
+    let fast = plan(
+        &FAST_CLAIM_SQL
+            .replace("$1", "'planner'")
+            .replace("$2", "30.0::float8"),
+    );
+    assert!(
+        fast.contains("hosts_ready") && fast.contains("urls_queue"),
+        "{fast}"
+    );
+    assert!(!fast.contains("Seq Scan"), "{fast}");
     let SharedClaim::Ready { item, .. } = s.shared().expect("shared").claim_next().expect("claim")
     else {
         panic!("h7.example is ready")
