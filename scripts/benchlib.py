@@ -68,12 +68,13 @@ def corpus_config(work, port, hosts, name="bench-corpus"):
     return cfg
 
 
-def serve_synthetic(pages, hosts):
+def serve_synthetic(pages, hosts, latency_ms=0):
     """Starts `crawler serve-sample` with `hosts` generated sites of pages/hosts pages each on a
-    free loopback port, ready; returns (process, port)."""
+    free loopback port (each page answered after `latency_ms`), ready; returns (process, port)."""
     port = free_port()
     server = subprocess.Popen([os.path.join(REL, "crawler"), "serve-sample", "--bind", f"127.0.0.1:{port}",
-                               "--synthetic-hosts", str(hosts), "--synthetic-pages", str(pages // hosts)],
+                               "--synthetic-hosts", str(hosts), "--synthetic-pages", str(pages // hosts),
+                               "--synthetic-latency-ms", str(latency_ms)],
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_port(port, 10)
     return server, port

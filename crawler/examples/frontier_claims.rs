@@ -63,7 +63,7 @@ fn main() -> anyhow::Result<()> {
                     frontier.store().complete(c.url.as_str(), true)?;
                     frontier.release(&host, Duration::ZERO)?;
                     claims += 1;
-                    if claims % 1000 == 0 {
+                    if claims.is_multiple_of(1000) {
                         frontier.store().commit()?;
                     }
                 }

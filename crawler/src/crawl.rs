@@ -76,6 +76,8 @@ struct Outcome {
     host: String,
     candidate: Candidate,
     previous: Option<CaptureInfo>,
+    /// Whether the end-of-crawl check queued the URL (nothing links to it any more).
+    unlinked: bool,
     result: Result<Exchange, FetchError>,
     links: Links,
     robots: Option<RobotsRules>,
@@ -281,7 +283,9 @@ pub async fn run(
         totals: None,
     };
     let shared = crawl.frontier.is_shared();
-    if resuming {
+    // A shared store schedules hosts itself and gives robots rules host by host, as they
+    // are claimed: a worker joining a crawl of 25,000 hosts loads none of them.
+    if resuming && !shared {
         crawl.frontier.load_hosts()?;
         for saved in crawl.frontier.store().robots()? {
             let rules = robots_from_saved(&saved, &config.fetch.user_agent);
@@ -344,22 +348,24 @@ pub async fn run(
                         budget_spent = true;
                         break;
                     }
-                    let previous = if candidate.robots {
-                        None
+                    let (previous, unlinked) = if candidate.robots {
+                        (None, false)
                     } else {
                         // An earlier capture whose WARC file is gone cannot be repeated
                         // (revisit) nor followed (304): fetch and archive the page in full.
-                        crawl
-                            .frontier
-                            .store()
-                            .last_capture(candidate.url.as_str())?
-                            .filter(|p| archive_root.join(&p.warc).is_file())
+                        let (previous, swept) =
+                            crawl.frontier.store().recall(candidate.url.as_str())?;
+                        (
+                            previous.filter(|p| archive_root.join(&p.warc).is_file()),
+                            swept,
+                        )
                     };
                     let handle = tasks.spawn(fetch_task(
                         fetcher.clone(),
                         host.clone(),
                         candidate,
                         previous,
+                        unlinked,
                         archive_root.clone(),
                     ));
                     task_hosts.insert(handle.id(), host);
@@ -539,6 +545,7 @@ async fn fetch_task(
     host: String,
     candidate: Candidate,
     previous: Option<CaptureInfo>,
+    unlinked: bool,
     out_dir: PathBuf,
 ) -> Outcome {
     let mut extra = Vec::new();
@@ -587,6 +594,7 @@ async fn fetch_task(
         host,
         candidate,
         previous,
+        unlinked,
         result,
         links,
         robots,
@@ -758,6 +766,12 @@ impl Crawl<'_> {
         if self.frontier.is_seen(&url)? {
             return Ok(false);
         }
+        self.enqueue_unseen(url, depth, hops)
+    }
+
+    /// [`Crawl::enqueue`] for a URL known to be unseen a moment ago (the store's insert still
+    /// refuses a URL queued since).
+    fn enqueue_unseen(&mut self, url: Url, depth: u32, hops: u32) -> Result<bool, StateError> {
         let mut verdict = self.scope.check(&url, depth);
         if verdict.is_ok() && hops > self.config.scope.max_redirects {
             verdict = Err(OutOfScope::TooManyRedirects);
@@ -941,7 +955,7 @@ impl Crawl<'_> {
         };
         let out_dir = self.config.output.dir.clone();
         let warc_subdir = self.warc_subdir.clone();
-        let unlinked = !c.robots && self.frontier.store().is_swept(c.url.as_str())?;
+        let unlinked = !c.robots && o.unlinked;
         let written = writer
             .write_group(|warcinfo_id| {
                 let mut records = match revisit {
@@ -977,11 +991,12 @@ impl Crawl<'_> {
         }
         // Full 2xx captures are the references of later revisits (a truncated one too: a
         // revisit is only written for a complete payload, so it never points at less).
+        let mut reference = None;
         if revisit.is_none()
             && (200..300).contains(&status)
             && let Some(response) = written.first()
         {
-            self.frontier.store().record_capture(&CaptureInfo {
+            reference = Some(CaptureInfo {
                 url: ex.url.to_string(),
                 date: warc::record::warc_date(ex.date),
                 status,
@@ -994,7 +1009,7 @@ impl Crawl<'_> {
                     None => response.filename.clone(),
                 },
                 offset: response.offset,
-            })?;
+            });
         }
         if ex.truncated == Some("length") {
             tracing::warn!(url = %c.url, "body larger than {} bytes: archived truncated", fetch.max_body_bytes);
@@ -1031,7 +1046,9 @@ impl Crawl<'_> {
             None
         };
 
-        self.frontier.store().complete(c.url.as_str(), true)?;
+        self.frontier
+            .store()
+            .complete_fetched(c.url.as_str(), reference.as_ref())?;
         if c.robots {
             if let Some(target) = location.filter(|_| c.hops < ROBOTS_MAX_REDIRECTS) {
                 let mut next = c.clone();
@@ -1081,8 +1098,16 @@ impl Crawl<'_> {
             }
             // The links of a page nothing links to any more are not the site's: not followed.
             if !unlinked {
-                for link in o.links.urls {
-                    self.enqueue(link, c.depth + 1, 0)?;
+                // One question to the store for the page's links, most of them seen.
+                let mut distinct = HashSet::new();
+                let links: Vec<Url> = o
+                    .links
+                    .urls
+                    .into_iter()
+                    .filter(|u| distinct.insert(u.as_str().to_string()))
+                    .collect();
+                for link in self.frontier.unseen(links)? {
+                    self.enqueue_unseen(link, c.depth + 1, 0)?;
                 }
             }
         }

@@ -134,6 +134,17 @@ impl Frontier {
         self.store.is_seen(url.as_str())
     }
 
+    /// The URLs of `urls` not queued or fetched in this crawl (one question to the store).
+    pub fn unseen(&self, urls: Vec<Url>) -> Result<Vec<Url>, StateError> {
+        let texts: Vec<&str> = urls.iter().map(Url::as_str).collect();
+        let fresh = self.store.unseen(&texts)?;
+        Ok(urls
+            .into_iter()
+            .zip(fresh)
+            .filter_map(|(u, f)| f.then_some(u))
+            .collect())
+    }
+
     /// Counts a query-string variant of the URL's path; returns the count so far.
     pub fn count_query_variant(&mut self, url: &Url) -> Result<u32, StateError> {
         if url.query().is_none() {
@@ -170,6 +181,9 @@ impl Frontier {
     /// Whether a host is new to the crawl (never queued on, by any worker); a shared store
     /// records it.
     pub fn is_new_host(&mut self, key: &str) -> Result<bool, StateError> {
+        if self.hosts.contains_key(key) {
+            return Ok(false);
+        }
         match self.store.shared() {
             Some(shared) => shared.add_host(key),
             None => Ok(!self.hosts.contains_key(key)),

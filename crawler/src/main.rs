@@ -312,7 +312,7 @@ fn status(args: StatusArgs) -> Result<()> {
     let captures: u64 = s.workers.iter().map(|w| w.captures).sum();
     let errors: u64 = s.workers.iter().map(|w| w.errors).sum();
     println!(
-        "run {} ({}{}), {:.0} s: {} queued, {} in flight, {} done, {} hosts",
+        "run {} ({}{}), {:.0} s: {} queued, {} in flight, {} pages fetched, {} hosts",
         s.run,
         s.state,
         s.job

@@ -74,7 +74,6 @@ CREATE TABLE urls(
 );
 CREATE INDEX urls_queue ON urls(host, seq) WHERE state = 0;
 CREATE INDEX urls_in_flight ON urls(host) WHERE state = 1;
-CREATE INDEX urls_worker ON urls(worker) WHERE state = 1;
 CREATE TABLE hosts(
     host text PRIMARY KEY,
     queued bigint NOT NULL DEFAULT 0,
@@ -286,7 +285,12 @@ pub struct PostgresStore {
     run: i64,
     /// Captures, errors and bytes this worker had counted in the run before it (re)joined.
     base: (u64, u64, u64),
+    /// Pages taken from the crawl's budget and not started yet.
+    reserved_pages: u64,
 }
+
+/// Pages a worker takes from the crawl's budget at a time.
+const PAGES_RESERVED: i64 = 16;
 
 /// The worker holding a name, as the `workers` table describes it.
 #[derive(Debug, Clone)]
@@ -348,6 +352,7 @@ impl PostgresStore {
             job,
             run: 0,
             base: (0, 0, 0),
+            reserved_pages: 0,
         }))
     }
 
@@ -379,7 +384,10 @@ pub fn machine_name() -> String {
 fn migrate(conn: &Conn) -> Result<(), StateError> {
     // Notices ("already exists, skipping") are not the user's business.
     conn.call("configuring the session", |c| {
-        c.batch_execute("SET client_min_messages = warning; SET synchronous_commit = off")
+        // Short statements: compiling them (JIT) would cost more than running them.
+        c.batch_execute(
+            "SET client_min_messages = warning; SET synchronous_commit = off; SET jit = off",
+        )
     })?;
     let found = conn.call("setting up the schema", |c| {
         let mut tx = c.client.transaction()?;
@@ -426,7 +434,7 @@ pub struct CrawlStatus {
     pub queued: u64,
     /// URLs in flight on all workers.
     pub in_flight: u64,
-    /// URLs fetched.
+    /// Pages fetched (robots.txt not counted).
     pub done: u64,
     /// Hosts known.
     pub hosts: u64,
@@ -471,10 +479,12 @@ pub fn status(url: &str) -> Result<CrawlStatus, StateError> {
              FROM crawl_run ORDER BY id DESC LIMIT 1",
             &[],
         )?;
+        // From the per-host counts and the small in-flight index: no scan of the frontier.
         let counts = c.query_one(
-            "SELECT count(*) FILTER (WHERE state = 0), count(*) FILTER (WHERE state = 1),
-                    count(*) FILTER (WHERE state = 2), (SELECT count(*) FROM hosts)
-             FROM urls",
+            "SELECT (SELECT coalesce(sum(queued), 0)::bigint FROM hosts),
+                    (SELECT count(*) FROM urls WHERE state = 1),
+                    (SELECT coalesce(sum(fetched), 0)::bigint FROM hosts),
+                    (SELECT count(*) FROM hosts)",
             &[],
         )?;
         let id: i64 = run.as_ref().map_or(0, |r| r.get(0));
@@ -728,6 +738,25 @@ impl StateStore for PostgresStore {
         })
     }
 
+    fn unseen(&self, urls: &[&str]) -> Result<Vec<bool>, StateError> {
+        if urls.is_empty() {
+            return Ok(Vec::new());
+        }
+        let urls: Vec<String> = urls.iter().map(|u| u.to_string()).collect();
+        self.conn.call("reading the seen set", move |c| {
+            let seen: std::collections::HashSet<String> = c
+                .query(
+                    "SELECT u FROM unnest($1::text[]) AS u
+                     WHERE EXISTS (SELECT 1 FROM urls WHERE urls.url = u)",
+                    &[&urls],
+                )?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+            Ok(urls.iter().map(|u| !seen.contains(u)).collect())
+        })
+    }
+
     fn record_capture(&mut self, capture: &CaptureInfo) -> Result<(), StateError> {
         let k = capture.clone();
         self.conn.call("recording a capture", move |c| {
@@ -770,6 +799,79 @@ impl StateStore for PostgresStore {
                 warc: r.get(7),
                 offset: to_u64(r.get(8)),
             }))
+        })
+    }
+
+    fn recall(&self, url: &str) -> Result<(Option<CaptureInfo>, bool), StateError> {
+        let url = url.to_string();
+        self.conn.call("reading the capture history", move |c| {
+            let r = c.query_one(
+                "SELECT k.url, k.date, k.status, k.digest, k.etag, k.last_modified, k.record_id,
+                        k.warc, k.record_offset,
+                        EXISTS(SELECT 1 FROM swept WHERE swept.url = $1)
+                 FROM (SELECT 1) AS one
+                 LEFT JOIN LATERAL (SELECT * FROM captures WHERE captures.url = $1
+                                    ORDER BY date DESC, id DESC LIMIT 1) k ON true",
+                &[&url],
+            )?;
+            let capture = r.get::<_, Option<String>>(0).map(|url| CaptureInfo {
+                url,
+                date: r.get(1),
+                status: u16::try_from(r.get::<_, i32>(2)).unwrap_or(0),
+                digest: r.get(3),
+                etag: r.get(4),
+                last_modified: r.get(5),
+                record_id: r.get(6),
+                warc: r.get(7),
+                offset: to_u64(r.get(8)),
+            });
+            Ok((capture, r.get(9)))
+        })
+    }
+
+    fn complete_fetched(
+        &mut self,
+        url: &str,
+        capture: Option<&CaptureInfo>,
+    ) -> Result<(), StateError> {
+        let url = url.to_string();
+        let has = capture.is_some();
+        let k = capture.cloned().unwrap_or(CaptureInfo {
+            url: String::new(),
+            date: String::new(),
+            status: 0,
+            digest: String::new(),
+            etag: None,
+            last_modified: None,
+            record_id: String::new(),
+            warc: String::new(),
+            offset: 0,
+        });
+        self.conn.call("completing a URL", move |c| {
+            c.execute(
+                "WITH k AS (
+                   INSERT INTO captures(url, date, status, digest, etag, last_modified,
+                     record_id, warc, record_offset)
+                   SELECT $2, $3, $4, $5, $6, $7, $8, $9, $10 WHERE $11),
+                 u AS (UPDATE urls SET state = 2, worker = NULL WHERE url = $1
+                       RETURNING host, robots)
+                 UPDATE hosts SET fetched = fetched + 1 FROM u
+                 WHERE hosts.host = u.host AND NOT u.robots",
+                &[
+                    &url,
+                    &k.url,
+                    &k.date,
+                    &i32::from(k.status),
+                    &k.digest,
+                    &k.etag,
+                    &k.last_modified,
+                    &k.record_id,
+                    &k.warc,
+                    &to_i64(k.offset),
+                    &has,
+                ],
+            )
+            .map(drop)
         })
     }
 
@@ -930,8 +1032,9 @@ pub const FAST_CLAIM_SQL: &str = "WITH h AS (
        WHERE next_at <= now() AND queued > 0 AND lease_worker IS NULL
        ORDER BY next_at LIMIT 1 FOR UPDATE SKIP LOCKED),
      u AS (
-       SELECT urls.url FROM urls JOIN h ON urls.host = h.host
-       WHERE urls.state = 0 ORDER BY urls.seq LIMIT 1),
+       SELECT n.url FROM h CROSS JOIN LATERAL (
+         SELECT url FROM urls WHERE urls.host = h.host AND urls.state = 0
+         ORDER BY urls.seq LIMIT 1) n),
      claimed AS (
        UPDATE urls SET state = 1, worker = $1, claimed_at = now()
        FROM u WHERE urls.url = u.url
@@ -975,6 +1078,21 @@ impl SharedFrontier for PostgresStore {
                     fetched: to_u64(r.get(6)),
                     recovered: 0,
                 });
+            }
+            // Nothing claimed: most often every host is leased or resting, which one
+            // prepared question tells. Expired leases, or a ready host the fast claim could
+            // not take, need the closer look below.
+            let r = c.query_one(
+                "SELECT EXISTS(SELECT 1 FROM hosts
+                               WHERE next_at <= now() AND lease_worker IS NOT NULL),
+                        EXISTS(SELECT 1 FROM hosts
+                               WHERE next_at <= now() AND queued > 0 AND lease_worker IS NULL),
+                        EXISTS(SELECT 1 FROM hosts WHERE queued > 0 OR lease_worker IS NOT NULL)",
+                &[],
+            )?;
+            let (expired, ready, busy): (bool, bool, bool) = (r.get(0), r.get(1), r.get(2));
+            if !expired && !ready && busy {
+                return Ok(SharedClaim::Wait);
             }
             let mut tx = c.client.transaction()?;
             // A few hosts whose queue turned out empty may be skipped before one answers.
@@ -1096,15 +1214,29 @@ impl SharedFrontier for PostgresStore {
     }
 
     fn take_page(&mut self, budget: u64) -> Result<bool, StateError> {
+        if self.reserved_pages > 0 {
+            self.reserved_pages -= 1;
+            return Ok(true);
+        }
+        // Pages are taken from the crawl's budget a few at a time (one round trip for
+        // several pages); a worker that stops leaves at most that many unused.
         let run = self.run;
         let budget = to_i64(budget);
-        self.conn.call("counting a page", move |c| {
-            Ok(c.execute(
-                "UPDATE crawl_run SET pages_started = pages_started + 1
-                 WHERE id = $1 AND pages_started < $2",
-                &[&run, &budget],
-            )? == 1)
-        })
+        let got: i64 = self.conn.call("counting pages", move |c| {
+            Ok(c.query_opt(
+                "WITH old AS (SELECT pages_started FROM crawl_run WHERE id = $1 FOR UPDATE)
+                 UPDATE crawl_run SET pages_started = least(old.pages_started + $3, $2)
+                 FROM old WHERE crawl_run.id = $1 AND old.pages_started < $2
+                 RETURNING crawl_run.pages_started - old.pages_started",
+                &[&run, &budget, &PAGES_RESERVED],
+            )?
+            .map_or(0, |r| r.get(0)))
+        })?;
+        if got <= 0 {
+            return Ok(false);
+        }
+        self.reserved_pages = to_u64(got) - 1;
+        Ok(true)
     }
 
     fn take_sweep(&mut self) -> Result<SweepTurn, StateError> {

@@ -125,10 +125,32 @@ pub trait StateStore: Send {
     fn complete(&mut self, url: &str, fetched: bool) -> Result<(), StateError>;
     /// Whether a URL was ever queued in this crawl.
     fn is_seen(&self, url: &str) -> Result<bool, StateError>;
+    /// For each URL, whether it was never queued in this crawl (the seen set, asked once for
+    /// many URLs).
+    fn unseen(&self, urls: &[&str]) -> Result<Vec<bool>, StateError> {
+        urls.iter().map(|u| self.is_seen(u).map(|s| !s)).collect()
+    }
     /// Records a capture in the history.
     fn record_capture(&mut self, capture: &CaptureInfo) -> Result<(), StateError>;
     /// The latest full (non-revisit) capture of a URL with a 2xx status, from any crawl.
     fn last_capture(&self, url: &str) -> Result<Option<CaptureInfo>, StateError>;
+    /// The latest full capture of a URL (as [`StateStore::last_capture`]) and whether the
+    /// end-of-crawl check queued it (as [`StateStore::is_swept`]), in one question.
+    fn recall(&self, url: &str) -> Result<(Option<CaptureInfo>, bool), StateError> {
+        Ok((self.last_capture(url)?, self.is_swept(url)?))
+    }
+    /// Marks a claimed URL fetched and records its capture, if it is a reference for later
+    /// revisits (as [`StateStore::record_capture`] then [`StateStore::complete`]).
+    fn complete_fetched(
+        &mut self,
+        url: &str,
+        capture: Option<&CaptureInfo>,
+    ) -> Result<(), StateError> {
+        if let Some(capture) = capture {
+            self.record_capture(capture)?;
+        }
+        self.complete(url, true)
+    }
     /// The URLs captured by earlier crawls that this crawl has not queued (no page, sitemap
     /// or feed of it links to them), remembered as swept: the crawl fetches them once more to
     /// learn whether they are gone or only unlinked.

@@ -546,7 +546,8 @@ fn claims_read_indexes_not_whole_tables() {
     };
     let mut s = store(&db, "planner", 30.0, None);
     s.begin(false).expect("begin");
-    // 200,000 queued URLs on 20,000 hosts, most of them resting.
+    // 200,000 queued URLs on 20,000 hosts, most of them resting, and one host with 100,000
+    // more: its next URL must come from the index in order, not from sorting its queue.
     postgres_query(
         &db,
         "INSERT INTO hosts(host, queued, next_at)
@@ -557,6 +558,9 @@ fn claims_read_indexes_not_whole_tables() {
            SELECT 'http://h' || (i % 20000) || '.example/' || i, 'h' || (i % 20000) || '.example',
                   1, 0, 0, false, CASE WHEN i % 3 = 0 THEN 2 ELSE 0 END, i
            FROM generate_series(1, 200000) i;
+         INSERT INTO urls(url, host, depth, hops, attempt, robots, state, seq)
+           SELECT 'http://h7.example/big/' || i, 'h7.example', 1, 0, 0, false, 0, 300000 + i
+           FROM generate_series(1, 100000) i;
          ANALYZE hosts; ANALYZE urls;",
     );
     let plan = |sql: &str| postgres_query(&db, &format!("EXPLAIN {sql}")).join("\n");
@@ -565,7 +569,10 @@ fn claims_read_indexes_not_whole_tables() {
     assert!(!ready.contains("Seq Scan"), "{ready}");
     let next = plan(&NEXT_URL_SQL.replace("$1", "'h7.example'"));
     assert!(next.contains("urls_queue"), "{next}");
-    assert!(!next.contains("Seq Scan"), "{next}");
+    assert!(
+        !next.contains("Seq Scan") && !next.contains("Sort"),
+        "{next}"
+    );
     let fast = plan(
         &FAST_CLAIM_SQL
             .replace("$1", "'planner'")
@@ -576,6 +583,10 @@ fn claims_read_indexes_not_whole_tables() {
         "{fast}"
     );
     assert!(!fast.contains("Seq Scan"), "{fast}");
+    assert!(
+        !fast.contains("Sort") && !fast.contains("Bitmap"),
+        "a host's queue is read in index order: {fast}"
+    );
     let SharedClaim::Ready { item, .. } = s.shared().expect("shared").claim_next().expect("claim")
     else {
         panic!("h7.example is ready")
