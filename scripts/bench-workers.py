@@ -137,11 +137,10 @@ def claims(state, urls, hosts, claimers):
 
 def fill_frontier(url, n, hosts):
     """A running crawl whose frontier holds n queued URLs of the generated hosts."""
-    subprocess.run([os.path.join(REL, "crawler"), "status", "--state", url], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # creates the schema
+    # The frontier_claims example with no URL creates the schema and a running crawl.
+    claims(url, 0, hosts, 1)
     per_host = n // hosts
     psql(url,
-         "INSERT INTO crawl_run(state) VALUES ('running')",
          f"INSERT INTO hosts(host, queued) SELECT 'www.commune' || k || '.bench.example', {per_host} "
          f"FROM generate_series(0, {hosts - 1}) k",
          "INSERT INTO urls(url, host, depth, hops, attempt, robots, state, seq) "

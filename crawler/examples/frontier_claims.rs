@@ -83,7 +83,7 @@ fn main() -> anyhow::Result<()> {
     }
 
     let lease = Duration::from_secs(60);
-    let mut setup = PostgresStore::open(&state, "bench-setup", lease, None)?
+    let mut setup = PostgresStore::open(&state, "bench-setup", lease, Duration::ZERO, None)?
         .map_err(|b| anyhow::anyhow!("bench-setup busy: {}", b.holder))?;
     setup.begin(true)?;
     let start = Instant::now();
@@ -107,8 +107,14 @@ fn main() -> anyhow::Result<()> {
         .map(|n| {
             let state = state.clone();
             std::thread::spawn(move || -> anyhow::Result<u64> {
-                let mut store = PostgresStore::open(&state, &format!("claimer{n}"), lease, None)?
-                    .map_err(|b| anyhow::anyhow!("claimer busy: {}", b.holder))?;
+                let mut store = PostgresStore::open(
+                    &state,
+                    &format!("claimer{n}"),
+                    lease,
+                    Duration::ZERO,
+                    None,
+                )?
+                .map_err(|b| anyhow::anyhow!("claimer busy: {}", b.holder))?;
                 store.begin(false)?;
                 let mut claims = 0;
                 loop {

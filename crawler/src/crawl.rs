@@ -151,7 +151,8 @@ pub async fn run(
         Some(url) => {
             let worker = config.worker_name();
             let lease = secs(config.host_lease());
-            match PostgresStore::open(url, &worker, lease, config.run_key.clone())? {
+            let delay = secs(config.fetch.delay);
+            match PostgresStore::open(url, &worker, lease, delay, config.run_key.clone())? {
                 Ok(store) => shared_store = Some(store),
                 Err(busy) => {
                     return Err(CrawlError::Locked(crate::lock::LockError::Worker {
@@ -308,7 +309,7 @@ pub async fn run(
     let mut last_progress_line = Instant::now();
     let started = Instant::now();
     let mut tasks: JoinSet<Outcome> = JoinSet::new();
-    let mut task_hosts: HashMap<tokio::task::Id, String> = HashMap::new();
+    let mut task_hosts: HashMap<tokio::task::Id, (String, Candidate)> = HashMap::new();
     let mut stopping = false;
     let mut budget_spent = false;
     let mut swept = false;
@@ -363,12 +364,12 @@ pub async fn run(
                     let handle = tasks.spawn(fetch_task(
                         fetcher.clone(),
                         host.clone(),
-                        candidate,
+                        candidate.clone(),
                         previous,
                         unlinked,
                         archive_root.clone(),
                     ));
-                    task_hosts.insert(handle.id(), host);
+                    task_hosts.insert(handle.id(), (host, candidate));
                 }
                 Claim::WaitUntil(t) => {
                     wake_at = Some(t);
@@ -427,9 +428,17 @@ pub async fn run(
                 }
                 Err(e) => {
                     // A task that panicked: free its host and count the error.
-                    if let Some(host) = task_hosts.remove(&e.id()) {
-                        tracing::error!(host, "a fetch task failed: {e}");
+                    // A task that panicked: count the error, and give its URL back to the
+                    // queue (a panic is a bug, not the page's fault) unless retries ran out.
+                    if let Some((host, mut candidate)) = task_hosts.remove(&e.id()) {
+                        tracing::error!(host, url = %candidate.url, "a fetch task failed: {e}");
                         crawl.report.error(&host, FetchErrorKind::Other);
+                        if candidate.attempt < config.fetch.retries {
+                            candidate.attempt += 1;
+                            crawl.frontier.push_to_host(&host, &candidate, false)?;
+                        } else {
+                            crawl.frontier.store().complete(candidate.url.as_str(), false)?;
+                        }
                         crawl.frontier.release(&host, secs(config.fetch.delay))?;
                     }
                 }
@@ -443,6 +452,12 @@ pub async fn run(
         }
         let elapsed = started.elapsed().as_secs_f64().max(0.001);
         if shared && last_heartbeat.elapsed() >= Duration::from_secs(1) {
+            // Heartbeat: counts for `crawler status`, and the leases of the hosts this worker
+            // is fetching from renewed, so that no other worker takes them while it lives.
+            let busy: Vec<String> = task_hosts.values().map(|(h, _)| h.clone()).collect();
+            if let Some(s) = crawl.frontier.store().shared() {
+                s.renew_leases(&busy)?;
+            }
             crawl.publish_progress()?;
             last_heartbeat = Instant::now();
         }
@@ -794,10 +809,9 @@ impl Crawl<'_> {
             return Ok(false);
         }
         let key = host_key(&url);
-        if self.frontier.is_new_host(&key)?
-            && let Ok(robots_url) = url.join("/robots.txt")
-        {
-            self.frontier.push(
+        if let Ok(robots_url) = url.join("/robots.txt") {
+            self.frontier.add_host(
+                &key,
                 &Candidate {
                     url: robots_url,
                     depth: 0,
@@ -805,7 +819,6 @@ impl Crawl<'_> {
                     attempt: 0,
                     robots: true,
                 },
-                true,
             )?;
         }
         self.frontier.push(
@@ -917,8 +930,8 @@ impl Crawl<'_> {
                     self.save_and_set_robots(&host, None, Vec::new(), Some(e.message.clone()))?;
                 }
                 self.frontier.store().complete(c.url.as_str(), false)?;
-                self.frontier.release(&host, base_wait)?;
                 self.share_trouble(&host)?;
+                self.frontier.release(&host, base_wait)?;
                 return Ok(());
             }
             Ok(ex) => ex,
@@ -1046,9 +1059,6 @@ impl Crawl<'_> {
             None
         };
 
-        self.frontier
-            .store()
-            .complete_fetched(c.url.as_str(), reference.as_ref())?;
         if c.robots {
             if let Some(target) = location.filter(|_| c.hops < ROBOTS_MAX_REDIRECTS) {
                 let mut next = c.clone();
@@ -1111,10 +1121,15 @@ impl Crawl<'_> {
                 }
             }
         }
+        // Done last: a worker killed before this leaves the URL in flight, fetched again by
+        // whoever takes the host, never marked done with its links or robots rules unsaved.
+        self.frontier
+            .store()
+            .complete_fetched(c.url.as_str(), reference.as_ref())?;
+        self.share_trouble(&host)?;
         let wait = self.frontier.host(&host).map_or(base_wait, |h| h.delay);
         self.frontier
             .release(&host, server_wait.map_or(wait, |w| w.max(wait)))?;
-        self.share_trouble(&host)?;
         Ok(())
     }
 

@@ -178,16 +178,22 @@ impl Frontier {
         Ok(())
     }
 
-    /// Whether a host is new to the crawl (never queued on, by any worker); a shared store
-    /// records it.
-    pub fn is_new_host(&mut self, key: &str) -> Result<bool, StateError> {
+    /// Records a host the first time the crawl meets it (any worker), with its robots.txt
+    /// queued first; returns whether it was new. A shared store does both in one statement,
+    /// so that no worker sees the host without its robots.txt queued.
+    pub fn add_host(&mut self, key: &str, robots: &Candidate) -> Result<bool, StateError> {
         if self.hosts.contains_key(key) {
             return Ok(false);
         }
-        match self.store.shared() {
-            Some(shared) => shared.add_host(key),
-            None => Ok(!self.hosts.contains_key(key)),
+        let added = match self.store.shared() {
+            Some(shared) => shared.add_host(key, &robots.to_queued(key))?,
+            None => self.store.enqueue(&robots.to_queued(key), true)?,
+        };
+        let state = self.host_entry(key);
+        if added {
+            state.queued += 1;
         }
+        Ok(added)
     }
 
     /// Whether several workers share this frontier.
@@ -206,18 +212,9 @@ impl Frontier {
             None => self.claim_local(now),
             Some(SharedClaim::Wait) => Ok(Claim::WaitUntil(now + SHARED_POLL)),
             Some(SharedClaim::Idle) => Ok(Claim::Idle),
-            Some(SharedClaim::Ready {
-                item,
-                fetched,
-                recovered,
-            }) => {
+            // The store logs the recovery of expired leases, host by host.
+            Some(SharedClaim::Ready { item, fetched, .. }) => {
                 let key = item.host.clone();
-                if recovered > 0 {
-                    tracing::warn!(
-                        host = key,
-                        "{recovered} URLs in flight on a worker whose lease expired are queued again"
-                    );
-                }
                 let Ok(url) = Url::parse(&item.url) else {
                     tracing::warn!(url = item.url, "unparsable URL in the crawl state; skipped");
                     self.store.complete(&item.url, false)?;
@@ -228,6 +225,7 @@ impl Frontier {
                 let state = self.host_entry(&key);
                 state.busy = true;
                 state.fetched = fetched;
+                state.queued = state.queued.saturating_sub(1);
                 Ok(Claim::Ready(
                     key,
                     Candidate {

@@ -26,7 +26,7 @@
 //! forget the last fraction of a second (URLs then fetched again), a worker's crash nothing.
 
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use postgres::{Client, NoTls};
 
@@ -42,6 +42,16 @@ pub fn is_postgres_url(state: &str) -> bool {
 
 /// The schema's version; a database set up by a newer Veille is refused.
 pub const SCHEMA_VERSION: i32 = 1;
+
+/// Whether the worker named by the SQL expression `{}` holds its name's advisory lock, i.e.
+/// is alive (its connection open); PostgreSQL drops the lock with the connection.
+fn alive_sql(name: &str) -> String {
+    format!(
+        "EXISTS(SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
+                AND l.classid = {LOCK_WORKER}::oid AND l.objid = hashtext({name})::oid
+                AND l.objsubid = 2)"
+    )
+}
 
 /// Advisory lock keys (first half): migrations and run starts, and worker names.
 const LOCK_SETUP: i32 = 0x5645_494c; // "VEIL"
@@ -227,11 +237,13 @@ impl Conn {
         }
     }
 
-    /// Runs `f` on the connection and waits for its result.
+    /// Runs `f` on the connection and waits for its result. A deadlock or serialization
+    /// failure (workers updating the same rows in another order; PostgreSQL rolls one back)
+    /// is retried a few times.
     fn call<R: Send + 'static>(
         &self,
         what: &'static str,
-        f: impl FnOnce(&mut Session) -> Result<R, postgres::Error> + Send + 'static,
+        f: impl Fn(&mut Session) -> Result<R, postgres::Error> + Send + 'static,
     ) -> Result<R, StateError> {
         let (tx, rx) = mpsc::sync_channel(1);
         let gone = || StateError::Shared {
@@ -240,7 +252,24 @@ impl Conn {
         };
         self.jobs
             .send(Box::new(move |c| {
-                let _ = tx.send(f(c));
+                let mut result = f(c);
+                for attempt in 1..=5u32 {
+                    let transient =
+                        result
+                            .as_ref()
+                            .err()
+                            .and_then(|e| e.code())
+                            .is_some_and(|code| {
+                                *code == postgres::error::SqlState::T_R_DEADLOCK_DETECTED
+                                    || *code == postgres::error::SqlState::T_R_SERIALIZATION_FAILURE
+                            });
+                    if !transient {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(5 * u64::from(attempt)));
+                    result = f(c);
+                }
+                let _ = tx.send(result);
             }))
             .map_err(|_| gone())?;
         rx.recv()
@@ -280,6 +309,8 @@ pub struct PostgresStore {
     worker: String,
     /// Seconds a host lease lasts (longer than any fetch).
     lease_secs: f64,
+    /// Seconds between two requests to a host (the crawl's delay).
+    delay_secs: f64,
     /// The key of the scheduled firing this run belongs to, if any.
     job: Option<String>,
     run: i64,
@@ -287,6 +318,8 @@ pub struct PostgresStore {
     base: (u64, u64, u64),
     /// Pages taken from the crawl's budget and not started yet.
     reserved_pages: u64,
+    /// When this worker last looked for expired leases.
+    last_recovery: Option<Instant>,
 }
 
 /// Pages a worker takes from the crawl's budget at a time.
@@ -300,12 +333,14 @@ pub struct WorkerBusy {
 }
 
 impl PostgresStore {
-    /// Connects, brings the schema up to date, and takes the worker name `worker`. Returns
-    /// `Ok(Err(busy))` when another live process holds that name.
+    /// Connects, brings the schema up to date, and takes the worker name `worker` (host
+    /// leases of `lease`, hosts resting `delay` after a restart). Returns `Ok(Err(busy))`
+    /// when another live process holds that name.
     pub fn open(
         url: &str,
         worker: &str,
         lease: Duration,
+        delay: Duration,
         job: Option<String>,
     ) -> Result<Result<Self, WorkerBusy>, StateError> {
         let conn = Conn::connect(url)?;
@@ -349,10 +384,12 @@ impl PostgresStore {
             conn,
             worker: worker.to_string(),
             lease_secs: lease.as_secs_f64(),
+            delay_secs: delay.as_secs_f64(),
             job,
             run: 0,
             base: (0, 0, 0),
             reserved_pages: 0,
+            last_recovery: None,
         }))
     }
 
@@ -472,7 +509,34 @@ fn worker_rows(c: &mut Session, run: Option<i64>) -> Result<Vec<WorkerStatus>, p
 /// Reads the state of the latest run, without joining it (`crawler status`).
 pub fn status(url: &str) -> Result<CrawlStatus, StateError> {
     let conn = Conn::connect(url)?;
-    migrate(&conn)?;
+    // Read only: no schema is created in a database that has none.
+    let version: Option<i32> = conn.call("reading the schema version", |c| {
+        let exists: bool = c
+            .query_one("SELECT to_regclass('veille_schema') IS NOT NULL", &[])?
+            .get(0);
+        if !exists {
+            return Ok(None);
+        }
+        Ok(c.query_one("SELECT max(version) FROM veille_schema", &[])?
+            .get(0))
+    })?;
+    match version {
+        None => {
+            return Err(StateError::Shared {
+                target: conn.target.clone(),
+                message:
+                    "no Veille crawl state in this database (a worker creates it when it starts)"
+                        .into(),
+            });
+        }
+        Some(v) if v != SCHEMA_VERSION => {
+            return Err(StateError::Shared {
+                target: conn.target.clone(),
+                message: format!("crawl state of schema {v}, this Veille reads {SCHEMA_VERSION}"),
+            });
+        }
+        Some(_) => {}
+    }
     conn.call("reading the crawl's state", |c| {
         let run = c.query_opt(
             "SELECT id, state, job, extract(epoch FROM coalesce(finished, now()) - started)::float8
@@ -526,7 +590,7 @@ impl StateStore for PostgresStore {
     fn begin(&mut self, fresh: bool) -> Result<Option<u64>, StateError> {
         let me = self.worker.clone();
         let job = self.job.clone();
-        let lease = self.lease_secs;
+        let delay = self.delay_secs;
         let outcome = self.conn.call("starting or joining the run", move |c| {
             let mut tx = c.client.transaction()?;
             tx.execute("SELECT pg_advisory_xact_lock($1, 1)", &[&LOCK_SETUP])?;
@@ -547,18 +611,38 @@ impl StateStore for PostgresStore {
                 (_, true) => None,
             };
             if let Some(run) = join {
-                let n = tx.execute(
-                    "WITH r AS (
-                       UPDATE urls SET state = 0, worker = NULL, seq = -nextval('url_seq')
-                       WHERE state = 1 AND worker = $1 RETURNING host)
-                     UPDATE hosts h SET queued = h.queued + c.n
-                     FROM (SELECT host, count(*) AS n FROM r GROUP BY host) c
-                     WHERE h.host = c.host",
+                // What this worker had when it stopped: its hosts, locked first (hosts then
+                // URLs, the order every claim takes), and its URLs in flight, queued again.
+                tx.execute(
+                    "SELECT 1 FROM hosts WHERE lease_worker = $1
+                        OR host IN (SELECT host FROM urls WHERE state = 1 AND worker = $1)
+                     ORDER BY host FOR UPDATE",
                     &[&me],
                 )?;
+                let hosts: Vec<String> = tx
+                    .query(
+                        "UPDATE urls SET state = 0, worker = NULL, seq = -nextval('url_seq')
+                         WHERE state = 1 AND worker = $1 RETURNING host",
+                        &[&me],
+                    )?
+                    .iter()
+                    .map(|r| r.get(0))
+                    .collect();
                 tx.execute(
-                    "UPDATE hosts SET lease_worker = NULL, next_at = now() WHERE lease_worker = $1",
-                    &[&me],
+                    "UPDATE hosts h SET queued = h.queued + c.n
+                     FROM (SELECT host, count(*) AS n FROM unnest($1::text[]) AS host
+                           GROUP BY host) c
+                     WHERE h.host = c.host",
+                    &[&hosts],
+                )?;
+                let n = hosts.len() as u64;
+                // Its hosts rest the delay: the server may still be answering the request of
+                // the process that died.
+                tx.execute(
+                    "UPDATE hosts SET lease_worker = NULL,
+                       next_at = now() + make_interval(secs => $2)
+                     WHERE lease_worker = $1",
+                    &[&me, &delay],
                 )?;
                 // A worker that comes back to its run keeps what it counted before.
                 let base = tx.query_one(
@@ -578,13 +662,16 @@ impl StateStore for PostgresStore {
                 tx.commit()?;
                 return Ok(Ok((run, Some(n), base)));
             }
-            // A new run empties the frontier: not under workers still crawling (a worker
-            // silent for longer than a lease is taken for dead).
+            // A new run empties the frontier: not under workers still crawling (alive: their
+            // name's lock is held).
             let others: Vec<String> = tx
                 .query(
-                    "SELECT name FROM workers WHERE name <> $1 AND state = 'crawling'
-                       AND heartbeat > now() - make_interval(secs => $2)",
-                    &[&me, &lease],
+                    &format!(
+                        "SELECT name FROM workers WHERE name <> $1 AND state = 'crawling'
+                           AND {}",
+                        alive_sql("name")
+                    ),
+                    &[&me],
                 )?
                 .iter()
                 .map(|r| r.get(0))
@@ -629,11 +716,16 @@ impl StateStore for PostgresStore {
 
     fn finish(&mut self) -> Result<(), StateError> {
         let run = self.run;
+        let me = self.worker.clone();
         self.conn.call("finishing the run", move |c| {
+            // Not while another worker still fetches (a worker stopped by the page budget
+            // while others finish their pages): the last one to stop finishes the run.
             c.execute(
                 "UPDATE crawl_run SET state = 'finished', finished = now()
-                 WHERE id = $1 AND state = 'running'",
-                &[&run],
+                 WHERE id = $1 AND state = 'running'
+                   AND NOT EXISTS (SELECT 1 FROM hosts WHERE lease_worker IS NOT NULL
+                                     AND lease_worker <> $2 AND next_at > now())",
+                &[&run, &me],
             )
             .map(drop)
         })
@@ -879,11 +971,18 @@ impl StateStore for PostgresStore {
         self.conn.call("listing pages no longer linked", |c| {
             let mut urls: Vec<String> = c
                 .query(
-                    "INSERT INTO swept(url)
-                     SELECT DISTINCT k.url FROM captures k
-                     WHERE NOT EXISTS (SELECT 1 FROM urls u WHERE u.url = k.url)
-                       AND NOT EXISTS (SELECT 1 FROM out_of_scope o WHERE o.url = k.url)
-                     ON CONFLICT(url) DO NOTHING RETURNING url",
+                    "WITH new AS (
+                       INSERT INTO swept(url)
+                       SELECT DISTINCT k.url FROM captures k
+                       WHERE NOT EXISTS (SELECT 1 FROM urls u WHERE u.url = k.url)
+                         AND NOT EXISTS (SELECT 1 FROM out_of_scope o WHERE o.url = k.url)
+                       ON CONFLICT(url) DO NOTHING RETURNING url)
+                     SELECT url FROM new
+                     UNION
+                     -- What a sweeper that died had marked and not queued yet.
+                     SELECT s.url FROM swept s
+                     WHERE NOT EXISTS (SELECT 1 FROM urls u WHERE u.url = s.url)
+                       AND NOT EXISTS (SELECT 1 FROM out_of_scope o WHERE o.url = s.url)",
                     &[],
                 )?
                 .iter()
@@ -998,26 +1097,58 @@ fn next_of_host(
     tx: &mut postgres::Transaction<'_>,
     host: &str,
 ) -> Result<Option<QueuedUrl>, postgres::Error> {
-    Ok(tx
-        .query_opt(
-            "SELECT url, depth, hops, attempt, robots FROM urls
-             WHERE host = $1 AND state = 0 ORDER BY seq LIMIT 1",
-            &[&host],
-        )?
-        .map(|r| QueuedUrl {
-            url: r.get(0),
-            host: host.to_string(),
-            depth: u32::try_from(r.get::<_, i32>(1)).unwrap_or(0),
-            hops: u32::try_from(r.get::<_, i32>(2)).unwrap_or(0),
-            attempt: u32::try_from(r.get::<_, i32>(3)).unwrap_or(0),
-            robots: r.get(4),
-        }))
+    Ok(tx.query_opt(NEXT_URL_SQL, &[&host])?.map(|r| QueuedUrl {
+        url: r.get(0),
+        host: host.to_string(),
+        depth: u32::try_from(r.get::<_, i32>(1)).unwrap_or(0),
+        hops: u32::try_from(r.get::<_, i32>(2)).unwrap_or(0),
+        attempt: u32::try_from(r.get::<_, i32>(3)).unwrap_or(0),
+        robots: r.get(4),
+    }))
 }
 
-/// The statement that picks a ready host (its plan is checked in the tests).
-pub const READY_HOST_SQL: &str = "SELECT host, lease_worker, fetched FROM hosts
-     WHERE next_at <= now() AND (queued > 0 OR lease_worker IS NOT NULL)
-     ORDER BY next_at LIMIT 1 FOR UPDATE SKIP LOCKED";
+/// Takes back the hosts of other workers' expired leases (a worker dead or cut off): the
+/// URLs in flight on such a host can only be the dead lease's (one request at a time per
+/// host), so they are queued again, first. Its plan is checked in the tests.
+pub const RECOVER_SQL: &str = "WITH e AS (
+       SELECT host FROM hosts
+       WHERE next_at <= now() AND lease_worker IS NOT NULL AND lease_worker <> $1
+       ORDER BY next_at LIMIT 100 FOR UPDATE SKIP LOCKED),
+     r AS (
+       UPDATE urls SET state = 0, worker = NULL, seq = -nextval('url_seq')
+       FROM e WHERE urls.host = e.host AND urls.state = 1
+       RETURNING urls.host),
+     n AS (SELECT host, count(*) AS n FROM r GROUP BY host)
+     UPDATE hosts SET lease_worker = NULL, queued = hosts.queued + coalesce(n.n, 0)
+     FROM e LEFT JOIN n ON n.host = e.host
+     WHERE hosts.host = e.host
+     RETURNING hosts.host, coalesce(n.n, 0)";
+
+/// Runs [`RECOVER_SQL`]; returns the URLs queued again.
+fn recover(c: &mut Session, me: &str) -> Result<u64, postgres::Error> {
+    let mut total = 0;
+    for r in c.query(RECOVER_SQL, &[&me])? {
+        let (host, n): (String, i64) = (r.get(0), r.get(1));
+        tracing::warn!(
+            host,
+            "a lease expired (its worker died or was cut off): the host is free again, {n} URLs it had in flight queued again"
+        );
+        total += to_u64(n);
+    }
+    Ok(total)
+}
+
+/// The URL of a claim row (url, host, depth, hops, attempt, robots).
+fn claimed_row(r: &postgres::Row) -> QueuedUrl {
+    QueuedUrl {
+        url: r.get(0),
+        host: r.get(1),
+        depth: u32::try_from(r.get::<_, i32>(2)).unwrap_or(0),
+        hops: u32::try_from(r.get::<_, i32>(3)).unwrap_or(0),
+        attempt: u32::try_from(r.get::<_, i32>(4)).unwrap_or(0),
+        robots: r.get(5),
+    }
+}
 
 /// The statement that picks a host's next URL (its plan is checked in the tests).
 pub const NEXT_URL_SQL: &str = "SELECT url, depth, hops, attempt, robots FROM urls
@@ -1064,106 +1195,88 @@ impl SharedFrontier for PostgresStore {
     fn claim_next(&mut self) -> Result<SharedClaim, StateError> {
         let me = self.worker.clone();
         let lease = self.lease_secs;
+        // Other workers' expired leases are looked for every second, whatever the claims
+        // find: a dead worker's hosts come back while the crawl is busy elsewhere too.
+        let recover_now = self
+            .last_recovery
+            .is_none_or(|t| t.elapsed() >= Duration::from_secs(1));
+        if recover_now {
+            self.last_recovery = Some(Instant::now());
+        }
         self.conn.call("claiming a URL", move |c| {
-            if let Some(r) = c.query_opt(FAST_CLAIM_SQL, &[&me, &lease])? {
-                return Ok(SharedClaim::Ready {
-                    item: QueuedUrl {
-                        url: r.get(0),
-                        host: r.get(1),
-                        depth: u32::try_from(r.get::<_, i32>(2)).unwrap_or(0),
-                        hops: u32::try_from(r.get::<_, i32>(3)).unwrap_or(0),
-                        attempt: u32::try_from(r.get::<_, i32>(4)).unwrap_or(0),
-                        robots: r.get(5),
-                    },
-                    fetched: to_u64(r.get(6)),
-                    recovered: 0,
-                });
-            }
-            // Nothing claimed: most often every host is leased or resting, which one
-            // prepared question tells. Expired leases, or a ready host the fast claim could
-            // not take, need the closer look below.
-            let r = c.query_one(
-                "SELECT EXISTS(SELECT 1 FROM hosts
-                               WHERE next_at <= now() AND lease_worker IS NOT NULL),
-                        EXISTS(SELECT 1 FROM hosts
-                               WHERE next_at <= now() AND queued > 0 AND lease_worker IS NULL),
-                        EXISTS(SELECT 1 FROM hosts WHERE queued > 0 OR lease_worker IS NOT NULL)",
-                &[],
-            )?;
-            let (expired, ready, busy): (bool, bool, bool) = (r.get(0), r.get(1), r.get(2));
-            if !expired && !ready && busy {
-                return Ok(SharedClaim::Wait);
-            }
-            let mut tx = c.client.transaction()?;
-            // A few hosts whose queue turned out empty may be skipped before one answers.
+            let mut recovered = if recover_now { recover(c, &me)? } else { 0 };
             for _ in 0..16 {
-                let Some(row) = tx.query_opt(READY_HOST_SQL, &[])? else {
-                    let busy: bool = tx
-                        .query_one(
-                            "SELECT EXISTS(SELECT 1 FROM hosts
-                               WHERE queued > 0 OR lease_worker IS NOT NULL)",
-                            &[],
-                        )?
-                        .get(0);
-                    if !busy {
-                        // Counts that drifted below the queue would strand URLs: recount.
-                        let repaired = tx.execute(
-                            "UPDATE hosts h SET queued = c.n
-                             FROM (SELECT host, count(*) AS n FROM urls WHERE state = 0
-                                   GROUP BY host) c
-                             WHERE h.host = c.host",
-                            &[],
-                        )?;
-                        tx.commit()?;
-                        return Ok(if repaired > 0 {
-                            SharedClaim::Wait
-                        } else {
-                            SharedClaim::Idle
-                        });
-                    }
-                    tx.commit()?;
-                    return Ok(SharedClaim::Wait);
-                };
-                let host: String = row.get(0);
-                let expired: Option<String> = row.get(1);
-                let fetched: i64 = row.get(2);
-                let recovered = if expired.is_some() {
-                    // One request at a time per host: what is in flight on it was the
-                    // expired lease's.
-                    tx.execute(
-                        "UPDATE urls SET state = 0, worker = NULL, seq = -nextval('url_seq')
-                         WHERE host = $1 AND state = 1",
-                        &[&host],
-                    )?
-                } else {
-                    0
-                };
-                let Some(item) = next_of_host(&mut tx, &host)? else {
-                    tx.execute(
-                        "UPDATE hosts SET lease_worker = NULL, queued = 0 WHERE host = $1",
-                        &[&host],
+                if let Some(r) = c.query_opt(FAST_CLAIM_SQL, &[&me, &lease])? {
+                    return Ok(SharedClaim::Ready {
+                        item: claimed_row(&r),
+                        fetched: to_u64(r.get(6)),
+                        recovered,
+                    });
+                }
+                // Nothing claimed: most often every host is leased or resting, which one
+                // prepared question tells.
+                let r = c.query_one(
+                    "SELECT EXISTS(SELECT 1 FROM hosts WHERE next_at <= now()
+                                     AND lease_worker IS NOT NULL AND lease_worker <> $1),
+                            EXISTS(SELECT 1 FROM hosts WHERE next_at <= now()
+                                     AND queued > 0 AND lease_worker IS NULL),
+                            EXISTS(SELECT 1 FROM hosts WHERE queued > 0 OR lease_worker IS NOT NULL)",
+                    &[&me],
+                )?;
+                let (expired, ready, busy): (bool, bool, bool) = (r.get(0), r.get(1), r.get(2));
+                if expired {
+                    recovered += recover(c, &me)?;
+                    continue;
+                }
+                if ready {
+                    // A ready host the fast claim did not take: another worker is claiming it
+                    // (try again), or its count says URLs that are not there (set it right).
+                    c.execute(
+                        "UPDATE hosts SET queued = 0
+                         WHERE host IN (SELECT host FROM hosts
+                                        WHERE next_at <= now() AND queued > 0
+                                          AND lease_worker IS NULL
+                                        ORDER BY next_at LIMIT 16 FOR UPDATE SKIP LOCKED)
+                           AND NOT EXISTS (SELECT 1 FROM urls
+                                           WHERE urls.host = hosts.host AND urls.state = 0)",
+                        &[],
                     )?;
                     continue;
-                };
-                tx.execute(
-                    "UPDATE urls SET state = 1, worker = $2, claimed_at = now() WHERE url = $1",
-                    &[&item.url, &me],
+                }
+                if busy {
+                    return Ok(SharedClaim::Wait);
+                }
+                // Nothing queued or in flight anywhere, as the counts say: recount, since a
+                // count that drifted below its queue would strand URLs.
+                let repaired = c.execute(
+                    "UPDATE hosts h SET queued = greatest(h.queued, c.n)
+                     FROM (SELECT host, count(*) AS n FROM urls WHERE state = 0
+                           GROUP BY host) c
+                     WHERE h.host = c.host AND h.queued < c.n",
+                    &[],
                 )?;
-                tx.execute(
-                    "UPDATE hosts SET lease_worker = $2, next_at = now() + make_interval(secs => $3),
-                       queued = greatest(queued + $4 - 1, 0)
-                     WHERE host = $1",
-                    &[&host, &me, &lease, &to_i64(recovered)],
-                )?;
-                tx.commit()?;
-                return Ok(SharedClaim::Ready {
-                    item,
-                    fetched: to_u64(fetched),
-                    recovered,
+                return Ok(if repaired > 0 {
+                    SharedClaim::Wait
+                } else {
+                    SharedClaim::Idle
                 });
             }
-            tx.commit()?;
             Ok(SharedClaim::Wait)
+        })
+    }
+
+    fn renew_leases(&mut self, hosts: &[String]) -> Result<(), StateError> {
+        if hosts.is_empty() {
+            return Ok(());
+        }
+        let (me, lease, hosts) = (self.worker.clone(), self.lease_secs, hosts.to_vec());
+        self.conn.call("renewing host leases", move |c| {
+            c.execute(
+                "UPDATE hosts SET next_at = now() + make_interval(secs => $2)
+                 WHERE lease_worker = $1 AND host = ANY($3)",
+                &[&me, &lease, &hosts],
+            )
+            .map(drop)
         })
     }
 
@@ -1191,13 +1304,23 @@ impl SharedFrontier for PostgresStore {
         Ok(())
     }
 
-    fn add_host(&mut self, host: &str) -> Result<bool, StateError> {
+    fn add_host(&mut self, host: &str, robots: &QueuedUrl) -> Result<bool, StateError> {
         let host = host.to_string();
+        let r = robots.clone();
         self.conn.call("recording a host", move |c| {
-            Ok(c.execute(
-                "INSERT INTO hosts(host) VALUES($1) ON CONFLICT(host) DO NOTHING",
-                &[&host],
-            )? == 1)
+            Ok(c.query(
+                "WITH h AS (
+                   INSERT INTO hosts(host, queued) VALUES($1, 1)
+                   ON CONFLICT(host) DO NOTHING RETURNING host),
+                 r AS (
+                   INSERT INTO urls(url, host, depth, hops, attempt, robots, state, seq)
+                   SELECT $2, h.host, 0, 0, 0, true, 0, -nextval('url_seq') FROM h
+                   ON CONFLICT(url) DO NOTHING)
+                 SELECT host FROM h",
+                &[&host, &r.url],
+            )?
+            .len()
+                == 1)
         })
     }
 
@@ -1242,16 +1365,15 @@ impl SharedFrontier for PostgresStore {
     fn take_sweep(&mut self) -> Result<SweepTurn, StateError> {
         let run = self.run;
         let me = self.worker.clone();
-        let lease = self.lease_secs;
+        let sql = format!(
+            "UPDATE crawl_run SET sweep_by = $2, sweep_at = now()
+             WHERE id = $1 AND NOT swept
+               AND (sweep_by IS NULL OR sweep_by = $2 OR NOT {})",
+            alive_sql("sweep_by")
+        );
         self.conn.call("taking the end-of-crawl check", move |c| {
-            let taken = c.execute(
-                "UPDATE crawl_run SET sweep_by = $2, sweep_at = now()
-                 WHERE id = $1 AND NOT swept
-                   AND (sweep_by IS NULL OR sweep_by = $2
-                        OR sweep_at < now() - make_interval(secs => $3))",
-                &[&run, &me, &lease],
-            )?;
-            if taken == 1 {
+            // The check is taken over from a worker that died doing it (its name's lock gone).
+            if c.client.execute(&sql, &[&run, &me])? == 1 {
                 return Ok(SweepTurn::Mine);
             }
             let swept: bool = c

@@ -22,7 +22,7 @@ pub enum StateError {
         source: rusqlite::Error,
     },
     /// The PostgreSQL crawl state could not be reached or used.
-    #[error("crawl state in PostgreSQL ({target}), {what}: {source}")]
+    #[error("crawl state in PostgreSQL ({target}), {what}: {}", postgres_message(.source))]
     Postgres {
         /// The database, as `host:port/dbname` (no password).
         target: String,
@@ -47,6 +47,15 @@ pub enum StateError {
         /// The I/O error.
         source: std::io::Error,
     },
+}
+
+/// What PostgreSQL said, with its SQLSTATE code (the client's own text for a database error
+/// is only "db error").
+fn postgres_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{} ({})", db.message(), db.code().code()),
+        None => e.to_string(),
+    }
 }
 
 /// A URL waiting in (or claimed from) the frontier.
@@ -196,7 +205,7 @@ pub enum SharedClaim {
         item: QueuedUrl,
         /// Pages of its host fetched so far, by every worker.
         fetched: u64,
-        /// URLs of the host that a worker whose lease expired had in flight, queued again.
+        /// URLs that workers whose leases expired had in flight, queued again on this call.
         recovered: u64,
     },
     /// URLs are queued or in flight, but no host is free and rested now.
@@ -260,10 +269,14 @@ pub struct WorkerStatus {
 pub trait SharedFrontier {
     /// Leases a free, rested host and claims its next URL.
     fn claim_next(&mut self) -> Result<SharedClaim, StateError>;
+    /// Extends this worker's leases of hosts it is still fetching from (a long fetch, a
+    /// busy loop), so that no other worker takes them while it is alive.
+    fn renew_leases(&mut self, hosts: &[String]) -> Result<(), StateError>;
     /// Ends this worker's lease of a host; its next request waits `wait` from now.
     fn release_host(&mut self, host: &str, wait: std::time::Duration) -> Result<(), StateError>;
-    /// Whether a host is new to the crawl (and records it); its robots.txt is queued first.
-    fn add_host(&mut self, host: &str) -> Result<bool, StateError>;
+    /// Records a host new to the crawl with its robots.txt queued first, in one step;
+    /// returns whether it was new.
+    fn add_host(&mut self, host: &str, robots: &QueuedUrl) -> Result<bool, StateError>;
     /// The saved robots.txt outcome of a host, once a worker has fetched it.
     fn robots_of(&mut self, host: &str) -> Result<Option<HostRobots>, StateError>;
     /// Counts one page against the crawl's budget; `false` once `budget` pages were started.
