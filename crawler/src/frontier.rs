@@ -31,6 +31,17 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// The candidate of a URL taken from the store (`url` parsed from `item.url`).
+    fn from_queued(url: Url, item: &QueuedUrl) -> Self {
+        Self {
+            url,
+            depth: item.depth,
+            hops: item.hops,
+            attempt: item.attempt,
+            robots: item.robots,
+        }
+    }
+
     fn to_queued(&self, host: &str) -> QueuedUrl {
         QueuedUrl {
             url: self.url.to_string(),
@@ -226,16 +237,7 @@ impl Frontier {
                 state.busy = true;
                 state.fetched = fetched;
                 state.queued = state.queued.saturating_sub(1);
-                Ok(Claim::Ready(
-                    key,
-                    Candidate {
-                        url,
-                        depth: item.depth,
-                        hops: item.hops,
-                        attempt: item.attempt,
-                        robots: item.robots,
-                    },
-                ))
+                Ok(Claim::Ready(key, Candidate::from_queued(url, &item)))
             }
         }
     }
@@ -270,16 +272,7 @@ impl Frontier {
             };
             state.busy = true;
             self.cursor = (idx + 1) % n;
-            return Ok(Claim::Ready(
-                key,
-                Candidate {
-                    url,
-                    depth: item.depth,
-                    hops: item.hops,
-                    attempt: item.attempt,
-                    robots: item.robots,
-                },
-            ));
+            return Ok(Claim::Ready(key, Candidate::from_queued(url, &item)));
         }
         Ok(earliest.map_or(Claim::Idle, Claim::WaitUntil))
     }

@@ -6,24 +6,36 @@
 //! a single process keeps in memory:
 //!
 //! - **Host leases.** A worker takes a host by setting `hosts.lease_worker` and pushing
-//!   `hosts.next_at` to the lease's expiry, in the transaction that claims the host's next URL
-//!   (`FOR UPDATE SKIP LOCKED`, so workers never wait on each other's rows). Releasing the host
-//!   sets `next_at` to now plus the host's delay. One request at a time per host, and the
-//!   delay, therefore hold across workers.
-//! - **A worker that dies** keeps its lease until the expiry (longer than any fetch may take).
-//!   The next worker to lease the host queues again the URLs it finds in flight there: they
-//!   can only be the dead lease's.
+//!   `hosts.next_at` to the lease's expiry, in the statement that claims the host's next URL
+//!   (`FOR UPDATE SKIP LOCKED`: a claim skips hosts another worker is claiming). Releasing
+//!   the host sets `next_at` to now plus the host's delay. One request at a time per host,
+//!   and the delay, therefore hold across workers. A worker renews the leases of the hosts it
+//!   is fetching from at each heartbeat (every second).
+//! - **A worker that dies** keeps its leases until they expire (`fetch.host_lease`, longer
+//!   than any fetch). Every second each worker looks for other workers' expired leases and
+//!   queues again, first, the URLs in flight on those hosts: with one request at a time per
+//!   host they can only be the dead lease's. Restarted under its name, a worker takes back
+//!   its own hosts and URLs at once.
+//! - **Order of writes.** A URL is marked done last, after its links, robots rules and
+//!   capture are saved: a worker killed between two statements leaves it in flight, to be
+//!   fetched again, never done with its links lost.
 //! - **Claims do not scan tables**: the ready hosts are read from a partial index on `next_at`,
 //!   a host's next URL from a partial index on `(host, seq)` (see `EXPLAIN` in the tests).
 //! - **One worker per name**: a session-level advisory lock, which PostgreSQL drops with the
-//!   connection when the process dies.
+//!   connection when the process dies (for a machine lost without closing its connections,
+//!   when the server's TCP keepalive gives up on it). The same locks tell whether a worker is
+//!   alive: a fresh start waits for none, and the end-of-crawl check passes to another worker
+//!   when its holder died.
 //! - **Runs**: the first worker to start begins a run (`crawl_run`); the others join it.
-//!   A scheduled job's run has a key, so that only one worker starts a given firing.
+//!   A scheduled job's run has a key, so that only one worker starts a given firing. The last
+//!   worker to stop fetching marks the run finished.
 //!
 //! The `postgres` client is synchronous and cannot be called inside the crawl's async
-//! runtime, so one thread owns the connection and runs the store's statements in turn.
-//! Statements commit one by one, with `synchronous_commit = off`: a PostgreSQL crash may
-//! forget the last fraction of a second (URLs then fetched again), a worker's crash nothing.
+//! runtime, so one thread owns the connection and runs the store's statements in turn, each
+//! prepared once. Statements commit one by one, with `synchronous_commit = off`: a
+//! PostgreSQL crash may forget its last fraction of a second of commits, in order (the URLs
+//! concerned are then in flight or queued, and fetched again). Deadlocks between workers are
+//! retried.
 
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -757,6 +769,7 @@ impl StateStore for PostgresStore {
 
     fn requeue(&mut self, item: &QueuedUrl, front: bool) -> Result<(), StateError> {
         let item = item.clone();
+        let me = self.worker.clone();
         self.conn.call("queueing a URL again", move |c| {
             c.execute(
                 "WITH up AS (
@@ -765,6 +778,9 @@ impl StateStore for PostgresStore {
                    ON CONFLICT(url) DO UPDATE SET host = excluded.host, depth = excluded.depth,
                      hops = excluded.hops, attempt = excluded.attempt, robots = excluded.robots,
                      state = 0, seq = excluded.seq, worker = NULL
+                   -- Not a URL in flight on another worker (a robots.txt redirect to a page
+                   -- that worker is fetching): it would be fetched twice.
+                   WHERE urls.state <> 1 OR urls.worker = $8
                    RETURNING host)
                  INSERT INTO hosts(host, queued) SELECT host, 1 FROM up
                  ON CONFLICT(host) DO UPDATE SET queued = hosts.queued + 1",
@@ -776,6 +792,7 @@ impl StateStore for PostgresStore {
                     &(item.attempt as i32),
                     &item.robots,
                     &if front { -1i64 } else { 1i64 },
+                    &me,
                 ],
             )
             .map(drop)
@@ -880,17 +897,7 @@ impl StateStore for PostgresStore {
                  FROM captures WHERE url = $1 ORDER BY date DESC, id DESC LIMIT 1",
                 &[&url],
             )?
-            .map(|r| CaptureInfo {
-                url: r.get(0),
-                date: r.get(1),
-                status: u16::try_from(r.get::<_, i32>(2)).unwrap_or(0),
-                digest: r.get(3),
-                etag: r.get(4),
-                last_modified: r.get(5),
-                record_id: r.get(6),
-                warc: r.get(7),
-                offset: to_u64(r.get(8)),
-            }))
+            .map(|r| capture_row(&r)))
         })
     }
 
@@ -906,17 +913,10 @@ impl StateStore for PostgresStore {
                                     ORDER BY date DESC, id DESC LIMIT 1) k ON true",
                 &[&url],
             )?;
-            let capture = r.get::<_, Option<String>>(0).map(|url| CaptureInfo {
-                url,
-                date: r.get(1),
-                status: u16::try_from(r.get::<_, i32>(2)).unwrap_or(0),
-                digest: r.get(3),
-                etag: r.get(4),
-                last_modified: r.get(5),
-                record_id: r.get(6),
-                warc: r.get(7),
-                offset: to_u64(r.get(8)),
-            });
+            let capture = r
+                .get::<_, Option<String>>(0)
+                .is_some()
+                .then(|| capture_row(&r));
             Ok((capture, r.get(9)))
         })
     }
@@ -1097,14 +1097,10 @@ fn next_of_host(
     tx: &mut postgres::Transaction<'_>,
     host: &str,
 ) -> Result<Option<QueuedUrl>, postgres::Error> {
-    Ok(tx.query_opt(NEXT_URL_SQL, &[&host])?.map(|r| QueuedUrl {
-        url: r.get(0),
-        host: host.to_string(),
-        depth: u32::try_from(r.get::<_, i32>(1)).unwrap_or(0),
-        hops: u32::try_from(r.get::<_, i32>(2)).unwrap_or(0),
-        attempt: u32::try_from(r.get::<_, i32>(3)).unwrap_or(0),
-        robots: r.get(4),
-    }))
+    Ok(tx
+        .query_opt(NEXT_URL_SQL, &[&host])?
+        .as_ref()
+        .map(claimed_row))
 }
 
 /// Takes back the hosts of other workers' expired leases (a worker dead or cut off): the
@@ -1138,6 +1134,22 @@ fn recover(c: &mut Session, me: &str) -> Result<u64, postgres::Error> {
     Ok(total)
 }
 
+/// A capture row (url, date, status, digest, etag, last_modified, record_id, warc,
+/// record_offset).
+fn capture_row(r: &postgres::Row) -> CaptureInfo {
+    CaptureInfo {
+        url: r.get(0),
+        date: r.get(1),
+        status: u16::try_from(r.get::<_, i32>(2)).unwrap_or(0),
+        digest: r.get(3),
+        etag: r.get(4),
+        last_modified: r.get(5),
+        record_id: r.get(6),
+        warc: r.get(7),
+        offset: to_u64(r.get(8)),
+    }
+}
+
 /// The URL of a claim row (url, host, depth, hops, attempt, robots).
 fn claimed_row(r: &postgres::Row) -> QueuedUrl {
     QueuedUrl {
@@ -1151,7 +1163,7 @@ fn claimed_row(r: &postgres::Row) -> QueuedUrl {
 }
 
 /// The statement that picks a host's next URL (its plan is checked in the tests).
-pub const NEXT_URL_SQL: &str = "SELECT url, depth, hops, attempt, robots FROM urls
+pub const NEXT_URL_SQL: &str = "SELECT url, host, depth, hops, attempt, robots FROM urls
      WHERE host = $1 AND state = 0 ORDER BY seq LIMIT 1";
 
 /// The common claim in one statement (one round trip): the first rested host with queued
