@@ -1123,13 +1123,14 @@ impl Crawl<'_> {
         }
         // Done last: a worker killed before this leaves the URL in flight, fetched again by
         // whoever takes the host, never marked done with its links or robots rules unsaved.
-        self.frontier
-            .store()
-            .complete_fetched(c.url.as_str(), reference.as_ref())?;
         self.share_trouble(&host)?;
         let wait = self.frontier.host(&host).map_or(base_wait, |h| h.delay);
-        self.frontier
-            .release(&host, server_wait.map_or(wait, |w| w.max(wait)))?;
+        self.frontier.complete_and_release(
+            &host,
+            c.url.as_str(),
+            reference.as_ref(),
+            server_wait.map_or(wait, |w| w.max(wait)),
+        )?;
         Ok(())
     }
 

@@ -13,7 +13,7 @@ use tokio::time::Instant;
 use url::Url;
 
 use crate::robots::RobotsRules;
-use crate::state::{QueuedUrl, SharedClaim, StateError, StateStore};
+use crate::state::{CaptureInfo, QueuedUrl, SharedClaim, StateError, StateStore};
 
 /// A URL waiting to be fetched, with how it was reached.
 #[derive(Debug, Clone)]
@@ -287,6 +287,25 @@ impl Frontier {
         match self.store.shared() {
             Some(shared) => shared.release_host(key, wait),
             None => Ok(()),
+        }
+    }
+
+    /// Marks a URL fetched (with the capture later revisits refer to) and frees its host,
+    /// whose next request waits `wait` from now: one statement with a shared store.
+    pub fn complete_and_release(
+        &mut self,
+        key: &str,
+        url: &str,
+        capture: Option<&CaptureInfo>,
+        wait: Duration,
+    ) -> Result<(), StateError> {
+        if let Some(state) = self.hosts.get_mut(key) {
+            state.busy = false;
+            state.next_at = Instant::now() + wait;
+        }
+        match self.store.shared() {
+            Some(shared) => shared.complete_and_release(url, capture, key, wait),
+            None => self.store.complete_fetched(url, capture),
         }
     }
 

@@ -926,45 +926,7 @@ impl StateStore for PostgresStore {
         url: &str,
         capture: Option<&CaptureInfo>,
     ) -> Result<(), StateError> {
-        let url = url.to_string();
-        let has = capture.is_some();
-        let k = capture.cloned().unwrap_or(CaptureInfo {
-            url: String::new(),
-            date: String::new(),
-            status: 0,
-            digest: String::new(),
-            etag: None,
-            last_modified: None,
-            record_id: String::new(),
-            warc: String::new(),
-            offset: 0,
-        });
-        self.conn.call("completing a URL", move |c| {
-            c.execute(
-                "WITH k AS (
-                   INSERT INTO captures(url, date, status, digest, etag, last_modified,
-                     record_id, warc, record_offset)
-                   SELECT $2, $3, $4, $5, $6, $7, $8, $9, $10 WHERE $11),
-                 u AS (UPDATE urls SET state = 2, worker = NULL WHERE url = $1
-                       RETURNING host, robots)
-                 UPDATE hosts SET fetched = fetched + 1 FROM u
-                 WHERE hosts.host = u.host AND NOT u.robots",
-                &[
-                    &url,
-                    &k.url,
-                    &k.date,
-                    &i32::from(k.status),
-                    &k.digest,
-                    &k.etag,
-                    &k.last_modified,
-                    &k.record_id,
-                    &k.warc,
-                    &to_i64(k.offset),
-                    &has,
-                ],
-            )
-            .map(drop)
-        })
+        self.finish_url(url, capture, None).map(drop)
     }
 
     fn sweep_known(&mut self) -> Result<Vec<String>, StateError> {
@@ -1101,6 +1063,71 @@ fn next_of_host(
         .query_opt(NEXT_URL_SQL, &[&host])?
         .as_ref()
         .map(claimed_row))
+}
+
+impl PostgresStore {
+    /// Marks a claimed URL done, records its capture (a reference for later revisits) and,
+    /// given a host and a wait, ends this worker's lease of the host: one statement. Returns
+    /// whether the lease was still this worker's.
+    fn finish_url(
+        &mut self,
+        url: &str,
+        capture: Option<&CaptureInfo>,
+        release: Option<(&str, Duration)>,
+    ) -> Result<bool, StateError> {
+        let url = url.to_string();
+        let has = capture.is_some();
+        let k = capture.cloned().unwrap_or(CaptureInfo {
+            url: String::new(),
+            date: String::new(),
+            status: 0,
+            digest: String::new(),
+            etag: None,
+            last_modified: None,
+            record_id: String::new(),
+            warc: String::new(),
+            offset: 0,
+        });
+        let (host, wait) =
+            release.map_or((None, 0.0), |(h, w)| (Some(h.to_string()), w.as_secs_f64()));
+        let me = self.worker.clone();
+        self.conn.call("completing a URL", move |c| {
+            Ok(c.query(
+                "WITH k AS (
+                   INSERT INTO captures(url, date, status, digest, etag, last_modified,
+                     record_id, warc, record_offset)
+                   SELECT $2, $3, $4, $5, $6, $7, $8, $9, $10 WHERE $11),
+                 u AS (UPDATE urls SET state = 2, worker = NULL WHERE url = $1
+                       RETURNING host, robots)
+                 UPDATE hosts SET fetched = fetched + CASE WHEN u.robots THEN 0 ELSE 1 END,
+                   lease_worker = CASE WHEN $12::text IS NULL THEN lease_worker ELSE NULL END,
+                   next_at = CASE WHEN $12::text IS NULL THEN next_at
+                                  ELSE now() + make_interval(secs => $13) END
+                 FROM u
+                 WHERE hosts.host = u.host
+                   AND ($12::text IS NULL OR (hosts.host = $12 AND lease_worker = $14))
+                 RETURNING 1",
+                &[
+                    &url,
+                    &k.url,
+                    &k.date,
+                    &i32::from(k.status),
+                    &k.digest,
+                    &k.etag,
+                    &k.last_modified,
+                    &k.record_id,
+                    &k.warc,
+                    &to_i64(k.offset),
+                    &has,
+                    &host,
+                    &wait,
+                    &me,
+                ],
+            )?
+            .len()
+                == 1)
+        })
+    }
 }
 
 /// Takes back the hosts of other workers' expired leases (a worker dead or cut off): the
@@ -1290,6 +1317,24 @@ impl SharedFrontier for PostgresStore {
             )
             .map(drop)
         })
+    }
+
+    fn complete_and_release(
+        &mut self,
+        url: &str,
+        capture: Option<&CaptureInfo>,
+        host: &str,
+        wait: Duration,
+    ) -> Result<(), StateError> {
+        if !self.finish_url(url, capture, Some((host, wait)))? {
+            // The lease was lost (expired under a blocked worker): the URL is marked done and
+            // its capture recorded all the same; the host is left to whoever holds it now.
+            tracing::warn!(
+                host,
+                "the lease of this host had expired before its fetch ended: raise fetch.host_lease"
+            );
+        }
+        Ok(())
     }
 
     fn release_host(&mut self, host: &str, wait: Duration) -> Result<(), StateError> {

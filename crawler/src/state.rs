@@ -272,6 +272,15 @@ pub trait SharedFrontier {
     /// Extends this worker's leases of hosts it is still fetching from (a long fetch, a
     /// busy loop), so that no other worker takes them while it is alive.
     fn renew_leases(&mut self, hosts: &[String]) -> Result<(), StateError>;
+    /// Marks a claimed URL fetched (with its capture, as [`StateStore::complete_fetched`])
+    /// and ends the lease of its host (as [`SharedFrontier::release_host`]), in one step.
+    fn complete_and_release(
+        &mut self,
+        url: &str,
+        capture: Option<&CaptureInfo>,
+        host: &str,
+        wait: std::time::Duration,
+    ) -> Result<(), StateError>;
     /// Ends this worker's lease of a host; its next request waits `wait` from now.
     fn release_host(&mut self, host: &str, wait: std::time::Duration) -> Result<(), StateError>;
     /// Records a host new to the crawl with its robots.txt queued first, in one step;
