@@ -332,6 +332,8 @@ pub struct PostgresStore {
     reserved_pages: u64,
     /// When this worker last looked for expired leases.
     last_recovery: Option<Instant>,
+    /// When this worker last vacuumed the hosts table.
+    last_vacuum: Option<Instant>,
 }
 
 /// Pages a worker takes from the crawl's budget at a time.
@@ -402,6 +404,7 @@ impl PostgresStore {
             base: (0, 0, 0),
             reserved_pages: 0,
             last_recovery: None,
+            last_vacuum: None,
         }))
     }
 
@@ -1476,6 +1479,15 @@ impl SharedFrontier for PostgresStore {
         errors: u64,
         bytes: u64,
     ) -> Result<CrawlTotals, StateError> {
+        // The hosts table takes several updates a page and stays small: vacuumed every few
+        // seconds, its index of ready hosts does not fill with dead entries that every claim
+        // would step over (autovacuum looks once a minute at most).
+        let vacuum = self
+            .last_vacuum
+            .is_none_or(|t| t.elapsed() >= Duration::from_secs(5));
+        if vacuum {
+            self.last_vacuum = Some(Instant::now());
+        }
         let me = self.worker.clone();
         let run = self.run;
         let (captures, errors, bytes) = (
@@ -1484,6 +1496,10 @@ impl SharedFrontier for PostgresStore {
             bytes + self.base.2,
         );
         self.conn.call("publishing progress", move |c| {
+            if vacuum {
+                // Skipped when another worker is vacuuming it; a refusal is not an error here.
+                let _ = c.batch_execute("VACUUM (SKIP_LOCKED) hosts");
+            }
             c.execute(
                 "UPDATE workers SET heartbeat = now(), captures = $2, errors = $3, bytes = $4
                  WHERE name = $1",
