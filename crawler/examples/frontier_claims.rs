@@ -10,7 +10,7 @@
 
 use std::time::{Duration, Instant};
 
-use crawler::frontier::{Candidate, Claim, Frontier};
+use crawler::frontier::{Claim, Frontier};
 use crawler::postgres_state::{PostgresStore, is_postgres_url};
 use crawler::state::{QueuedUrl, SharedClaim, SqliteStore, StateStore};
 
@@ -27,6 +27,27 @@ fn url_of(i: u64, hosts: u64) -> (String, String) {
     (format!("http://{host}/actualites/{}.html", i / hosts), host)
 }
 
+/// Queues `urls` URLs on `hosts` hosts; returns the seconds it took.
+fn fill(store: &mut dyn StateStore, urls: u64, hosts: u64) -> anyhow::Result<f64> {
+    let start = Instant::now();
+    for i in 0..urls {
+        let (url, host) = url_of(i, hosts);
+        store.enqueue(
+            &QueuedUrl {
+                url,
+                host,
+                depth: 1,
+                hops: 0,
+                attempt: 0,
+                robots: false,
+            },
+            false,
+        )?;
+    }
+    store.commit()?;
+    Ok(start.elapsed().as_secs_f64())
+}
+
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let state = arg(&args, "--state", "");
@@ -38,30 +59,15 @@ fn main() -> anyhow::Result<()> {
     if !is_postgres_url(&state) {
         let mut store = SqliteStore::open(std::path::Path::new(&state))?;
         store.begin(true)?;
+        let enqueue_secs = fill(&mut store, urls, hosts)?;
         let mut frontier = Frontier::new(Box::new(store), Duration::ZERO);
-        let start = Instant::now();
-        for i in 0..urls {
-            let (url, _) = url_of(i, hosts);
-            frontier.push(
-                &Candidate {
-                    url: url::Url::parse(&url)?,
-                    depth: 1,
-                    hops: 0,
-                    attempt: 0,
-                    robots: false,
-                },
-                false,
-            )?;
-        }
-        frontier.store().commit()?;
-        let enqueue_secs = start.elapsed().as_secs_f64();
+        frontier.load_hosts()?;
         let start = Instant::now();
         let mut claims = 0u64;
         loop {
             match frontier.claim(tokio::time::Instant::now())? {
                 Claim::Ready(host, c) => {
-                    frontier.store().complete(c.url.as_str(), true)?;
-                    frontier.release(&host, Duration::ZERO)?;
+                    frontier.complete_and_release(&host, c.url.as_str(), None, Duration::ZERO)?;
                     claims += 1;
                     if claims.is_multiple_of(1000) {
                         frontier.store().commit()?;
@@ -86,22 +92,7 @@ fn main() -> anyhow::Result<()> {
     let mut setup = PostgresStore::open(&state, "bench-setup", lease, Duration::ZERO, None)?
         .map_err(|b| anyhow::anyhow!("bench-setup busy: {}", b.holder))?;
     setup.begin(true)?;
-    let start = Instant::now();
-    for i in 0..urls {
-        let (url, host) = url_of(i, hosts);
-        setup.enqueue(
-            &QueuedUrl {
-                url,
-                host,
-                depth: 1,
-                hops: 0,
-                attempt: 0,
-                robots: false,
-            },
-            false,
-        )?;
-    }
-    let enqueue_secs = start.elapsed().as_secs_f64();
+    let enqueue_secs = fill(&mut setup, urls, hosts)?;
     let start = Instant::now();
     let threads: Vec<_> = (0..claimers)
         .map(|n| {

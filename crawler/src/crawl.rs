@@ -1,6 +1,7 @@
 //! The crawl loop: claims URLs from the frontier, fetches them politely, archives each
 //! exchange (as a revisit when it repeats an earlier capture), and queues what it discovers.
-//! The state lives on disk: a killed crawl resumes where it stopped.
+//! The state lives on disk (SQLite), or in PostgreSQL shared by named workers: a killed
+//! crawl resumes where it stopped.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::future::Future;
@@ -220,7 +221,7 @@ pub async fn run(
             match &worker {
                 Some(name) => tracing::info!(
                     worker = name,
-                    "joining the running crawl ({in_flight} URLs this worker had in flight are fetched again)"
+                    "joining the crawl's run ({in_flight} URLs this worker had in flight are fetched again)"
                 ),
                 None => tracing::warn!(
                     "resuming the unfinished crawl in {} ({in_flight} URLs were in flight and are fetched again; use --fresh to start over)",
