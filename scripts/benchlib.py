@@ -92,6 +92,10 @@ def make_corpus(work, pages, hosts):
         server.kill()
 
 
+# The tantivy-cli the benchmarks compare with (`cargo install` without --locked; see below).
+TANTIVY_CLI_VERSION = "0.24.0"
+
+
 def tantivy_cli_exe(work):
     """tantivy-cli: on the PATH, in /tmp/tantivy-cli or the work directory, else installed
     into the work directory."""
@@ -99,8 +103,11 @@ def tantivy_cli_exe(work):
     exe = next((e for e in [shutil.which("tantivy"), "/tmp/tantivy-cli/bin/tantivy", installed]
                 if e and os.path.exists(e)), None)
     if exe is None:
-        print("installing tantivy-cli (cargo install tantivy-cli)…", file=sys.stderr)
-        subprocess.run(["cargo", "install", "tantivy-cli", "--locked", "--root", os.path.join(work, "tantivy-cli")], check=True)
+        # Not --locked: tantivy-cli 0.24.0's lock file pins traitobject 0.1.0, which no longer
+        # compiles on rustc 1.95; resolved afresh, the same version builds.
+        print(f"installing tantivy-cli {TANTIVY_CLI_VERSION} (cargo install, unlocked)…", file=sys.stderr)
+        subprocess.run(["cargo", "install", "tantivy-cli", "--version", TANTIVY_CLI_VERSION,
+                        "--root", os.path.join(work, "tantivy-cli")], check=True)
         exe = installed
     return exe
 
