@@ -237,10 +237,10 @@ impl Conn {
             })?;
         match ready_rx.recv() {
             Ok(Ok(())) => Ok(Self { jobs, target }),
-            Ok(Err(source)) => Err(StateError::Postgres {
+            Ok(Err(error)) => Err(StateError::Postgres {
                 target,
                 what: "connecting (is the server running, and the URL right?)",
-                source,
+                error,
             }),
             Err(_) => Err(StateError::Shared {
                 target,
@@ -286,10 +286,10 @@ impl Conn {
             .map_err(|_| gone())?;
         rx.recv()
             .map_err(|_| gone())?
-            .map_err(|source| StateError::Postgres {
+            .map_err(|error| StateError::Postgres {
                 target: self.target.clone(),
                 what,
-                source,
+                error,
             })
     }
 }

@@ -22,14 +22,15 @@ pub enum StateError {
         source: rusqlite::Error,
     },
     /// The PostgreSQL crawl state could not be reached or used.
-    #[error("crawl state in PostgreSQL ({target}), {what}: {}", postgres_message(.source))]
+    #[error("crawl state in PostgreSQL ({target}), {what}: {}", postgres_message(.error))]
     Postgres {
         /// The database, as `host:port/dbname` (no password).
         target: String,
         /// What was being done.
         what: &'static str,
-        /// What PostgreSQL (or its client) said.
-        source: postgres::Error,
+        /// What PostgreSQL (or its client) said (in the message, not chained as a source:
+        /// its text would print twice).
+        error: postgres::Error,
     },
     /// The PostgreSQL crawl state cannot be used as it is.
     #[error("crawl state in PostgreSQL ({target}): {message}")]
@@ -52,10 +53,18 @@ pub enum StateError {
 /// What PostgreSQL said, with its SQLSTATE code (the client's own text for a database error
 /// is only "db error").
 fn postgres_message(e: &postgres::Error) -> String {
-    match e.as_db_error() {
-        Some(db) => format!("{} ({})", db.message(), db.code().code()),
-        None => e.to_string(),
+    if let Some(db) = e.as_db_error() {
+        return format!("{} ({})", db.message(), db.code().code());
     }
+    // The client's errors keep their cause (refused connection, bad password…) as a source.
+    let mut text = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
 }
 
 /// A URL waiting in (or claimed from) the frontier.
