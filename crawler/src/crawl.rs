@@ -25,7 +25,7 @@ use crate::report::CrawlReport;
 use crate::robots::RobotsRules;
 use crate::scope::{OutOfScope, Scope};
 use crate::state::{
-    CaptureInfo, CrawlTotals, HostRobots, QueuedUrl, SqliteStore, StateError, StateStore, SweepTurn,
+    CaptureInfo, CrawlTotals, HostRobots, SqliteStore, StateError, StateStore, SweepTurn,
 };
 use warc::http::{decode_content_encoding, parse_response_head};
 use warc::{WarcReader, WarcWriter, WriterConfig, sha1_digest};
@@ -338,17 +338,8 @@ pub async fn run(
                             "page budget of {} reached; stopping",
                             config.scope.max_pages
                         );
-                        crawl.frontier.store().requeue(
-                            &QueuedUrl {
-                                url: candidate.url.to_string(),
-                                host: host.clone(),
-                                depth: candidate.depth,
-                                hops: candidate.hops,
-                                attempt: candidate.attempt,
-                                robots: false,
-                            },
-                            true,
-                        )?;
+                        // Back to the queue, for a later run with a budget left.
+                        crawl.frontier.push_to_host(&host, &candidate, true)?;
                         crawl.frontier.release_unused(&host)?;
                         stopping = true;
                         budget_spent = true;
@@ -433,7 +424,6 @@ pub async fn run(
                     crawl.frontier.store().commit()?;
                 }
                 Err(e) => {
-                    // A task that panicked: free its host and count the error.
                     // A task that panicked: count the error, and give its URL back to the
                     // queue (a panic is a bug, not the page's fault) unless retries ran out.
                     if let Some((host, mut candidate)) = task_hosts.remove(&e.id()) {
@@ -467,27 +457,20 @@ pub async fn run(
             crawl.publish_progress()?;
             last_heartbeat = Instant::now();
         }
-        let mut line = format!(
-            "{} captures ({:.1}/s), {} queued, {} in flight, {} errors",
+        let ours = format!(
+            "{} captures ({:.1}/s), {} in flight, {} errors",
             crawl.report.captures,
             crawl.report.captures as f64 / elapsed,
-            crawl.frontier.queued(),
             tasks.len(),
             crawl.report.error_count()
         );
-        if let Some(t) = &crawl.totals {
-            line = format!(
-                "this worker: {} captures ({:.1}/s), {} in flight, {} errors; whole crawl: {} captures by {} workers, {} queued, {} in flight",
-                crawl.report.captures,
-                crawl.report.captures as f64 / elapsed,
-                tasks.len(),
-                crawl.report.error_count(),
-                t.captures,
-                t.workers,
-                t.queued,
-                t.in_flight
-            );
-        }
+        let line = match &crawl.totals {
+            Some(t) => format!(
+                "this worker: {ours}; whole crawl: {} captures by {} workers, {} queued, {} in flight",
+                t.captures, t.workers, t.queued, t.in_flight
+            ),
+            None => format!("{ours}, {} queued", crawl.frontier.queued()),
+        };
         if plain_progress {
             if last_progress_line.elapsed() >= Duration::from_secs(10) {
                 tracing::info!("progress: {line}");

@@ -229,7 +229,6 @@ impl Frontier {
                 let Ok(url) = Url::parse(&item.url) else {
                     tracing::warn!(url = item.url, "unparsable URL in the crawl state; skipped");
                     self.store.complete(&item.url, false)?;
-                    self.host_entry(&key).busy = true;
                     self.release(&key, Duration::ZERO)?;
                     return Ok(Claim::WaitUntil(now));
                 };

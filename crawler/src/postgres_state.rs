@@ -78,7 +78,6 @@ CREATE TABLE crawl_run(
     finished timestamptz,
     pages_started bigint NOT NULL DEFAULT 0,
     sweep_by text,
-    sweep_at timestamptz,
     swept boolean NOT NULL DEFAULT false
 );
 CREATE SEQUENCE url_seq;
@@ -91,8 +90,7 @@ CREATE TABLE urls(
     robots boolean NOT NULL,
     state smallint NOT NULL,
     seq bigint NOT NULL,
-    worker text,
-    claimed_at timestamptz
+    worker text
 );
 CREATE INDEX urls_queue ON urls(host, seq) WHERE state = 0;
 CREATE INDEX urls_in_flight ON urls(host) WHERE state = 1;
@@ -419,18 +417,10 @@ impl PostgresStore {
     }
 }
 
-/// The machine's name (`HOSTNAME`, or /etc/hostname).
+/// The machine's name (as the WARC writer's `gethostname`), `?` when it has none.
 pub fn machine_name() -> String {
-    std::env::var("HOSTNAME")
-        .ok()
-        .filter(|h| !h.is_empty())
-        .or_else(|| {
-            std::fs::read_to_string("/etc/hostname")
-                .ok()
-                .map(|h| h.trim().to_string())
-        })
-        .filter(|h| !h.is_empty())
-        .unwrap_or_else(|| "?".into())
+    let name = gethostname::gethostname().to_string_lossy().into_owned();
+    if name.is_empty() { "?".into() } else { name }
 }
 
 fn migrate(conn: &Conn) -> Result<(), StateError> {
@@ -582,23 +572,6 @@ pub fn status(url: &str) -> Result<CrawlStatus, StateError> {
 }
 
 impl StateStore for PostgresStore {
-    fn unfinished(&self) -> Result<bool, StateError> {
-        self.conn.call("reading the run", |c| {
-            Ok(
-                c.query_opt("SELECT state FROM crawl_run ORDER BY id DESC LIMIT 1", &[])?
-                    .is_some_and(|r| r.get::<_, String>(0) == "running"),
-            )
-        })
-    }
-
-    fn start_fresh(&mut self) -> Result<(), StateError> {
-        self.begin(true).map(drop)
-    }
-
-    fn resume(&mut self) -> Result<u64, StateError> {
-        self.begin(false).map(|n| n.unwrap_or(0))
-    }
-
     /// Joins the latest run if it is running (or, for a scheduled job, if it is this
     /// firing's), else starts one; all in one transaction, so that workers started together
     /// start one run. A fresh start is refused while other workers crawl.
@@ -812,7 +785,7 @@ impl StateStore for PostgresStore {
             let item = next_of_host(&mut tx, &host)?;
             if let Some(item) = &item {
                 tx.execute(
-                    "UPDATE urls SET state = 1, worker = $2, claimed_at = now() WHERE url = $1",
+                    "UPDATE urls SET state = 1, worker = $2 WHERE url = $1",
                     &[&item.url, &me],
                 )?;
                 tx.execute(
@@ -869,41 +842,6 @@ impl StateStore for PostgresStore {
         })
     }
 
-    fn record_capture(&mut self, capture: &CaptureInfo) -> Result<(), StateError> {
-        let k = capture.clone();
-        self.conn.call("recording a capture", move |c| {
-            c.execute(
-                "INSERT INTO captures(url, date, status, digest, etag, last_modified, record_id,
-                   warc, record_offset) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                &[
-                    &k.url,
-                    &k.date,
-                    &i32::from(k.status),
-                    &k.digest,
-                    &k.etag,
-                    &k.last_modified,
-                    &k.record_id,
-                    &k.warc,
-                    &to_i64(k.offset),
-                ],
-            )
-            .map(drop)
-        })
-    }
-
-    fn last_capture(&self, url: &str) -> Result<Option<CaptureInfo>, StateError> {
-        let url = url.to_string();
-        self.conn.call("reading the capture history", move |c| {
-            Ok(c.query_opt(
-                "SELECT url, date, status, digest, etag, last_modified, record_id, warc,
-                        record_offset
-                 FROM captures WHERE url = $1 ORDER BY date DESC, id DESC LIMIT 1",
-                &[&url],
-            )?
-            .map(|r| capture_row(&r)))
-        })
-    }
-
     fn recall(&self, url: &str) -> Result<(Option<CaptureInfo>, bool), StateError> {
         let url = url.to_string();
         self.conn.call("reading the capture history", move |c| {
@@ -955,16 +893,6 @@ impl StateStore for PostgresStore {
                 .collect();
             urls.sort();
             Ok(urls)
-        })
-    }
-
-    fn is_swept(&self, url: &str) -> Result<bool, StateError> {
-        let url = url.to_string();
-        self.conn.call("reading swept URLs", move |c| {
-            Ok(
-                c.query_one("SELECT EXISTS(SELECT 1 FROM swept WHERE url = $1)", &[&url])?
-                    .get(0),
-            )
         })
     }
 
@@ -1080,17 +1008,7 @@ impl PostgresStore {
     ) -> Result<bool, StateError> {
         let url = url.to_string();
         let has = capture.is_some();
-        let k = capture.cloned().unwrap_or(CaptureInfo {
-            url: String::new(),
-            date: String::new(),
-            status: 0,
-            digest: String::new(),
-            etag: None,
-            last_modified: None,
-            record_id: String::new(),
-            warc: String::new(),
-            offset: 0,
-        });
+        let k = capture.cloned().unwrap_or_default();
         let (host, wait) =
             release.map_or((None, 0.0), |(h, w)| (Some(h.to_string()), w.as_secs_f64()));
         let me = self.worker.clone();
@@ -1150,6 +1068,14 @@ pub const RECOVER_SQL: &str = "WITH e AS (
      WHERE hosts.host = e.host
      RETURNING hosts.host, coalesce(n.n, 0)";
 
+/// Says that this worker's lease of a host expired before its fetch ended.
+fn lease_lost(host: &str) {
+    tracing::warn!(
+        host,
+        "the lease of this host had expired before its fetch ended: raise fetch.host_lease"
+    );
+}
+
 /// Runs [`RECOVER_SQL`]; returns the URLs queued again.
 fn recover(c: &mut Session, me: &str) -> Result<u64, postgres::Error> {
     let mut total = 0;
@@ -1198,8 +1124,8 @@ pub const NEXT_URL_SQL: &str = "SELECT url, host, depth, hops, attempt, robots F
 
 /// The common claim in one statement (one round trip): the first rested host with queued
 /// URLs and no lease is locked, leased, and its next URL marked in flight. When it finds
-/// nothing, the transaction of [`PostgresStore::claim_next`] looks closer (expired leases,
-/// counts to repair, nothing to do).
+/// nothing, [`PostgresStore::claim_next`] looks closer (expired leases, counts to repair,
+/// nothing to do).
 pub const FAST_CLAIM_SQL: &str = "WITH h AS (
        SELECT host FROM hosts
        WHERE next_at <= now() AND queued > 0 AND lease_worker IS NULL
@@ -1209,7 +1135,7 @@ pub const FAST_CLAIM_SQL: &str = "WITH h AS (
          SELECT url FROM urls WHERE urls.host = h.host AND urls.state = 0
          ORDER BY urls.seq LIMIT 1) n),
      claimed AS (
-       UPDATE urls SET state = 1, worker = $1, claimed_at = now()
+       UPDATE urls SET state = 1, worker = $1
        FROM u WHERE urls.url = u.url
        RETURNING urls.url, urls.host, urls.depth, urls.hops, urls.attempt, urls.robots),
      leased AS (
@@ -1329,13 +1255,10 @@ impl SharedFrontier for PostgresStore {
         host: &str,
         wait: Duration,
     ) -> Result<(), StateError> {
+        // A lost lease (expired under a blocked worker): the URL is marked done and its
+        // capture recorded all the same; the host is left to whoever holds it now.
         if !self.finish_url(url, capture, Some((host, wait)))? {
-            // The lease was lost (expired under a blocked worker): the URL is marked done and
-            // its capture recorded all the same; the host is left to whoever holds it now.
-            tracing::warn!(
-                host,
-                "the lease of this host had expired before its fetch ended: raise fetch.host_lease"
-            );
+            lease_lost(host);
         }
         Ok(())
     }
@@ -1356,10 +1279,7 @@ impl SharedFrontier for PostgresStore {
             }
         })?;
         if released == 0 {
-            tracing::warn!(
-                host,
-                "the lease of this host had expired before its fetch ended: raise fetch.host_lease"
-            );
+            lease_lost(&host);
         }
         Ok(())
     }
@@ -1426,7 +1346,7 @@ impl SharedFrontier for PostgresStore {
         let run = self.run;
         let me = self.worker.clone();
         let sql = format!(
-            "UPDATE crawl_run SET sweep_by = $2, sweep_at = now()
+            "UPDATE crawl_run SET sweep_by = $2
              WHERE id = $1 AND NOT swept
                AND (sweep_by IS NULL OR sweep_by = $2 OR NOT {})",
             alive_sql("sweep_by")

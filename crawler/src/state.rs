@@ -85,7 +85,7 @@ pub struct QueuedUrl {
 }
 
 /// A capture of a URL, as recorded for later recrawls (conditional requests, revisits).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CaptureInfo {
     /// Target URI.
     pub url: String,
@@ -123,13 +123,6 @@ pub struct HostRobots {
 
 /// The crawl state interface: frontier, seen set, capture history.
 pub trait StateStore: Send {
-    /// Whether an unfinished crawl is recorded (a previous run stopped before its end).
-    fn unfinished(&self) -> Result<bool, StateError>;
-    /// Starts a new crawl: forgets the frontier, seen set and robots state, keeps the capture
-    /// history (for revisits).
-    fn start_fresh(&mut self) -> Result<(), StateError>;
-    /// Prepares a resumed crawl: URLs that were in flight are queued again.
-    fn resume(&mut self) -> Result<u64, StateError>;
     /// Marks the crawl finished.
     fn finish(&mut self) -> Result<(), StateError>;
     /// Queues a URL unless seen before; `front` puts it before the host's other URLs.
@@ -148,33 +141,21 @@ pub trait StateStore: Send {
     fn unseen(&self, urls: &[&str]) -> Result<Vec<bool>, StateError> {
         urls.iter().map(|u| self.is_seen(u).map(|s| !s)).collect()
     }
-    /// Records a capture in the history.
-    fn record_capture(&mut self, capture: &CaptureInfo) -> Result<(), StateError>;
-    /// The latest full (non-revisit) capture of a URL with a 2xx status, from any crawl.
-    fn last_capture(&self, url: &str) -> Result<Option<CaptureInfo>, StateError>;
-    /// The latest full capture of a URL (as [`StateStore::last_capture`]) and whether the
-    /// end-of-crawl check queued it (as [`StateStore::is_swept`]), in one question.
-    fn recall(&self, url: &str) -> Result<(Option<CaptureInfo>, bool), StateError> {
-        Ok((self.last_capture(url)?, self.is_swept(url)?))
-    }
-    /// Marks a claimed URL fetched and records its capture, if it is a reference for later
-    /// revisits (as [`StateStore::record_capture`] then [`StateStore::complete`]).
+    /// The latest full (non-revisit) capture of a URL with a 2xx status, from any crawl, and
+    /// whether the end-of-crawl check ([`StateStore::sweep_known`]) queued the URL in this
+    /// crawl, in one question.
+    fn recall(&self, url: &str) -> Result<(Option<CaptureInfo>, bool), StateError>;
+    /// Marks a claimed URL fetched and records its capture in the history, if it is a
+    /// reference for later revisits.
     fn complete_fetched(
         &mut self,
         url: &str,
         capture: Option<&CaptureInfo>,
-    ) -> Result<(), StateError> {
-        if let Some(capture) = capture {
-            self.record_capture(capture)?;
-        }
-        self.complete(url, true)
-    }
+    ) -> Result<(), StateError>;
     /// The URLs captured by earlier crawls that this crawl has not queued (no page, sitemap
     /// or feed of it links to them), remembered as swept: the crawl fetches them once more to
     /// learn whether they are gone or only unlinked.
     fn sweep_known(&mut self) -> Result<Vec<String>, StateError>;
-    /// Whether a URL was queued by [`StateStore::sweep_known`] in this crawl.
-    fn is_swept(&self, url: &str) -> Result<bool, StateError>;
     /// Counts a URL as swept (the target of a swept URL's redirect: nothing links to it).
     fn mark_swept(&mut self, url: &str) -> Result<(), StateError>;
     /// Queued URL counts and fetched counts per host (for a resumed crawl).
@@ -189,15 +170,11 @@ pub trait StateStore: Send {
     fn count_query_variant(&mut self, key: &str) -> Result<u32, StateError>;
     /// Makes the changes so far durable (the crawl calls this after each archived fetch).
     fn commit(&mut self) -> Result<(), StateError>;
-    /// Resumes the unfinished crawl (unless `fresh`) or starts a new one; returns the number
-    /// of URLs that were in flight and are queued again, `None` for a new crawl.
-    fn begin(&mut self, fresh: bool) -> Result<Option<u64>, StateError> {
-        if !fresh && self.unfinished()? {
-            self.resume().map(Some)
-        } else {
-            self.start_fresh().map(|()| None)
-        }
-    }
+    /// Resumes the unfinished crawl (unless `fresh`) or starts a new one, which forgets the
+    /// frontier, seen set and robots state and keeps the capture history (for revisits).
+    /// Returns the number of URLs that were in flight and are queued again, `None` for a new
+    /// crawl.
+    fn begin(&mut self, fresh: bool) -> Result<Option<u64>, StateError>;
     /// The host scheduling of a store shared by several crawl workers; `None` for a store
     /// used by one crawl process, which schedules hosts in memory.
     fn shared(&mut self) -> Option<&mut dyn SharedFrontier> {
@@ -447,8 +424,9 @@ impl SqliteStore {
     }
 }
 
-impl StateStore for SqliteStore {
-    fn unfinished(&self) -> Result<bool, StateError> {
+impl SqliteStore {
+    /// Whether an unfinished crawl is recorded (a previous run stopped before its end).
+    pub fn unfinished(&self) -> Result<bool, StateError> {
         let state: Option<String> = self
             .conn
             .query_row("SELECT value FROM meta WHERE key='run'", [], |r| r.get(0))
@@ -457,7 +435,9 @@ impl StateStore for SqliteStore {
         Ok(state.as_deref() == Some("running"))
     }
 
-    fn start_fresh(&mut self) -> Result<(), StateError> {
+    /// Starts a new crawl: forgets the frontier, seen set and robots state, keeps the
+    /// capture history (for revisits).
+    pub fn start_fresh(&mut self) -> Result<(), StateError> {
         self.tx()?;
         self.conn
             .execute_batch(
@@ -469,7 +449,8 @@ impl StateStore for SqliteStore {
         self.commit()
     }
 
-    fn resume(&mut self) -> Result<u64, StateError> {
+    /// Prepares a resumed crawl: URLs that were in flight are queued again.
+    pub fn resume(&mut self) -> Result<u64, StateError> {
         self.tx()?;
         let n = self
             .conn
@@ -480,6 +461,90 @@ impl StateStore for SqliteStore {
             .map_err(|e| self.err(e))?;
         self.commit()?;
         Ok(n as u64)
+    }
+
+    /// Records a capture in the history.
+    pub fn record_capture(&mut self, c: &CaptureInfo) -> Result<(), StateError> {
+        self.tx()?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO captures(url, date, status, digest, etag, last_modified, record_id, warc, offset)
+                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )
+            .and_then(|mut st| {
+                st.execute(params![
+                    c.url,
+                    c.date,
+                    c.status,
+                    c.digest,
+                    c.etag,
+                    c.last_modified,
+                    c.record_id,
+                    c.warc,
+                    c.offset as i64
+                ])
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// The latest full (non-revisit) capture of a URL with a 2xx status, from any crawl.
+    pub fn last_capture(&self, url: &str) -> Result<Option<CaptureInfo>, StateError> {
+        self.conn
+            .prepare_cached(
+                "SELECT url, date, status, digest, etag, last_modified, record_id, warc, offset
+                 FROM captures WHERE url=?1 ORDER BY date DESC, rowid DESC LIMIT 1",
+            )
+            .and_then(|mut st| {
+                st.query_row(params![url], |r| {
+                    Ok(CaptureInfo {
+                        url: r.get(0)?,
+                        date: r.get(1)?,
+                        status: r.get(2)?,
+                        digest: r.get(3)?,
+                        etag: r.get(4)?,
+                        last_modified: r.get(5)?,
+                        record_id: r.get(6)?,
+                        warc: r.get(7)?,
+                        offset: r.get::<_, i64>(8)? as u64,
+                    })
+                })
+                .optional()
+            })
+            .map_err(|e| self.err(e))
+    }
+
+    /// Whether a URL was queued by [`StateStore::sweep_known`] in this crawl.
+    pub fn is_swept(&self, url: &str) -> Result<bool, StateError> {
+        self.conn
+            .prepare_cached("SELECT 1 FROM swept WHERE url=?1")
+            .and_then(|mut st| st.exists(params![url]))
+            .map_err(|e| self.err(e))
+    }
+}
+
+impl StateStore for SqliteStore {
+    fn begin(&mut self, fresh: bool) -> Result<Option<u64>, StateError> {
+        if !fresh && self.unfinished()? {
+            self.resume().map(Some)
+        } else {
+            self.start_fresh().map(|()| None)
+        }
+    }
+
+    fn recall(&self, url: &str) -> Result<(Option<CaptureInfo>, bool), StateError> {
+        Ok((self.last_capture(url)?, self.is_swept(url)?))
+    }
+
+    fn complete_fetched(
+        &mut self,
+        url: &str,
+        capture: Option<&CaptureInfo>,
+    ) -> Result<(), StateError> {
+        if let Some(capture) = capture {
+            self.record_capture(capture)?;
+        }
+        self.complete(url, true)
     }
 
     fn finish(&mut self) -> Result<(), StateError> {
@@ -564,55 +629,6 @@ impl StateStore for SqliteStore {
             .map_err(|e| self.err(e))
     }
 
-    fn record_capture(&mut self, c: &CaptureInfo) -> Result<(), StateError> {
-        self.tx()?;
-        self.conn
-            .prepare_cached(
-                "INSERT INTO captures(url, date, status, digest, etag, last_modified, record_id, warc, offset)
-                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )
-            .and_then(|mut st| {
-                st.execute(params![
-                    c.url,
-                    c.date,
-                    c.status,
-                    c.digest,
-                    c.etag,
-                    c.last_modified,
-                    c.record_id,
-                    c.warc,
-                    c.offset as i64
-                ])
-            })
-            .map_err(|e| self.err(e))?;
-        Ok(())
-    }
-
-    fn last_capture(&self, url: &str) -> Result<Option<CaptureInfo>, StateError> {
-        self.conn
-            .prepare_cached(
-                "SELECT url, date, status, digest, etag, last_modified, record_id, warc, offset
-                 FROM captures WHERE url=?1 ORDER BY date DESC, rowid DESC LIMIT 1",
-            )
-            .and_then(|mut st| {
-                st.query_row(params![url], |r| {
-                    Ok(CaptureInfo {
-                        url: r.get(0)?,
-                        date: r.get(1)?,
-                        status: r.get(2)?,
-                        digest: r.get(3)?,
-                        etag: r.get(4)?,
-                        last_modified: r.get(5)?,
-                        record_id: r.get(6)?,
-                        warc: r.get(7)?,
-                        offset: r.get::<_, i64>(8)? as u64,
-                    })
-                })
-                .optional()
-            })
-            .map_err(|e| self.err(e))
-    }
-
     fn sweep_known(&mut self) -> Result<Vec<String>, StateError> {
         self.tx()?;
         let mut st = self
@@ -631,13 +647,6 @@ impl StateStore for SqliteStore {
             .map_err(|e| self.err(e))?;
         urls.sort();
         Ok(urls)
-    }
-
-    fn is_swept(&self, url: &str) -> Result<bool, StateError> {
-        self.conn
-            .prepare_cached("SELECT 1 FROM swept WHERE url=?1")
-            .and_then(|mut st| st.exists(params![url]))
-            .map_err(|e| self.err(e))
     }
 
     fn mark_swept(&mut self, url: &str) -> Result<(), StateError> {
