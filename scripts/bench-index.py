@@ -4,6 +4,8 @@
 Usage (from the repository root):
     python3 scripts/bench-index.py                    # 100,000 pages
     python3 scripts/bench-index.py --pages 5000 --skip-build
+    # A million pages, one in ten real-sized (~175 kB), with a run killed and resumed:
+    python3 scripts/bench-index.py --pages 1000000 --hosts 100 --large-every 10 --resume-check --keep
 
 Steps: builds the release crawler and indexer; serves 100,000 generated municipal pages
 (`crawler serve-sample --synthetic-…`) and crawls them into WARC files; then measures
@@ -17,14 +19,21 @@ Steps: builds the release crawler and indexer; serves 100,000 generated municipa
      one core;
   5. `indexer bench-queries`: p50/p99 latency of fixed French queries, bare, with
      snippets, with facets, with both.
+With --resume-check, `indexer index` also runs into a second index, is killed (SIGKILL)
+half-way through the time the first run took, and is run again: the script checks that the
+resumed index holds the same documents and captures, and prints what resuming cost.
+With --work DIR, a corpus crawled earlier into DIR/warcs is reused (the crawl is not timed).
 Prints Markdown for BENCHMARKS.md.
 """
 import argparse
+import json
 import os
 import subprocess
 import sys
 import shutil
+import signal
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from benchlib import REL, ROOT, dir_size, machine, make_corpus, measured, tantivy_cli_index  # noqa: E402
@@ -63,6 +72,42 @@ print(len(pages), secs)
     return int(n), float(secs), version
 
 
+def documents_in(out):
+    """The index's document count from `indexer index`'s summary line."""
+    return int(out.split(" documents in ")[0].rsplit("; ", 1)[1])
+
+
+def resume_check(work, warcs, full_secs, env):
+    """Kills `indexer index` (SIGKILL) half-way through `full_secs` into a second index, runs
+    it again, and checks the result against the uninterrupted index. Returns a report."""
+    idx = os.path.join(work, "index-resumed")
+    shutil.rmtree(idx, ignore_errors=True)
+    cmd = [os.path.join(REL, "indexer"), "index", "--index", idx, warcs]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    killed_after = full_secs / 2
+    time.sleep(killed_after)
+    if proc.poll() is not None:
+        sys.exit("the run to interrupt finished before it was killed")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    secs, rss, _, out, _ = measured(cmd, cwd=ROOT, env=env)
+    taken_up = next((line.strip() for line in out.splitlines() if "taken up" in line), "read again from the start of its file")
+    stats = [subprocess.run([os.path.join(REL, "indexer"), "stats", "--index", d, "--format", "json"], capture_output=True,
+                            text=True, cwd=ROOT, env=env) for d in (os.path.join(work, "index"), idx)]
+    same = None
+    if all(s.returncode == 0 for s in stats):
+        a, b = (json.loads(s.stdout) for s in stats)
+        same = all(a.get(k) == b.get(k) for k in ("documents", "captures", "topics", "years", "states"))
+    report = (f"Interrupted and resumed: `indexer index` killed (SIGKILL) after {killed_after:.0f} s, run again: "
+              f"{secs:.1f} s more ({killed_after + secs:.0f} s in all against {full_secs:.0f} s uninterrupted), peak RSS "
+              f"{rss:.0f} MB; {taken_up}; {documents_in(out)} documents; documents, captures, topics, years and states "
+              f"the same as the uninterrupted index: {'yes' if same else 'NO' if same is not None else 'not compared'}")
+    shutil.rmtree(idx, ignore_errors=True)
+    if same is False:
+        sys.exit(report)
+    return report
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=100_000)
@@ -71,28 +116,38 @@ def main():
     ap.add_argument("--query-runs", type=int, default=20)
     ap.add_argument("--skip-build", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the work directory")
+    ap.add_argument("--work", help="work directory (a corpus already in WORK/warcs is reused)")
+    ap.add_argument("--large-every", type=int, default=0, help="about one page in N real-sized (~175 kB)")
+    ap.add_argument("--resume-check", action="store_true", help="also kill an indexing run half-way and resume it")
+    ap.add_argument("--no-json-index", action="store_true", help="skip `bench-index-json` (disk space at 1M)")
     args = ap.parse_args()
     if not args.skip_build:
         subprocess.run(["cargo", "build", "--release", "-p", "veille-crawler", "-p", "veille-indexer"], cwd=ROOT, check=True)
-    work = tempfile.mkdtemp(prefix="veille-bench-index-")
+    work = args.work or tempfile.mkdtemp(prefix="veille-bench-index-")
     env = dict(os.environ, RUST_LOG="warn")
-    crawl_secs = make_corpus(work, args.pages, args.hosts)
     warcs = os.path.join(work, "warcs")
+    if os.path.isdir(warcs) and any(f.endswith(".warc.gz") for f in os.listdir(warcs)):
+        crawl_secs = None
+    else:
+        crawl_secs = make_corpus(work, args.pages, args.hosts, args.large_every)
     warc_bytes = sum(os.path.getsize(os.path.join(warcs, f)) for f in os.listdir(warcs) if f.endswith(".warc.gz"))
 
     secs, rss, _, out, _ = measured([os.path.join(REL, "indexer"), "index", "--index", os.path.join(work, "index"), warcs],
                                       cwd=ROOT, env=env)
     docs = int(out.split(" documents added")[0].rsplit(" ", 1)[1])
     index_bytes = dir_size(os.path.join(work, "index"))
+    resume = resume_check(work, warcs, secs, env) if args.resume_check else None
     docs_path = os.path.join(work, "docs.jsonl")
     with open(docs_path, "wb") as f:
         dsecs, drss, _, _, _ = measured([os.path.join(REL, "indexer"), "dump", warcs], stdout=f, cwd=ROOT, env=env)
     dumped = sum(1 for _ in open(docs_path, "rb"))
     text_bytes = os.path.getsize(docs_path)
     tsecs, trss, tsize, tversion = tantivy_cli_index(work, docs_path)
-    jsecs, jrss, jcpu, _, _ = measured([os.path.join(REL, "indexer"), "bench-index-json", "--index",
-                                     os.path.join(work, "json-index"), docs_path], cwd=ROOT, env=env)
-    jsize = dir_size(os.path.join(work, "json-index"))
+    if not args.no_json_index:
+        jsecs, jrss, jcpu, _, _ = measured([os.path.join(REL, "indexer"), "bench-index-json", "--index",
+                                         os.path.join(work, "json-index"), docs_path], cwd=ROOT, env=env)
+        jsize = dir_size(os.path.join(work, "json-index"))
+        shutil.rmtree(os.path.join(work, "json-index"), ignore_errors=True)
     tn, tsecs_traf, traf_version = trafilatura_rate(work, args.trafilatura_pages)
     _, _, _, xout, _ = measured([os.path.join(REL, "indexer"), "bench-extract", "--pages", str(args.trafilatura_pages),
                                  "--runs", "5", warcs], cwd=ROOT, env=env)
@@ -106,13 +161,20 @@ def main():
                                  "--runs", str(args.query_runs)], cwd=ROOT, env=env)
 
     print(f"Machine: {machine()}")
-    print(f"Corpus: {args.pages} generated pages on {args.hosts} hosts, crawled by Veille in {crawl_secs:.0f} s into {warc_bytes / 1e6:.0f} MB of WARC; {dumped} HTML documents, {text_bytes / 1e6:.0f} MB of extracted JSON\n")
+    crawled = f"crawled by Veille in {crawl_secs:.0f} s" if crawl_secs is not None else "crawled earlier"
+    html_bytes = sum(json.load(open(os.path.join(work, f))).get("bytes", 0) for f in os.listdir(work) if f == "crawl.json") if os.path.exists(os.path.join(work, "crawl.json")) else 0
+    print(f"Corpus: {args.pages} generated pages on {args.hosts} hosts"
+          + (f", about one in {args.large_every} real-sized (~175 kB)" if args.large_every else "")
+          + f", {crawled} into {warc_bytes / 1e6:.0f} MB of WARC"
+          + (f" ({html_bytes / 1e9:.1f} GB fetched)" if html_bytes else "")
+          + f"; {dumped} HTML documents, {text_bytes / 1e6:.0f} MB of extracted JSON\n")
     print("| step | documents | seconds | docs/s | MB/s | peak RSS (MB) | output |")
     print("|---|---:|---:|---:|---:|---:|---|")
     print(f"| Veille `indexer index` (WARC → extraction → index) | {docs} | {secs:.1f} | {docs / secs:.0f} | {warc_bytes / 1e6 / secs:.1f} (WARC) | {rss:.0f} | index {index_bytes / 1e6:.0f} MB = {index_bytes / warc_bytes:.2f}× WARC |")
     print(f"| Veille `indexer dump` (WARC → extraction only) | {dumped} | {dsecs:.1f} | {dumped / dsecs:.0f} | {warc_bytes / 1e6 / dsecs:.1f} (WARC) | {drss:.0f} | {text_bytes / 1e6:.0f} MB JSON |")
     print(f"| {tversion} `index` (the same JSON documents) | {dumped} | {tsecs:.1f} | {dumped / tsecs:.0f} | {text_bytes / 1e6 / tsecs:.1f} (JSON) | {trss:.0f} | index {tsize / 1e6:.0f} MB |")
-    print(f"| Veille `indexer bench-index-json` (the same JSON documents, French analyzer) | {dumped} | {jsecs:.1f} | {dumped / jsecs:.0f} | {text_bytes / 1e6 / jsecs:.1f} (JSON) | {jrss:.0f} | index {jsize / 1e6:.0f} MB |")
+    if not args.no_json_index:
+        print(f"| Veille `indexer bench-index-json` (the same JSON documents, French analyzer) | {dumped} | {jsecs:.1f} | {dumped / jsecs:.0f} | {text_bytes / 1e6 / jsecs:.1f} (JSON) | {jrss:.0f} | index {jsize / 1e6:.0f} MB |")
     print(f"| trafilatura {traf_version} `extract` (first {tn} pages, in memory, 1 core) | {tn} | {tsecs_traf:.2f} | {tn / tsecs_traf:.0f} | | | |")
     print(f"| Veille `indexer bench-extract` (the same {xn} pages, in memory, 1 core, median of 5 runs) | {xn} | {xsecs:.2f} | {xn / xsecs:.0f} | | | |")
     traf_rate = tn / tsecs_traf
@@ -121,13 +183,19 @@ def main():
     print(f"`indexer bench-extract`: {' '.join(xout.split())}")
     print(f"Its HTML part (trafilatura's job) against trafilatura: {html_rate / traf_rate:.1f}×")
     cores = os.cpu_count() or 1
-    floor_cpu = jcpu + dumped / parse_rate
-    print(f"Bound on `index` from CPU alone: indexing the text {jcpu:.1f} s of CPU (`bench-index-json`, "
-          f"{jcpu / jsecs * 100:.0f} % of the cores for {jsecs:.1f} s, reading the JSON included) + parsing the HTML "
-          f"{dumped / parse_rate:.1f} s = {floor_cpu:.1f} s, at least {floor_cpu / cores:.1f} s on {cores} cores: "
-          f"at most {dumped / (floor_cpu / cores):.0f} pages/s, {dumped / (floor_cpu / cores) / traf_rate:.1f}× trafilatura, "
-          f"before any main text, commune or topic")
-    print(f"Veille indexing time / tantivy-cli's, same JSON documents: {jsecs / tsecs:.2f}×")
+    if not args.no_json_index:
+        floor_cpu = jcpu + dumped / parse_rate
+        print(f"Bound on `index` from CPU alone: indexing the text {jcpu:.1f} s of CPU (`bench-index-json`, "
+              f"{jcpu / jsecs * 100:.0f} % of the cores for {jsecs:.1f} s, reading the JSON included) + parsing the HTML "
+              f"{dumped / parse_rate:.1f} s = {floor_cpu:.1f} s, at least {floor_cpu / cores:.1f} s on {cores} cores: "
+              f"at most {dumped / (floor_cpu / cores):.0f} pages/s, {dumped / (floor_cpu / cores) / traf_rate:.1f}× trafilatura, "
+              f"before any main text, commune or topic")
+        print(f"Veille indexing time / tantivy-cli's, same JSON documents: {jsecs / tsecs:.2f}×")
+    print(f"docs/s, Veille `indexer index` (WARC → extraction → index) / tantivy-cli `index` (the extracted text): "
+          f"{(docs / secs) / (dumped / tsecs):.2f}×")
+    print(f"Index size / WARC size: Veille {index_bytes / warc_bytes:.2f}×, tantivy-cli {tsize / warc_bytes:.2f}×")
+    if resume:
+        print(resume)
     print(f"Veille `indexer index` (extraction included, on all cores) / tantivy-cli `index` (text already extracted): {secs / tsecs:.2f}× the time\n")
     print("Query latency (`indexer bench-queries`, from the library, 10 results):\n")
     print(qout)

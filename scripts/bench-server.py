@@ -5,14 +5,18 @@ indexes of the same documents, under wrk on loopback.
 Usage (from the repository root):
     python3 scripts/bench-server.py                         # makes a 100,000-page corpus
     python3 scripts/bench-server.py --work DIR --skip-build # reuses `bench-index.py --keep`'s DIR
+    python3 scripts/bench-server.py --work DIR --skip-build --fixed   # the ten fixed queries
 
 The corpus: generated municipal pages crawled by Veille (see bench-index.py); Veille's index
 comes from `indexer index` on the WARC files, tantivy-cli's from the documents `indexer
-dump` extracted from the same files (url, title, body). Both servers answer a fixed list
-of French queries, 10 hits each: Veille's `/api/search` with facet counts (topics,
-départements, communes, years) and highlighted snippets, tantivy-cli's `/api` with the
-stored documents of the hits. wrk (Debian package) sends the queries in turn; each server
-is measured alone, after a warm-up. Prints Markdown for BENCHMARKS.md.
+dump` extracted from the same files (url, title, body). Both servers answer the same French
+queries, 10 hits each: Veille's `/api/search` with facet counts (topics, départements,
+communes, years, page types) and highlighted snippets, tantivy-cli's `/api` with the stored
+documents of the hits. By default the queries are --queries different ones (benchlib's
+`query_list`: words, phrases, OR, exclusions), more than Veille's response cache holds, so
+no request is answered from it; --fixed replays the ten of `indexer bench-queries` instead
+(the best case for a cache). wrk (Debian package) sends the queries in turn; each server is
+measured alone, after a warm-up. Prints Markdown for BENCHMARKS.md.
 """
 import argparse
 import os
@@ -25,7 +29,7 @@ import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import REL, ROOT, free_port, machine, make_corpus, measured, tantivy_cli_exe, tantivy_cli_index, tantivy_cli_version, wait_port  # noqa: E402
+from benchlib import REL, ROOT, free_port, machine, make_corpus, measured, query_list, tantivy_cli_exe, tantivy_cli_index, tantivy_cli_version, wait_port  # noqa: E402
 
 
 LUA = """
@@ -65,7 +69,7 @@ def bench_one(cmd, port, paths, ok, args, work, name, **popen):
     server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **popen)
     try:
         wait_port(port, 120)
-        for p in paths:
+        for p in paths[:50]:
             status, body = check(f"http://127.0.0.1:{port}{p}")
             assert status == 200 and ok(body), f"{p}: unexpected answer: {body[:300]}"
         wrk(paths, port, 5, args.connections, work, f"{name}-warmup")
@@ -82,6 +86,9 @@ def main():
     ap.add_argument("--work", help="work directory of an earlier run (warcs/, index/, docs.jsonl, tantivy-cli-index/)")
     ap.add_argument("--seconds", type=int, default=20)
     ap.add_argument("--connections", type=int, default=4)
+    ap.add_argument("--queries", type=int, default=5000, help="different queries sent in turn")
+    ap.add_argument("--fixed", action="store_true", help="the ten fixed queries instead, cache on and off")
+    ap.add_argument("--large-every", type=int, default=0, help="when making a corpus: one page in N real-sized")
     ap.add_argument("--skip-build", action="store_true")
     args = ap.parse_args()
     if shutil.which("wrk") is None:
@@ -93,7 +100,7 @@ def main():
     env = dict(os.environ, RUST_LOG="warn")
     warcs = os.path.join(work, "warcs")
     if not os.path.isdir(warcs):
-        make_corpus(work, args.pages, args.hosts)
+        make_corpus(work, args.pages, args.hosts, args.large_every)
     index = os.path.join(work, "index")
     if not os.path.isdir(index):
         measured([os.path.join(REL, "indexer"), "index", "--index", index, warcs], cwd=ROOT, env=env)
@@ -109,40 +116,47 @@ def main():
     wrk_version = subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split("[")[0].strip()
     documents = sum(1 for _ in open(docs_path, "rb"))
 
-    # The same fixed French queries as `indexer bench-queries`.
-    queries = subprocess.run([os.path.join(REL, "indexer"), "bench-queries", "--list"], capture_output=True,
-                             text=True, check=True).stdout.splitlines()
+    if args.fixed:
+        # The same fixed French queries as `indexer bench-queries`, in Veille's syntax for both
+        # (tantivy-cli then requires none of the words: more documents to score for it).
+        veille_q = subprocess.run([os.path.join(REL, "indexer"), "bench-queries", "--list"], capture_output=True,
+                                  text=True, check=True).stdout.splitlines()
+        tantivy_q = veille_q
+        runs = [("response cache on (default)", []),
+                ("cache off: `--cache-entries 0`", ["--cache-entries", "0"]),
+                ("cache off, `--max-searches 64`", ["--cache-entries", "0", "--max-searches", "64"])]
+    else:
+        pairs = query_list(args.queries)
+        veille_q = [v for v, _ in pairs]
+        tantivy_q = [t for _, t in pairs]
+        runs = [(f"response cache on (default), {len(pairs)} different queries: every request a miss", []),
+                ("cache off: `--cache-entries 0`", ["--cache-entries", "0"])]
+        with open(os.path.join(work, "queries.txt"), "w") as f:
+            f.write("\n".join(veille_q) + "\n")
     tport = free_port()
     rows = []
-    vpaths = ["/api/search?" + urllib.parse.urlencode({"q": q}) for q in queries]
-    # Veille twice: as deployed (identical requests answered from its response cache until
-    # the index changes) and with the cache off (every request searched).
-    # Without the cache, also with searches not limited to one per core (`--max-searches 64`):
-    # more throughput, longer tail.
-    for label, extra in [("response cache on (default)", []),
-                         ("cache off: `--cache-entries 0`", ["--cache-entries", "0"]),
-                         ("cache off, `--max-searches 64`", ["--cache-entries", "0", "--max-searches", "64"])]:
+    vpaths = ["/api/search?" + urllib.parse.urlencode({"q": q}) for q in veille_q]
+    for label, extra in runs:
         vport = free_port()
         cmd = [os.path.join(REL, "search-server"), "--index", index, "--warcs", warcs,
                "--bind", f"127.0.0.1:{vport}"] + extra
         rows.append((f"Veille `search-server` `/api/search` (10 hits, facets, snippets), {label}",) +
                     bench_one(cmd, vport, vpaths, lambda body: b'"facets"' in body and b"snippet_html" in body,
                               args, work, "veille", cwd=ROOT, env=env))
-    tpaths = ["/api/?" + urllib.parse.urlencode({"q": q, "nhits": 10}) for q in queries]
+    tpaths = ["/api/?" + urllib.parse.urlencode({"q": q, "nhits": 10}) for q in tantivy_q]
     tcmd = [texe, "serve", "-i", tindex, "--host", "127.0.0.1", "--port", str(tport)]
     rows.append((f"{tversion} `serve` `/api/` (10 hits, stored documents)",) +
                 bench_one(tcmd, tport, tpaths, lambda body: True, args, work, "tantivy"))
 
     print(f"Machine: {machine()}")
-    print(f"Index: {documents} documents; {wrk_version} -t2 -c{args.connections} -d{args.seconds}s, {len(queries)} French queries in turn; "
+    print(f"Index: {documents} documents; {wrk_version} -t2 -c{args.connections} -d{args.seconds}s, {len(veille_q)} French queries in turn; "
           f"servers and wrk share the machine\n")
     print("| server | requests/s | p50 (ms) | p99 (ms) | non-2xx |")
     print("|---|---:|---:|---:|---:|")
     for name, rps, p50, p99, errors in rows:
         print(f"| {name} | {rps:.0f} | {p50:.2f} | {p99:.2f} | {errors} |")
-    if len(rows) == 4:
-        print(f"\nVeille / tantivy-cli requests/s: {rows[0][1] / rows[3][1]:.2f}× with the response cache, "
-              f"{rows[1][1] / rows[3][1]:.2f}× without, {rows[2][1] / rows[3][1]:.2f}× without and unlimited searches")
+    tcli = rows[-1][1]
+    print("\nVeille / tantivy-cli requests/s: " + "; ".join(f"{r[1] / tcli:.2f}× ({label})" for r, (label, _) in zip(rows, runs)))
     if not args.work:
         print(f"work directory: {work} (pass --work to reuse it)", file=sys.stderr)
 

@@ -68,20 +68,23 @@ def corpus_config(work, port, hosts, name="bench-corpus"):
     return cfg
 
 
-def serve_synthetic(pages, hosts, latency_ms=0):
+def serve_synthetic(pages, hosts, latency_ms=0, large_every=0):
     """Starts `crawler serve-sample` with `hosts` generated sites of pages/hosts pages each on a
-    free loopback port (each page answered after `latency_ms`), ready; returns (process, port)."""
+    free loopback port (each page answered after `latency_ms`; about one page in `large_every`
+    real-sized, ~175 kB), ready; returns (process, port)."""
     port = free_port()
     server = subprocess.Popen([os.path.join(REL, "crawler"), "serve-sample", "--bind", f"127.0.0.1:{port}",
                                "--synthetic-hosts", str(hosts), "--synthetic-pages", str(pages // hosts),
-                               "--synthetic-latency-ms", str(latency_ms)],
+                               "--synthetic-latency-ms", str(latency_ms),
+                               "--synthetic-large-every", str(large_every)],
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_port(port, 10)
     return server, port
 
 
-def make_corpus(work, pages, hosts):
-    server, port = serve_synthetic(pages, hosts)
+def make_corpus(work, pages, hosts, large_every=0):
+    """Crawls `pages` generated pages on `hosts` hosts into work/warcs; returns the seconds."""
+    server, port = serve_synthetic(pages, hosts, large_every=large_every)
     try:
         cfg = corpus_config(work, port, hosts)
         secs, _, _, _, _ = measured([os.path.join(REL, "crawler"), "crawl", "--fresh", "--config", cfg,
@@ -152,3 +155,64 @@ def machine():
     cpu_name = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
     return (f"{os.cpu_count()} cores ({cpu_name}), {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
             f"{platform.system()} {platform.release()}")
+
+
+# Words and phrases a researcher of municipal digital policy types: some are in every
+# generated corpus, some in few pages, some in none (a query that finds nothing is common).
+QUERY_WORDS = [
+    "fibre", "optique", "internet", "numérique", "numériques", "wifi", "public", "publiques",
+    "label", "villes", "arobases", "cantine", "ligne", "médiathèque", "ateliers", "initiation",
+    "école", "écoles", "tableaux", "interactifs", "conseil", "municipal", "mairie", "travaux",
+    "chaussée", "données", "licence", "ouverte", "borne", "accès", "habitants", "quartiers",
+    "questionnaire", "avis", "parc", "inscriptions", "listes", "électorales", "marché", "place",
+    "église", "déchetterie", "football", "bénévoles", "fête", "musique", "rentrée", "familles",
+    "périscolaire", "salles", "municipales", "gratuit", "hôtel", "ville", "commune", "budget",
+    "urbanisme", "jeunesse", "seniors", "santé", "environnement", "transports", "stationnement",
+    "associations", "emploi", "commerces", "histoire", "démarches", "élus", "délibérations",
+    "vidéoprotection", "télétravail", "cybersécurité", "dématérialisation", "visioconférence",
+    "inclusion", "fracture", "conseiller", "tablettes", "ordinateurs", "portail", "famille",
+    "application", "mobile", "réseau", "débit", "raccordement", "antenne", "citoyens",
+    "participation", "budget participatif", "open data", "haut débit", "espace public numérique",
+    "tiers lieu", "France services", "démarches en ligne", "label Villes Internet",
+    "conseil municipal", "fibre optique", "wifi public", "données publiques", "tableaux numériques",
+    "accès à internet", "licence ouverte", "cantine en ligne", "listes électorales",
+]
+
+
+def query_list(n, seed=16):
+    """`n` different queries, as (Veille's syntax, tantivy-cli's syntax) pairs asking the same:
+    one to three words (all required), a phrase, a phrase and a word, an OR, an exclusion.
+    Veille requires every word by default; tantivy-cli's parser does not, so its words get a
+    `+`."""
+    import random
+    rng = random.Random(seed)
+    words = [w for w in QUERY_WORDS if " " not in w]
+    phrases = [w for w in QUERY_WORDS if " " in w]
+    seen, out = set(), []
+    while len(out) < n:
+        shape = rng.random()
+        if shape < 0.2:
+            parts = [rng.choice(words)]
+            v, t = parts[0], parts[0]
+        elif shape < 0.55:
+            a, b = rng.sample(words, 2)
+            v, t = f"{a} {b}", f"+{a} +{b}"
+        elif shape < 0.7:
+            a, b, c = rng.sample(words, 3)
+            v, t = f"{a} {b} {c}", f"+{a} +{b} +{c}"
+        elif shape < 0.8:
+            p = rng.choice(phrases)
+            v, t = f'"{p}"', f'"{p}"'
+        elif shape < 0.87:
+            p, a = rng.choice(phrases), rng.choice(words)
+            v, t = f'"{p}" {a}', f'+"{p}" +{a}'
+        elif shape < 0.95:
+            a, b = rng.sample(words, 2)
+            v, t = f"{a} OR {b}", f"{a} OR {b}"
+        else:
+            a, b = rng.sample(words, 2)
+            v, t = f"{a} -{b}", f"+{a} -{b}"
+        if v not in seen:
+            seen.add(v)
+            out.append((v, t))
+    return out

@@ -157,6 +157,10 @@ struct ServeArgs {
     /// Milliseconds the server takes to answer each generated page.
     #[arg(long, default_value_t = 0)]
     synthetic_latency_ms: u64,
+    /// About one generated page in this many is the size of a real news page (~175 kB of
+    /// HTML, against ~15 kB for the others); 0 for none.
+    #[arg(long, default_value_t = 0)]
+    synthetic_large_every: u64,
 }
 
 fn main() -> std::process::ExitCode {
@@ -501,6 +505,7 @@ async fn serve_sample(args: ServeArgs) -> Result<()> {
             pages: args.synthetic_pages,
             fanout: args.synthetic_fanout.max(1),
             latency_ms: args.synthetic_latency_ms,
+            large_every: args.synthetic_large_every,
         });
         println!(
             "Also serving {} generated sites of {} pages (www.commune0.bench.example …)",

@@ -2,7 +2,9 @@
 //! payload digest); a revisit or an identical capture adds its date to that document. Only
 //! WARC files not indexed before are read (their list is stored in the commit, so it is
 //! atomic with the documents), and each file is committed on its own: an interrupted run
-//! leaves the last commit usable, and a rerun completes it.
+//! leaves the last commit usable, and a rerun completes it. Within a file, the commits that
+//! bound memory record how far the file was indexed (the offset of the last record whose
+//! document they hold), so a rerun goes on from there instead of reading the file again.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::ControlFlow;
@@ -78,6 +80,10 @@ pub struct IndexSummary {
     pub bad_records: u64,
     /// Documents in the index after the run.
     pub documents_total: u64,
+    /// Where an interrupted run was taken up: the WARC file and the offset read from.
+    pub resumed: Option<(String, u64)>,
+    /// The run stopped early ([`IndexOptions::stop_after_commits`]).
+    pub interrupted: bool,
     /// Revisits whose original is no document of the index, in the file being read, and the
     /// first of them (URL, file, offset): warned once per file.
     #[serde(skip)]
@@ -89,6 +95,21 @@ pub struct IndexSummary {
 struct Payload {
     /// Indexed WARC files: file name → size.
     files: BTreeMap<String, u64>,
+    /// The WARC file being indexed when this commit was made (inside it), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    partial: Option<Partial>,
+}
+
+/// How far a WARC file was indexed by a commit made inside it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Partial {
+    /// File name.
+    file: String,
+    /// Its size then (a file of another size is read from the start).
+    size: u64,
+    /// Offset of the last record whose capture the commit holds: reading again from it
+    /// repeats at most that one (capture dates are a set, so that is harmless).
+    offset: u64,
 }
 
 /// Opens the index in `dir`, creating it if needed, with the French analyzer registered.
@@ -190,6 +211,11 @@ pub struct IndexOptions {
     pub progress: bool,
     /// Write out and commit pending documents past this many (bounds memory).
     pub flush_docs: usize,
+    /// Captures extracted together (on all cores).
+    pub batch: usize,
+    /// Stop after this many commits inside a file, as an interrupted run would (to check
+    /// that a rerun takes up from there); `None` in normal use.
+    pub stop_after_commits: Option<usize>,
 }
 
 impl Default for IndexOptions {
@@ -197,6 +223,8 @@ impl Default for IndexOptions {
         Self {
             progress: false,
             flush_docs: FLUSH_DOCS,
+            batch: BATCH,
+            stop_after_commits: None,
         }
     }
 }
@@ -255,7 +283,20 @@ pub fn index_warcs(
         e => terr(e),
     })?;
     let reader = index.reader().map_err(terr)?;
+    let mut commits = 0usize;
     for file in &todo {
+        let (name, size) = file_id(file);
+        // Go on from where an interrupted run committed, inside this file.
+        let from = payload
+            .partial
+            .as_ref()
+            .filter(|p| p.file == name && p.size == size)
+            .map_or(0, |p| p.offset);
+        if from > 0 {
+            tracing::info!("{name}: taken up at offset {from}, where the last run committed");
+            summary.resumed = Some((name.clone(), from));
+            bar.inc(from);
+        }
         bar.set_message(
             file.file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -266,7 +307,14 @@ pub fn index_warcs(
         let mut pending: HashMap<String, (TantivyDocument, BTreeSet<i64>)> = HashMap::new();
         let mut batch: Vec<(Capture, Option<String>)> = Vec::new();
         let mut stream_err: Option<tantivy::TantivyError> = None;
-        let payload_json = serde_json::to_string(&payload).unwrap_or_default();
+        let mut partial = Payload {
+            files: payload.files.clone(),
+            partial: Some(Partial {
+                file: name.clone(),
+                size,
+                offset: from,
+            }),
+        };
         // A reader thread decompresses and parses the WARC file while this one extracts and
         // indexes what it has read.
         let (sender, received) = std::sync::mpsc::sync_channel(QUEUE);
@@ -274,7 +322,7 @@ pub fn index_warcs(
             let reading = scope.spawn(move || {
                 let mut captures = Captures::default();
                 let mut records = 0u64;
-                let result = captures.stream_file_until(file, |capture, seeds| {
+                let result = captures.stream_file_from(file, from, |capture, seeds| {
                     records += 1;
                     let seed = seed_of(seeds, &capture.url).map(str::to_string);
                     // A closed channel means indexing failed (the error is reported there):
@@ -288,22 +336,29 @@ pub fn index_warcs(
             });
             for item in received {
                 batch.push(item);
-                if batch.len() < BATCH {
+                if batch.len() < options.batch.max(1) {
                     continue;
                 }
                 let b = std::mem::take(&mut batch);
+                let last = b.last().map(|(c, _)| c.offset);
                 let step = add_batch(b, extractor, &fields, &searcher, &mut pending, &mut summary)
                     .and_then(|()| {
                         // Bound memory: write out and commit what is pending. The commit's payload
-                        // does not list this file yet, so a rerun reads it again, and merging
-                        // capture dates (a set) makes that harmless.
+                        // does not list this file as done, but how far it went: a rerun goes on
+                        // from the last record indexed (read again: merging capture dates, a
+                        // set, makes that harmless).
                         if pending.len() >= options.flush_docs.max(1) {
                             flush(&mut writer, &fields, &mut pending)?;
+                            if let (Some(p), Some(offset)) = (partial.partial.as_mut(), last) {
+                                p.offset = offset;
+                            }
                             let mut commit = writer.prepare_commit()?;
-                            commit.set_payload(&payload_json);
+                            commit
+                                .set_payload(&serde_json::to_string(&partial).unwrap_or_default());
                             commit.commit()?;
                             reader.reload()?;
                             searcher = reader.searcher();
+                            commits += 1;
                         }
                         Ok(())
                     });
@@ -311,11 +366,20 @@ pub fn index_warcs(
                     stream_err.get_or_insert(e);
                     break;
                 }
+                if options.stop_after_commits.is_some_and(|n| commits >= n) {
+                    summary.interrupted = true;
+                    break;
+                }
             }
             reading.join()
         });
         if let Some(e) = stream_err {
             return Err(terr(e));
+        }
+        if summary.interrupted {
+            reader.reload().map_err(terr)?;
+            summary.documents_total = reader.searcher().num_docs();
+            return Ok(summary);
         }
         let (records, bad) = match read {
             Ok(Ok(counts)) => counts,
@@ -351,8 +415,8 @@ pub fn index_warcs(
             );
         }
         flush(&mut writer, &fields, &mut pending).map_err(terr)?;
-        let (name, size) = file_id(file);
         payload.files.insert(name.clone(), size);
+        payload.partial = None;
         let mut commit = writer.prepare_commit().map_err(terr)?;
         commit.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
         commit.commit().map_err(terr)?;

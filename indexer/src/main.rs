@@ -102,6 +102,10 @@ struct BenchArgs {
     /// Print the queries, one per line, and stop (scripts/bench-server.py reads them).
     #[arg(long)]
     list: bool,
+    /// Run the queries of this file (one per line) instead of the ten built in: each once per
+    /// mode and run, the per-query table left out.
+    #[arg(long, value_name = "FILE")]
+    queries: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -337,6 +341,9 @@ fn index(args: IndexArgs) -> Result<()> {
         summary.documents_total,
         args.index.display()
     );
+    if let Some((file, offset)) = &summary.resumed {
+        println!("  taken up where the interrupted run stopped: {file} from offset {offset}");
+    }
     for (reason, n) in &summary.skipped {
         println!("  skipped {n}: {reason}");
     }
@@ -773,32 +780,49 @@ fn bench_queries(args: BenchArgs) -> Result<()> {
         }
         return Ok(());
     }
+    let from_file = match &args.queries {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the queries in {}", path.display()))?,
+        ),
+        None => None,
+    };
+    let queries: Vec<&str> = match &from_file {
+        Some(text) => text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect(),
+        None => BENCH_QUERIES.to_vec(),
+    };
     let index = indexer::query::SearchIndex::open(&args.index)
         .with_context(|| format!("cannot open the index {}", args.index.display()))?;
+    // What each mode adds to the one before tells where a query's time goes: `bare` is the
+    // search itself (parse, match, score, count, the 10 hits' stored documents), then facet
+    // counts over every matching document, then snippets of the 10 hits.
     let modes = [
-        ("bare", true, true),
-        ("snippets", true, false),
-        ("facets", false, true),
-        ("facets+snippets", false, false),
+        ("bare (count + top 10 + stored hits)", true, true),
+        ("with facets", false, true),
+        ("with snippets", true, false),
+        ("with facets and snippets", false, false),
     ];
     let percentiles = |times: &mut Vec<f64>| {
         times.sort_by(f64::total_cmp);
         let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
         (pct(0.5), pct(0.99))
     };
-    println!("| mode | queries run | p50 (ms) | p99 (ms) |");
-    println!("|---|---:|---:|---:|");
-    // Per query, in the last mode (facets and snippets).
-    let mut per_query: Vec<(&str, usize, Vec<f64>)> = Vec::new();
+    println!("| mode | queries run | p50 (ms) | p99 (ms) | mean (ms) |");
+    println!("|---|---:|---:|---:|---:|");
+    // Per query and mode: the matching documents and the times of its runs.
+    let mut per_query: Vec<(&str, usize, Vec<Vec<f64>>)> =
+        queries.iter().map(|q| (*q, 0, Vec::new())).collect();
     for (name, no_facets, no_snippets) in modes {
         let mut times = Vec::new();
-        per_query.clear();
-        for q in BENCH_QUERIES {
+        for (q, total, by_mode) in per_query.iter_mut() {
             let mut mine = Vec::new();
-            let mut total = 0;
             for _ in 0..args.runs {
                 let start = std::time::Instant::now();
-                total = index
+                *total = index
                     .search(&indexer::query::SearchRequest {
                         query: (*q).to_string(),
                         limit: 10,
@@ -810,20 +834,31 @@ fn bench_queries(args: BenchArgs) -> Result<()> {
                 mine.push(start.elapsed().as_secs_f64() * 1000.0);
             }
             times.extend(&mine);
-            per_query.push((q, total, mine));
+            by_mode.push(mine);
         }
+        let mean = times.iter().sum::<f64>() / times.len().max(1) as f64;
         let (p50_all, p99_all) = percentiles(&mut times);
         println!(
-            "| {name} | {} | {:.2} | {:.2} |",
-            times.len(),
-            p50_all,
-            p99_all
+            "| {name} | {} | {p50_all:.2} | {p99_all:.2} | {mean:.2} |",
+            times.len()
         );
     }
-    println!("\n| query (facets and snippets) | documents matching | p50 (ms) |");
-    println!("|---|---:|---:|");
-    for (q, total, mut times) in per_query {
-        println!("| `{q}` | {total} | {:.2} |", percentiles(&mut times).0);
+    if from_file.is_some() {
+        return Ok(());
+    }
+    println!(
+        "\n| query | documents matching | search (ms) | + facets (ms) | + snippets (ms) | all (ms) |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (q, total, mut by_mode) in per_query {
+        let p50: Vec<f64> = by_mode.iter_mut().map(|t| percentiles(t).0).collect();
+        println!(
+            "| `{q}` | {total} | {:.2} | {:+.2} | {:+.2} | {:.2} |",
+            p50[0],
+            p50[1] - p50[0],
+            p50[2] - p50[0],
+            p50[3]
+        );
     }
     Ok(())
 }

@@ -87,9 +87,34 @@ impl Captures {
     pub fn stream_file_until(
         &mut self,
         path: &Path,
+        each: impl FnMut(Capture, &HashMap<String, String>) -> ControlFlow<()>,
+    ) -> std::io::Result<()> {
+        self.stream_file_from(path, 0, each)
+    }
+
+    /// As [`Captures::stream_file_until`], from the record at offset `from` on (a run
+    /// resumed): the file's leading `warcinfo` records are read first for the seeds they
+    /// name (Veille, wget and Heritrix write one at the start of each file), then the reader
+    /// seeks to `from`.
+    pub fn stream_file_from(
+        &mut self,
+        path: &Path,
+        from: u64,
         mut each: impl FnMut(Capture, &HashMap<String, String>) -> ControlFlow<()>,
     ) -> std::io::Result<()> {
-        for item in WarcReader::open(path)? {
+        let mut reader = WarcReader::open(path)?;
+        let mut pending_seek = from > 0;
+        while let Some(item) = reader.next() {
+            if pending_seek
+                && !matches!(&item, Ok(r) if r.record.record_type() == RecordType::Warcinfo)
+            {
+                pending_seek = false;
+                let before = item.as_ref().map_or(0, |r| r.offset);
+                if before < from {
+                    reader.seek_to(from)?;
+                    continue;
+                }
+            }
             let read = match item {
                 Ok(r) => r,
                 Err(e) => {

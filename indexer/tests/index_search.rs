@@ -124,6 +124,63 @@ async fn sample_index_answers_french_queries_and_grows_incrementally() {
     assert_eq!(small_flushes.documents_total, run1.documents_total);
     assert_eq!(small_flushes.captures_merged, run1.captures_merged);
 
+    // A run interrupted inside a WARC file (after a few of the commits that bound memory) is
+    // taken up where its last commit stopped, not from the file's start, and gives the same
+    // index.
+    let interrupted_dir = dir.join("index-interrupted");
+    let small = IndexOptions {
+        flush_docs: 7,
+        batch: 8,
+        ..IndexOptions::default()
+    };
+    let stopped = tokio::task::block_in_place(|| {
+        index_warcs(
+            &interrupted_dir,
+            std::slice::from_ref(&warcs),
+            &extractor,
+            IndexOptions {
+                stop_after_commits: Some(3),
+                ..small
+            },
+        )
+    })
+    .expect("interrupted run");
+    assert!(stopped.interrupted, "{stopped:?}");
+    assert!(
+        stopped.documents_total > 0 && stopped.documents_total < run1.documents_total,
+        "{stopped:?}"
+    );
+    let taken_up = tokio::task::block_in_place(|| {
+        index_warcs(
+            &interrupted_dir,
+            std::slice::from_ref(&warcs),
+            &extractor,
+            small,
+        )
+    })
+    .expect("resumed run");
+    let (file, offset) = taken_up.resumed.clone().expect("taken up inside a file");
+    assert!(offset > 0, "{file} from {offset}");
+    assert!(
+        taken_up.records_read < run1.records_read,
+        "the resumed run reads {} records, a whole run {}",
+        taken_up.records_read,
+        run1.records_read
+    );
+    assert_eq!(taken_up.documents_total, run1.documents_total);
+    let whole = SearchIndex::open(&index_dir)
+        .expect("open")
+        .stats()
+        .expect("stats");
+    let resumed = SearchIndex::open(&interrupted_dir)
+        .expect("open")
+        .stats()
+        .expect("stats");
+    assert_eq!(
+        (resumed.documents, resumed.captures, resumed.topics),
+        (whole.documents, whole.captures, whole.topics)
+    );
+
     // Queries and their expected first documents.
     let search = SearchIndex::open(&index_dir).expect("open");
     let queries: Queries = toml::from_str(
