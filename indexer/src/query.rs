@@ -585,13 +585,8 @@ impl SearchIndex {
                                     })
                                     .unwrap_or_default();
                                 move |doc: tantivy::DocId, score: tantivy::Score| {
-                                    let kind = decoded
-                                        .as_ref()
-                                        .and_then(|o| o.page_type.get(doc as usize).copied());
-                                    score
-                                        * kind
-                                            .and_then(|k| weights.get(k as usize).copied())
-                                            .unwrap_or(1.0)
+                                    let kind = decoded.as_ref().map_or(NONE, |o| o.page_type(doc));
+                                    score * weights.get(kind as usize).copied().unwrap_or(1.0)
                                 }
                             }
                         }),
@@ -920,21 +915,37 @@ const YEARS: usize = 120;
 const NONE: u32 = u32::MAX;
 
 /// One segment's facet values decoded once into plain arrays (what Solr calls an uninverted
-/// field): counting a matching document is then a few array reads instead of column
-/// lookups through the fast fields' indexes.
+/// field), packed so that counting a matching document reads one 12-byte row: its commune,
+/// one number for its (year, state, page type) combination, and its topics as a bit mask.
+/// The département is not read per document: it follows from the commune (the indexer writes
+/// both from the same commune), counted per commune and added up per département at the end;
+/// a segment where that does not hold counts départements per document instead.
 struct SegmentOrdinals {
-    /// Topic ordinals of document `d`: `topics[topic_start[d]..topic_start[d + 1]]`.
-    topic_start: Vec<u32>,
-    topics: Vec<u32>,
-    /// Département and commune ordinal of each document ([`NONE`] without).
-    departement: Vec<u32>,
-    commune: Vec<u32>,
-    page_type: Vec<u32>,
-    state: Vec<u32>,
-    /// Publication year − [`FIRST_YEAR`] of each document ([`NONE`] without).
-    year: Vec<u32>,
+    /// Per document.
+    rows: Vec<Row>,
+    /// Topic ordinals of document `d` when a segment has more topics than a mask holds:
+    /// `topics[topic_start[d]..topic_start[d + 1]]`.
+    topic_lists: Option<(Vec<u32>, Vec<u32>)>,
+    /// Département ordinal of each commune ordinal, when every document's département is
+    /// its commune's; else (`Err`) the département ordinal of each document.
+    departement: Result<Vec<u32>, Vec<u32>>,
+    /// Page types, states (each with a last slot for "none") and [`YEARS`] + 1 years: the
+    /// combination number is `(year · states + state) · types + type`.
+    types: u32,
+    states: u32,
     /// Term of each ordinal, per column of [`FACET_COLUMNS`].
     names: [Vec<String>; 5],
+}
+
+/// One document's facet values.
+#[derive(Clone, Copy)]
+struct Row {
+    /// Commune ordinal ([`NONE`] without).
+    commune: u32,
+    /// Year, state and page type, combined.
+    combo: u32,
+    /// Bit `t` for topic ordinal `t` (segments of at most 32 topics).
+    topics: u32,
 }
 
 impl SegmentOrdinals {
@@ -955,44 +966,83 @@ impl SegmentOrdinals {
             }
             columns.push(column);
         }
-        let single = |column: Option<&tantivy::columnar::StrColumn>| -> Vec<u32> {
-            (0..max_doc)
-                .map(|d| {
-                    column
-                        .and_then(|c| c.ords().first(d))
-                        .map_or(NONE, |o| o as u32)
-                })
-                .collect()
+        let single = |column: Option<&tantivy::columnar::StrColumn>, d: u32| -> u32 {
+            column
+                .and_then(|c| c.ords().first(d))
+                .map_or(NONE, |o| o as u32)
         };
-        let mut topic_start = Vec::with_capacity(max_doc as usize + 1);
-        let mut topics = Vec::new();
-        for d in 0..max_doc {
-            topic_start.push(topics.len() as u32);
-            if let Some(c) = &columns[0] {
-                topics.extend(c.term_ords(d).map(|o| o as u32));
-            }
-        }
-        topic_start.push(topics.len() as u32);
         let year_column = ff.u64("year").ok();
-        let year = (0..max_doc)
-            .map(|d| {
-                year_column
-                    .as_ref()
-                    .and_then(|c| c.first(d))
-                    .and_then(|y| y.checked_sub(FIRST_YEAR))
-                    .filter(|y| (*y as usize) < YEARS)
-                    .map_or(NONE, |y| y as u32)
-            })
-            .collect();
+        let types = names[3].len() as u32 + 1;
+        let states = names[4].len() as u32 + 1;
+        let masks = names[0].len() <= 32;
+        let mut topic_lists = (!masks).then(|| (Vec::new(), Vec::new()));
+        let communes = names[2].len();
+        let mut dept_of_commune: Vec<Option<u32>> = vec![None; communes];
+        let mut per_doc_dept = Vec::new();
+        let mut consistent = true;
+        let mut rows = Vec::with_capacity(max_doc as usize);
+        for d in 0..max_doc {
+            let commune = single(columns[2].as_ref(), d);
+            let dept = single(columns[1].as_ref(), d);
+            per_doc_dept.push(dept);
+            match dept_of_commune.get_mut(commune as usize) {
+                Some(slot @ None) => *slot = Some(dept),
+                Some(Some(known)) if *known == dept => {}
+                None if dept == NONE => {}
+                _ => consistent = false,
+            }
+            let year = year_column
+                .as_ref()
+                .and_then(|c| c.first(d))
+                .and_then(|y| y.checked_sub(FIRST_YEAR))
+                .filter(|y| (*y as usize) < YEARS)
+                .map_or(YEARS as u32, |y| y as u32);
+            let state = single(columns[4].as_ref(), d).min(states - 1);
+            let kind = single(columns[3].as_ref(), d).min(types - 1);
+            let mut mask = 0u32;
+            if let Some(c) = &columns[0] {
+                match &mut topic_lists {
+                    None => c.term_ords(d).for_each(|o| mask |= 1 << o),
+                    Some((start, list)) => {
+                        start.push(list.len() as u32);
+                        list.extend(c.term_ords(d).map(|o| o as u32));
+                    }
+                }
+            }
+            rows.push(Row {
+                commune,
+                combo: (year * states + state) * types + kind,
+                topics: mask,
+            });
+        }
+        if let Some((start, list)) = &mut topic_lists {
+            if columns[0].is_none() {
+                start.resize(max_doc as usize, 0);
+            }
+            start.push(list.len() as u32);
+        }
         Ok(Self {
-            topic_start,
-            topics,
-            departement: single(columns[1].as_ref()),
-            commune: single(columns[2].as_ref()),
-            page_type: single(columns[3].as_ref()),
-            state: single(columns[4].as_ref()),
-            year,
+            rows,
+            topic_lists,
+            departement: if consistent {
+                Ok(dept_of_commune
+                    .into_iter()
+                    .map(|d| d.unwrap_or(NONE))
+                    .collect())
+            } else {
+                Err(per_doc_dept)
+            },
+            types,
+            states,
             names,
+        })
+    }
+
+    /// The page type ordinal of a document ([`NONE`] without).
+    fn page_type(&self, doc: tantivy::DocId) -> u32 {
+        self.rows.get(doc as usize).map_or(NONE, |r| {
+            let kind = r.combo % self.types;
+            if kind + 1 == self.types { NONE } else { kind }
         })
     }
 }
@@ -1043,14 +1093,14 @@ impl OrdinalCache {
 struct FacetSegment {
     ordinals: std::sync::Arc<SegmentOrdinals>,
     topics: Vec<u64>,
+    /// Per département ordinal, when the segment counts them per document.
     departements: Vec<u64>,
     communes: Vec<u64>,
-    page_types: Vec<u64>,
-    states: Vec<u64>,
+    /// Per (year, state, page type) combination.
+    combos: Vec<u64>,
     gone_by_commune: Vec<u64>,
     /// The ordinal of `gone` among the segment's states, if any document is gone.
     gone: Option<u32>,
-    years: Vec<u64>,
 }
 
 impl tantivy::collector::Collector for FacetCollector {
@@ -1065,16 +1115,21 @@ impl tantivy::collector::Collector for FacetCollector {
         let ordinals = self.ordinals.get(segment)?;
         Ok(FacetSegment {
             topics: vec![0; ordinals.names[0].len()],
-            departements: vec![0; ordinals.names[1].len()],
+            departements: vec![
+                0;
+                if ordinals.departement.is_err() {
+                    ordinals.names[1].len()
+                } else {
+                    0
+                }
+            ],
             communes: vec![0; ordinals.names[2].len()],
-            page_types: vec![0; ordinals.names[3].len()],
-            states: vec![0; ordinals.names[4].len()],
+            combos: vec![0; (YEARS + 1) * (ordinals.states * ordinals.types) as usize],
             gone_by_commune: vec![0; ordinals.names[2].len()],
             gone: ordinals.names[4]
                 .iter()
                 .position(|n| n == "gone")
                 .and_then(|p| u32::try_from(p).ok()),
-            years: vec![0; YEARS],
             ordinals,
         })
     }
@@ -1110,31 +1165,42 @@ impl tantivy::collector::SegmentCollector for FacetSegment {
     fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
         let o = &*self.ordinals;
         let d = doc as usize;
-        if let (Some(&from), Some(&to)) = (o.topic_start.get(d), o.topic_start.get(d + 1)) {
-            for &t in o.topics.get(from as usize..to as usize).unwrap_or_default() {
-                if let Some(n) = self.topics.get_mut(t as usize) {
-                    *n += 1;
+        let Some(row) = o.rows.get(d) else { return };
+        if let Some(n) = self.communes.get_mut(row.commune as usize) {
+            *n += 1;
+        }
+        if let Some(n) = self.combos.get_mut(row.combo as usize) {
+            *n += 1;
+        }
+        match &o.topic_lists {
+            None => {
+                let mut mask = row.topics;
+                while mask != 0 {
+                    if let Some(n) = self.topics.get_mut(mask.trailing_zeros() as usize) {
+                        *n += 1;
+                    }
+                    mask &= mask - 1;
+                }
+            }
+            Some((start, list)) => {
+                if let (Some(&from), Some(&to)) = (start.get(d), start.get(d + 1)) {
+                    for &t in list.get(from as usize..to as usize).unwrap_or_default() {
+                        if let Some(n) = self.topics.get_mut(t as usize) {
+                            *n += 1;
+                        }
+                    }
                 }
             }
         }
-        for (values, counts) in [
-            (&o.departement, &mut self.departements),
-            (&o.commune, &mut self.communes),
-            (&o.page_type, &mut self.page_types),
-            (&o.state, &mut self.states),
-            (&o.year, &mut self.years),
-        ] {
-            if let Some(&v) = values.get(d)
-                && v != NONE
-                && let Some(n) = counts.get_mut(v as usize)
-            {
-                *n += 1;
-            }
+        if let Err(per_doc) = &o.departement
+            && let Some(&v) = per_doc.get(d)
+            && let Some(n) = self.departements.get_mut(v as usize)
+        {
+            *n += 1;
         }
-        if let (Some(gone), Some(&state), Some(&commune)) =
-            (self.gone, o.state.get(d), o.commune.get(d))
-            && state == gone
-            && let Some(n) = self.gone_by_commune.get_mut(commune as usize)
+        if let Some(gone) = self.gone
+            && (row.combo / o.types) % o.states == gone
+            && let Some(n) = self.gone_by_commune.get_mut(row.commune as usize)
         {
             *n += 1;
         }
@@ -1150,16 +1216,40 @@ impl tantivy::collector::SegmentCollector for FacetSegment {
                 .collect()
         };
         let o = &*self.ordinals;
+        let departements = match &o.departement {
+            Err(_) => self.departements,
+            Ok(of_commune) => {
+                let mut per = vec![0; o.names[1].len()];
+                for (commune, n) in self.communes.iter().enumerate() {
+                    if let Some(slot) = of_commune
+                        .get(commune)
+                        .and_then(|&dept| per.get_mut(dept as usize))
+                    {
+                        *slot += n;
+                    }
+                }
+                per
+            }
+        };
+        let (types, states) = (o.types as usize, o.states as usize);
+        let mut page_types = vec![0; types];
+        let mut state_counts = vec![0; states];
+        let mut years = vec![0; YEARS + 1];
+        for (combo, &n) in self.combos.iter().enumerate().filter(|(_, n)| **n > 0) {
+            page_types[combo % types] += n;
+            state_counts[(combo / types) % states] += n;
+            years[combo / types / states] += n;
+        }
         Facets {
             topics: named(self.topics, &o.names[0]),
-            departements: named(self.departements, &o.names[1]),
+            departements: named(departements, &o.names[1]),
             communes: named(self.communes, &o.names[2]),
-            page_types: named(self.page_types, &o.names[3]),
-            states: named(self.states, &o.names[4]),
+            page_types: named(page_types, &o.names[3]),
+            states: named(state_counts, &o.names[4]),
             gone_by_commune: named(self.gone_by_commune, &o.names[2]),
-            years: self
-                .years
+            years: years
                 .into_iter()
+                .take(YEARS)
                 .enumerate()
                 .filter(|(_, n)| *n > 0)
                 .map(|(i, n)| ((FIRST_YEAR + i as u64).to_string(), n))

@@ -223,6 +223,75 @@ async fn sample_index_answers_french_queries_and_grows_incrementally() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+
+    // Every facet count is the number of documents the same search finds with that value as
+    // a filter.
+    for q in ["", "numérique", "conseil municipal"] {
+        let base = SearchRequest {
+            query: q.into(),
+            limit: 1,
+            no_snippets: true,
+            ..SearchRequest::default()
+        };
+        let facets = search.search(&base).expect("search").facets;
+        assert!(
+            !facets.communes.is_empty() && !facets.topics.is_empty(),
+            "{q:?}: {facets:?}"
+        );
+        let total = |req: SearchRequest| search.search(&req).expect("filtered").total as u64;
+        let mut checked = 0;
+        for (commune, n) in &facets.communes {
+            let r = SearchRequest {
+                commune: Some(commune.clone()),
+                ..base.clone()
+            };
+            assert_eq!(total(r), *n, "{q:?} commune {commune}");
+            checked += 1;
+        }
+        for (dept, n) in &facets.departements {
+            let r = SearchRequest {
+                departement: Some(dept.clone()),
+                ..base.clone()
+            };
+            assert_eq!(total(r), *n, "{q:?} département {dept}");
+            checked += 1;
+        }
+        for (topic, n) in &facets.topics {
+            let r = SearchRequest {
+                topics: vec![topic.clone()],
+                ..base.clone()
+            };
+            assert_eq!(total(r), *n, "{q:?} topic {topic}");
+            checked += 1;
+        }
+        for (kind, n) in &facets.page_types {
+            let r = SearchRequest {
+                page_types: vec![kind.clone()],
+                ..base.clone()
+            };
+            assert_eq!(total(r), *n, "{q:?} page type {kind}");
+            checked += 1;
+        }
+        for (state, n) in &facets.states {
+            let r = SearchRequest {
+                states: vec![state.clone()],
+                ..base.clone()
+            };
+            assert_eq!(total(r), *n, "{q:?} state {state}");
+            checked += 1;
+        }
+        for (year, n) in &facets.years {
+            let y: i32 = year.parse().expect("year");
+            let r = SearchRequest {
+                from: chrono::NaiveDate::from_ymd_opt(y, 1, 1),
+                to: chrono::NaiveDate::from_ymd_opt(y, 12, 31),
+                ..base.clone()
+            };
+            assert_eq!(total(r), *n, "{q:?} year {year}");
+            checked += 1;
+        }
+        assert!(checked > 10, "{q:?}: {checked} facet values");
+    }
     let stats = search.stats().expect("stats");
     assert_eq!(stats.documents, run1.documents_total);
     assert_eq!(

@@ -157,7 +157,8 @@ impl Synthetic {
 
     /// Whether page `i` of site `k` is a real-sized one.
     pub fn is_large(&self, k: u32, i: u64) -> bool {
-        self.large_every > 0 && mix(mix(u64::from(k) << 40 ^ i) ^ 0x1a26e) % self.large_every == 0
+        self.large_every > 0
+            && mix(mix(u64::from(k) << 40 ^ i) ^ 0x1a26e).is_multiple_of(self.large_every)
     }
 
     fn html(&self, k: u32, i: u64) -> String {
