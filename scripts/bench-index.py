@@ -4,8 +4,10 @@
 Usage (from the repository root):
     python3 scripts/bench-index.py                    # 100,000 pages
     python3 scripts/bench-index.py --pages 5000 --skip-build
-    # A million pages, one in ten real-sized (~175 kB), with a run killed and resumed:
-    python3 scripts/bench-index.py --pages 1000000 --hosts 100 --large-every 10 --resume-check --keep
+    # A million pages, one in ten real-sized (~175 kB); indexing killed after 600 s and
+    # resumed; tantivy-cli fed the text stored in Veille's index:
+    python3 scripts/bench-index.py --pages 1000000 --hosts 100 --large-every 10 \
+        --interrupt-after 600 --dump-from-index --no-json-index --keep
 
 Steps: builds the release crawler and indexer; serves 100,000 generated municipal pages
 (`crawler serve-sample --synthetic-…`) and crawls them into WARC files; then measures
@@ -19,9 +21,12 @@ Steps: builds the release crawler and indexer; serves 100,000 generated municipa
      one core;
   5. `indexer bench-queries`: p50/p99 latency of fixed French queries, bare, with
      snippets, with facets, with both.
-With --resume-check, `indexer index` also runs into a second index, is killed (SIGKILL)
-half-way through the time the first run took, and is run again: the script checks that the
-resumed index holds the same documents and captures, and prints what resuming cost.
+With --interrupt-after S, the measured `indexer index` is killed (SIGKILL) after S seconds
+and run again, which takes up where its last commit stopped: its time is both runs', its
+peak RSS the larger, and the script checks that the index holds one document per HTML
+capture of the CDXJ indexes. With --dump-from-index, tantivy-cli is fed the text stored in
+Veille's index (`indexer dump --index`: the same text, no second extraction, which takes an
+hour on one core at a million real-sized pages) instead of `indexer dump`'s.
 With --work DIR, a corpus crawled earlier into DIR/warcs is reused (the crawl is not timed).
 Prints Markdown for BENCHMARKS.md.
 """
@@ -36,7 +41,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import REL, ROOT, dir_size, machine, make_corpus, measured, tantivy_cli_index  # noqa: E402
+from benchlib import REL, ROOT, dir_size, machine, make_corpus, measured, query_list, tantivy_cli_index  # noqa: E402
 
 def trafilatura_rate(work, limit):
     venv = os.path.join(work, "trafilatura-venv")
@@ -77,35 +82,29 @@ def documents_in(out):
     return int(out.split(" documents in ")[0].rsplit("; ", 1)[1])
 
 
-def resume_check(work, warcs, full_secs, env):
-    """Kills `indexer index` (SIGKILL) half-way through `full_secs` into a second index, runs
-    it again, and checks the result against the uninterrupted index. Returns a report."""
-    idx = os.path.join(work, "index-resumed")
-    shutil.rmtree(idx, ignore_errors=True)
-    cmd = [os.path.join(REL, "indexer"), "index", "--index", idx, warcs]
+def killed_after(cmd, seconds, env):
+    """Runs cmd and kills it (SIGKILL) after `seconds`; returns (seconds, peak RSS MB)."""
+    start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    killed_after = full_secs / 2
-    time.sleep(killed_after)
-    if proc.poll() is not None:
-        sys.exit("the run to interrupt finished before it was killed")
+    try:
+        proc.wait(timeout=seconds)
+        sys.exit(f"{cmd[0]} finished before it was killed: give a smaller --interrupt-after")
+    except subprocess.TimeoutExpired:
+        pass
     proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    secs, rss, _, out, _ = measured(cmd, cwd=ROOT, env=env)
-    taken_up = next((line.strip() for line in out.splitlines() if "taken up" in line), "read again from the start of its file")
-    stats = [subprocess.run([os.path.join(REL, "indexer"), "stats", "--index", d, "--format", "json"], capture_output=True,
-                            text=True, cwd=ROOT, env=env) for d in (os.path.join(work, "index"), idx)]
-    same = None
-    if all(s.returncode == 0 for s in stats):
-        a, b = (json.loads(s.stdout) for s in stats)
-        same = all(a.get(k) == b.get(k) for k in ("documents", "captures", "topics", "years", "states"))
-    report = (f"Interrupted and resumed: `indexer index` killed (SIGKILL) after {killed_after:.0f} s, run again: "
-              f"{secs:.1f} s more ({killed_after + secs:.0f} s in all against {full_secs:.0f} s uninterrupted), peak RSS "
-              f"{rss:.0f} MB; {taken_up}; {documents_in(out)} documents; documents, captures, topics, years and states "
-              f"the same as the uninterrupted index: {'yes' if same else 'NO' if same is not None else 'not compared'}")
-    shutil.rmtree(idx, ignore_errors=True)
-    if same is False:
-        sys.exit(report)
-    return report
+    _, _, ru = os.wait4(proc.pid, 0)
+    return time.monotonic() - start, ru.ru_maxrss / 1024.0
+
+
+def html_captures(warcs):
+    """HTML pages answered 200, per the crawl's CDXJ files: the documents expected."""
+    n = 0
+    for name in os.listdir(warcs):
+        if name.endswith(".cdxj"):
+            for line in open(os.path.join(warcs, name), encoding="utf-8"):
+                fields = json.loads(line.split(" ", 2)[2])
+                n += fields.get("status") == "200" and "html" in fields.get("mime", "")
+    return n
 
 
 def main():
@@ -118,7 +117,8 @@ def main():
     ap.add_argument("--keep", action="store_true", help="keep the work directory")
     ap.add_argument("--work", help="work directory (a corpus already in WORK/warcs is reused)")
     ap.add_argument("--large-every", type=int, default=0, help="about one page in N real-sized (~175 kB)")
-    ap.add_argument("--resume-check", action="store_true", help="also kill an indexing run half-way and resume it")
+    ap.add_argument("--interrupt-after", type=float, help="kill `indexer index` after this many seconds, then resume it")
+    ap.add_argument("--dump-from-index", action="store_true", help="tantivy-cli's documents from Veille's index, not a new extraction")
     ap.add_argument("--no-json-index", action="store_true", help="skip `bench-index-json` (disk space at 1M)")
     args = ap.parse_args()
     if not args.skip_build:
@@ -132,14 +132,28 @@ def main():
         crawl_secs = make_corpus(work, args.pages, args.hosts, args.large_every)
     warc_bytes = sum(os.path.getsize(os.path.join(warcs, f)) for f in os.listdir(warcs) if f.endswith(".warc.gz"))
 
-    secs, rss, _, out, _ = measured([os.path.join(REL, "indexer"), "index", "--index", os.path.join(work, "index"), warcs],
-                                      cwd=ROOT, env=env)
-    docs = int(out.split(" documents added")[0].rsplit(" ", 1)[1])
+    index_cmd = [os.path.join(REL, "indexer"), "index", "--index", os.path.join(work, "index"), warcs]
+    resume = None
+    if args.interrupt_after:
+        ksecs, krss = killed_after(index_cmd, args.interrupt_after, env)
+        secs, rss, _, out, _ = measured(index_cmd, cwd=ROOT, env=env)
+        expected = html_captures(warcs)
+        docs = documents_in(out)
+        taken_up = next((line.strip() for line in out.splitlines() if "taken up" in line), "read again from the start of its file")
+        resume = (f"Interrupted and resumed: `indexer index` killed (SIGKILL) after {ksecs:.0f} s (peak RSS {krss:.0f} MB), "
+                  f"run again: {secs:.0f} s (peak RSS {rss:.0f} MB); {taken_up}; {docs} documents in the index for "
+                  f"{expected} HTML captures in the CDXJ files: {'the same' if docs == expected else 'NOT the same'}")
+        if docs != expected:
+            sys.exit(resume)
+        secs, rss = ksecs + secs, max(krss, rss)
+    else:
+        secs, rss, _, out, _ = measured(index_cmd, cwd=ROOT, env=env)
+        docs = int(out.split(" documents added")[0].rsplit(" ", 1)[1])
     index_bytes = dir_size(os.path.join(work, "index"))
-    resume = resume_check(work, warcs, secs, env) if args.resume_check else None
     docs_path = os.path.join(work, "docs.jsonl")
+    dump_cmd = [os.path.join(REL, "indexer"), "dump"] + (["--index", os.path.join(work, "index")] if args.dump_from_index else [warcs])
     with open(docs_path, "wb") as f:
-        dsecs, drss, _, _, _ = measured([os.path.join(REL, "indexer"), "dump", warcs], stdout=f, cwd=ROOT, env=env)
+        dsecs, drss, _, _, _ = measured(dump_cmd, stdout=f, cwd=ROOT, env=env)
     dumped = sum(1 for _ in open(docs_path, "rb"))
     text_bytes = os.path.getsize(docs_path)
     tsecs, trss, tsize, tversion = tantivy_cli_index(work, docs_path)
@@ -159,6 +173,12 @@ def main():
                              for line in xout.splitlines() if line.startswith("of which")]
     _, _, _, qout, _ = measured([os.path.join(REL, "indexer"), "bench-queries", "--index", os.path.join(work, "index"),
                                  "--runs", str(args.query_runs)], cwd=ROOT, env=env)
+    # The same modes over 1,000 different queries (words, phrases, OR, exclusions), once each.
+    qfile = os.path.join(work, "queries.txt")
+    with open(qfile, "w") as f:
+        f.write("\n".join(v for v, _ in query_list(1000)) + "\n")
+    _, _, _, lout, _ = measured([os.path.join(REL, "indexer"), "bench-queries", "--index", os.path.join(work, "index"),
+                                 "--runs", "1", "--queries", qfile], cwd=ROOT, env=env)
 
     print(f"Machine: {machine()}")
     crawled = f"crawled by Veille in {crawl_secs:.0f} s" if crawl_secs is not None else "crawled earlier"
@@ -170,8 +190,12 @@ def main():
           + f"; {dumped} HTML documents, {text_bytes / 1e6:.0f} MB of extracted JSON\n")
     print("| step | documents | seconds | docs/s | MB/s | peak RSS (MB) | output |")
     print("|---|---:|---:|---:|---:|---:|---|")
-    print(f"| Veille `indexer index` (WARC → extraction → index) | {docs} | {secs:.1f} | {docs / secs:.0f} | {warc_bytes / 1e6 / secs:.1f} (WARC) | {rss:.0f} | index {index_bytes / 1e6:.0f} MB = {index_bytes / warc_bytes:.2f}× WARC |")
-    print(f"| Veille `indexer dump` (WARC → extraction only) | {dumped} | {dsecs:.1f} | {dumped / dsecs:.0f} | {warc_bytes / 1e6 / dsecs:.1f} (WARC) | {drss:.0f} | {text_bytes / 1e6:.0f} MB JSON |")
+    killed = f", killed after {args.interrupt_after:.0f} s and resumed" if args.interrupt_after else ""
+    print(f"| Veille `indexer index` (WARC → extraction → index{killed}) | {docs} | {secs:.1f} | {docs / secs:.0f} | {warc_bytes / 1e6 / secs:.1f} (WARC) | {rss:.0f} | index {index_bytes / 1e6:.0f} MB = {index_bytes / warc_bytes:.2f}× WARC |")
+    if args.dump_from_index:
+        print(f"| Veille `indexer dump --index` (the text stored in the index, as JSON) | {dumped} | {dsecs:.1f} | {dumped / dsecs:.0f} | | {drss:.0f} | {text_bytes / 1e6:.0f} MB JSON |")
+    else:
+        print(f"| Veille `indexer dump` (WARC → extraction only) | {dumped} | {dsecs:.1f} | {dumped / dsecs:.0f} | {warc_bytes / 1e6 / dsecs:.1f} (WARC) | {drss:.0f} | {text_bytes / 1e6:.0f} MB JSON |")
     print(f"| {tversion} `index` (the same JSON documents) | {dumped} | {tsecs:.1f} | {dumped / tsecs:.0f} | {text_bytes / 1e6 / tsecs:.1f} (JSON) | {trss:.0f} | index {tsize / 1e6:.0f} MB |")
     if not args.no_json_index:
         print(f"| Veille `indexer bench-index-json` (the same JSON documents, French analyzer) | {dumped} | {jsecs:.1f} | {dumped / jsecs:.0f} | {text_bytes / 1e6 / jsecs:.1f} (JSON) | {jrss:.0f} | index {jsize / 1e6:.0f} MB |")
@@ -179,7 +203,8 @@ def main():
     print(f"| Veille `indexer bench-extract` (the same {xn} pages, in memory, 1 core, median of 5 runs) | {xn} | {xsecs:.2f} | {xn / xsecs:.0f} | | | |")
     traf_rate = tn / tsecs_traf
     print(f"\nAgainst trafilatura's pages/s: extraction alone (same pages, 1 core) {(xn / xsecs) / traf_rate:.1f}×; "
-          f"`dump` (WARC → JSON, 1 core) {(dumped / dsecs) / traf_rate:.1f}×; `index` (WARC → index, all cores) {(docs / secs) / traf_rate:.1f}×")
+          + ("" if args.dump_from_index else f"`dump` (WARC → JSON, 1 core) {(dumped / dsecs) / traf_rate:.1f}×; ")
+          + f"`index` (WARC → index, all cores) {(docs / secs) / traf_rate:.1f}×")
     print(f"`indexer bench-extract`: {' '.join(xout.split())}")
     print(f"Its HTML part (trafilatura's job) against trafilatura: {html_rate / traf_rate:.1f}×")
     cores = os.cpu_count() or 1
@@ -199,6 +224,8 @@ def main():
     print(f"Veille `indexer index` (extraction included, on all cores) / tantivy-cli `index` (text already extracted): {secs / tsecs:.2f}× the time\n")
     print("Query latency (`indexer bench-queries`, from the library, 10 results):\n")
     print(qout)
+    print("\nThe same modes over 1,000 different queries (benchlib's `query_list`), each run once:\n")
+    print(lout)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     else:

@@ -60,7 +60,9 @@ def corpus_config(work, port, hosts, name="bench-corpus"):
     lines = [f'name = "{name}"']
     for k in range(hosts):
         lines += ["[[seed]]", f'url = "http://www.commune{k}.bench.example/"']
-    lines += ["[scope]", "max_depth = 100", "[fetch]", "delay = 0", "max_crawl_delay = 0", "retries = 0",
+    # The real-sized pages' images (`/medias/…`, 404 on the generated sites) are left out, so
+    # that the budget goes to pages.
+    lines += ["[scope]", "max_depth = 100", 'exclude = ["/medias/"]', "max_pages = 10000000", "[fetch]", "delay = 0", "max_crawl_delay = 0", "retries = 0",
               f"concurrency = {hosts}", "[fetch.resolve]"]
     lines += [f'"www.commune{k}.bench.example" = "127.0.0.1:{port}"' for k in range(hosts)]
     lines += ["[output]", f'dir = "{work}/warcs"', f'state_dir = "{work}/crawl-state"', 'prefix = "corpus"']

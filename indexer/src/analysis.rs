@@ -295,11 +295,110 @@ pub fn french_analyzer() -> tantivy::tokenizer::TextAnalyzer {
     }
 }
 
-/// Registers the French analyzer on an index (needed after every `Index::open`).
+/// Registers the French analyzers on an index (needed after every `Index::open`).
 pub fn register(index: &tantivy::Index) {
     index
         .tokenizers()
         .register(FRENCH_ANALYZER, french_analyzer());
+    index
+        .tokenizers()
+        .register(FRENCH_PAIRS_ANALYZER, french_pairs_analyzer());
+}
+
+/// The name of [`french_pairs_analyzer`] in the index.
+pub const FRENCH_PAIRS_ANALYZER: &str = "fr_veille_pairs";
+
+/// Word pairs of French text, for phrase queries (what Elasticsearch's `index_phrases`
+/// does): the tokens of [`french_analyzer`], each with the one after it, as one token
+/// (`label vill`, at the first word's position). Phrase queries on the main text search
+/// these instead of checking the positions of every word of every matching document: a
+/// two-word phrase becomes one term; a longer one, a phrase of pairs (`label vill` then
+/// `vill internet` one position on), exactly as strict and with far fewer positions read.
+/// A stop word removed between two words is kept as a gap (`acces ~2 internet` for « accès
+/// à internet »), so a pair never joins words that were not that far apart.
+pub fn french_pairs_analyzer() -> tantivy::tokenizer::TextAnalyzer {
+    tantivy::tokenizer::TextAnalyzer::from(PairTokenizer {
+        french: french_analyzer(),
+        pairs: Vec::new(),
+    })
+}
+
+/// Tokenizes with [`french_analyzer`] and emits its consecutive tokens in pairs (see
+/// [`french_pairs_analyzer`]).
+#[derive(Clone)]
+pub struct PairTokenizer {
+    french: tantivy::tokenizer::TextAnalyzer,
+    /// The pairs of the text being tokenized (reused from text to text).
+    pairs: Vec<tantivy::tokenizer::Token>,
+}
+
+/// The token stream of [`PairTokenizer`].
+pub struct PairStream<'a> {
+    pairs: &'a mut Vec<tantivy::tokenizer::Token>,
+    next: usize,
+    /// Given before the first `advance` or after the last.
+    none: tantivy::tokenizer::Token,
+}
+
+impl tantivy::tokenizer::Tokenizer for PairTokenizer {
+    type TokenStream<'a> = PairStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PairStream<'a> {
+        use tantivy::tokenizer::TokenStream;
+        self.pairs.clear();
+        let mut stream = self.french.token_stream(text);
+        let mut previous: Option<tantivy::tokenizer::Token> = None;
+        while stream.advance() {
+            let token = stream.token();
+            if let Some(p) = previous.as_mut() {
+                let gap = token.position.wrapping_sub(p.position);
+                let mut pair = tantivy::tokenizer::Token {
+                    offset_from: p.offset_from,
+                    offset_to: token.offset_to,
+                    position: p.position,
+                    text: String::with_capacity(p.text.len() + token.text.len() + 4),
+                    position_length: 1,
+                };
+                pair.text.push_str(&p.text);
+                if gap == 1 {
+                    pair.text.push(' ');
+                } else {
+                    pair.text.push_str(&format!(" ~{gap} "));
+                }
+                pair.text.push_str(&token.text);
+                self.pairs.push(pair);
+                p.clone_from(token);
+            } else {
+                previous = Some(token.clone());
+            }
+        }
+        PairStream {
+            pairs: &mut self.pairs,
+            next: 0,
+            none: tantivy::tokenizer::Token::default(),
+        }
+    }
+}
+
+impl tantivy::tokenizer::TokenStream for PairStream<'_> {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.pairs.len()
+    }
+
+    fn token(&self) -> &tantivy::tokenizer::Token {
+        self.next
+            .checked_sub(1)
+            .and_then(|i| self.pairs.get(i))
+            .unwrap_or(&self.none)
+    }
+
+    fn token_mut(&mut self) -> &mut tantivy::tokenizer::Token {
+        match self.next.checked_sub(1).and_then(|i| self.pairs.get_mut(i)) {
+            Some(t) => t,
+            None => &mut self.none,
+        }
+    }
 }
 
 /// Splits text into words: runs of letters and digits, an apostrophe (' or ’) between two
@@ -535,6 +634,28 @@ mod analyzer_tests {
         assert_eq!(tokens("e-démocratie"), tokens("démocratie"));
         assert_eq!(tokens("activite"), tokens("activité"));
         assert!(tokens("le la les de des").is_empty(), "stop words");
+    }
+
+    #[test]
+    fn pairs_join_neighbours_and_keep_gaps() {
+        let mut a = french_pairs_analyzer();
+        let mut stream = a.token_stream("Le label Villes Internet ; l'accès à internet.");
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push((stream.token().position, stream.token().text.clone()));
+        }
+        assert_eq!(
+            out,
+            vec![
+                (1, "label vill".to_string()),
+                (2, "vill internet".to_string()),
+                (3, "internet acce".to_string()),
+                (4, "acce ~2 internet".to_string()),
+            ]
+        );
+        drop(stream);
+        let mut one = a.token_stream("numérique");
+        assert!(!one.advance(), "a single word makes no pair");
     }
 
     #[test]

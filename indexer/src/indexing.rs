@@ -123,13 +123,18 @@ pub fn open_or_create(dir: &Path) -> Result<Index, IndexError> {
         source,
     })?;
     let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|e| err(e.into()))?;
-    let index =
-        Index::open_or_create(directory, schema::build().0).map_err(|source| match source {
-            tantivy::TantivyError::SchemaError(_) => IndexError::OldSchema {
+    let index = match Index::open_or_create(directory, schema::build().0) {
+        Ok(index) => index,
+        // An index made before the word pairs were added works without them (phrase queries
+        // then read positions); any other difference needs a new index.
+        Err(tantivy::TantivyError::SchemaError(_)) => Index::open_in_dir(dir)
+            .ok()
+            .filter(|i| Fields::of(&i.schema()).is_ok())
+            .ok_or_else(|| IndexError::OldSchema {
                 path: dir.to_path_buf(),
-            },
-            source => err(source),
-        })?;
+            })?,
+        Err(source) => return Err(err(source)),
+    };
     crate::analysis::register(&index);
     Ok(index)
 }
@@ -953,6 +958,9 @@ fn document(
         doc.add_text(fields.description, d);
     }
     doc.add_text(fields.text, &e.text);
+    if let Some(pairs) = fields.text_pairs {
+        doc.add_text(pairs, &e.text);
+    }
     add_published(&mut doc, fields, e.published.as_deref());
     for t in &e.topics {
         doc.add_facet(fields.topics, Facet::from(&format!("/topic/{}", t.id)));
@@ -1021,6 +1029,9 @@ pub fn index_json_lines(
         doc.add_text(fields.url, &d.url);
         doc.add_text(fields.title, &d.title);
         doc.add_text(fields.text, &d.body);
+        if let Some(pairs) = fields.text_pairs {
+            doc.add_text(pairs, &d.body);
+        }
         add_published(&mut doc, &fields, d.published.as_deref());
         if let Some(c) = &d.commune {
             doc.add_text(fields.commune_insee, c);

@@ -29,8 +29,9 @@ enum Command {
     ExportWacz(ExportWaczArgs),
     /// Statistics of the index.
     Stats(StatsArgs),
-    /// Write the documents extracted from WARC files as JSON lines (url, title, text,
-    /// published, commune, topics), e.g. to load them into other tools.
+    /// Write the documents extracted from WARC files (or stored in an index, `--index`) as
+    /// JSON lines (url, title, body, published, commune, topics), e.g. to load them into
+    /// other tools.
     Dump(DumpArgs),
     /// Measure query latency (p50, p99) on an index for a fixed list of French queries.
     BenchQueries(BenchArgs),
@@ -87,8 +88,11 @@ struct BenchJsonArgs {
 #[derive(clap::Args)]
 struct DumpArgs {
     /// WARC files or directories.
-    #[arg(required = true, value_name = "WARC_OR_DIR")]
+    #[arg(required_unless_present = "index", value_name = "WARC_OR_DIR")]
     inputs: Vec<PathBuf>,
+    /// Write the documents of this index instead (its stored text: no extraction).
+    #[arg(long, conflicts_with = "inputs")]
+    index: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -545,8 +549,25 @@ fn stats(args: StatsArgs) -> Result<()> {
 
 fn dump(args: DumpArgs) -> Result<()> {
     use std::io::Write;
-    let extractor = Extractor::new()?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if let Some(dir) = &args.index {
+        let index = indexer::query::SearchIndex::open(dir)
+            .with_context(|| format!("cannot open the index {}", dir.display()))?;
+        index.each_document(|d| {
+            let line = serde_json::json!({
+                "url": d.url,
+                "title": d.title.unwrap_or_default(),
+                "body": d.text,
+                "published": d.published,
+                "commune": d.commune,
+                "topics": d.topics,
+            });
+            writeln!(out, "{line}")
+        })?;
+        out.flush()?;
+        return Ok(());
+    }
+    let extractor = Extractor::new()?;
     for file in indexer::indexing::warc_files(&args.inputs)? {
         let mut captures = indexer::source::Captures::default();
         let mut failed: Option<std::io::Error> = None;

@@ -107,6 +107,9 @@ pub enum QueryError {
     /// The index could not be read.
     #[error("index: {0}")]
     Index(#[from] tantivy::TantivyError),
+    /// What the documents were written to failed.
+    #[error("cannot write the documents out: {0}")]
+    Io(String),
 }
 
 /// One result.
@@ -276,6 +279,23 @@ pub struct Version {
     pub text: String,
 }
 
+/// A document as stored in the index (see [`SearchIndex::each_document`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredDocument {
+    /// URL.
+    pub url: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Main text.
+    pub text: String,
+    /// Publication date (`YYYY-MM-DD`).
+    pub published: Option<String>,
+    /// Commune INSEE code.
+    pub commune: Option<String>,
+    /// Topic ids.
+    pub topics: Vec<String>,
+}
+
 /// Index-wide statistics.
 #[derive(Debug, Clone, Serialize)]
 pub struct Stats {
@@ -410,11 +430,21 @@ impl SearchIndex {
     }
 
     fn parse(&self, text: &str) -> Result<Box<dyn Query>, QueryError> {
+        self.parse_with(text, true)
+    }
+
+    /// Parses a query; with `pairs`, phrases are searched in the main text's word pairs
+    /// (same documents, fewer positions read: see [`crate::analysis::french_pairs_analyzer`]).
+    fn parse_with(&self, text: &str, pairs: bool) -> Result<Box<dyn Query>, QueryError> {
         if text.trim().is_empty() {
             return Ok(Box::new(AllQuery));
         }
         check_syntax(text)?;
         let text = quote_compounds(text);
+        let text = match self.fields.text_pairs {
+            Some(_) if pairs => self.phrases_on_pairs(&text),
+            _ => text,
+        };
         let text = text.as_str();
         let f = &self.fields;
         let mut parser = QueryParser::for_index(
@@ -428,6 +458,44 @@ impl SearchIndex {
             column: 1,
             message: e.to_string(),
         })
+    }
+
+    /// Rewrites each phrase of two words or more (`"label Villes Internet"`) to search the
+    /// other fields as before and the main text through its word pairs:
+    /// `(title:"…" OR description:"…" OR commune_name:"…" OR text_pairs:"…")`. Phrases with
+    /// a field, a slop (`~`) or a prefix (`*`) are left as they are.
+    fn phrases_on_pairs(&self, query: &str) -> String {
+        use tantivy::tokenizer::TokenStream;
+        let mut analyzer = crate::analysis::french_analyzer();
+        let mut out = String::with_capacity(query.len() * 2);
+        let mut rest = query;
+        while let Some(open) = rest.find('"') {
+            let Some(len) = rest[open + 1..].find('"') else {
+                break;
+            };
+            let phrase = &rest[open + 1..open + 1 + len];
+            let after = &rest[open + len + 2..];
+            let qualified = rest[..open].ends_with(':');
+            let modified = after.starts_with('~') || after.starts_with('*');
+            let mut words = 0;
+            let mut stream = analyzer.token_stream(phrase);
+            while stream.advance() {
+                words += 1;
+            }
+            out.push_str(&rest[..open]);
+            if qualified || modified || words < 2 {
+                out.push('"');
+                out.push_str(phrase);
+                out.push('"');
+            } else {
+                out.push_str(&format!(
+                    "(title:\"{phrase}\" OR description:\"{phrase}\" OR commune_name:\"{phrase}\" OR text_pairs:\"{phrase}\")"
+                ));
+            }
+            rest = after;
+        }
+        out.push_str(rest);
+        out
     }
 
     /// The communes of France, loaded on first use and shared with whoever displays them.
@@ -641,7 +709,10 @@ impl SearchIndex {
         let snippets = if req.no_snippets {
             None
         } else {
-            SnippetGenerator::create(searcher, &*query, self.fields.text).ok()
+            // From the query as typed: phrases searched in the word pairs name no term of the
+            // text itself.
+            let typed = self.parse_with(&req.query, false)?;
+            SnippetGenerator::create(searcher, &*typed, self.fields.text).ok()
         };
         let mut hits = Vec::new();
         for (score, addr) in page {
@@ -761,6 +832,48 @@ impl SearchIndex {
                 ordinals: self.ordinals.clone(),
             },
         )?)
+    }
+
+    /// Calls `each` with every document of the index, in index order, read from the stored
+    /// fields (no extraction): what `indexer dump --index` writes for other tools.
+    pub fn each_document(
+        &self,
+        mut each: impl FnMut(StoredDocument) -> std::io::Result<()>,
+    ) -> Result<u64, QueryError> {
+        let f = &self.fields;
+        let searcher = self.reader.searcher();
+        let mut n = 0;
+        for segment in searcher.segment_readers() {
+            let store = segment
+                .get_store_reader(1)
+                .map_err(tantivy::TantivyError::from)?;
+            for doc in store.iter::<TantivyDocument>(segment.alive_bitset()) {
+                let doc = doc?;
+                let text = |field| {
+                    doc.get_first(field)
+                        .and_then(|v| v.as_str())
+                        .map(str::to_string)
+                };
+                each(StoredDocument {
+                    url: text(f.url).unwrap_or_default(),
+                    title: text(f.title),
+                    text: text(f.text).unwrap_or_default(),
+                    published: doc
+                        .get_first(f.published)
+                        .and_then(|v| v.as_datetime())
+                        .map(|d| iso(&d)[..10].to_string()),
+                    commune: text(f.commune_insee),
+                    topics: doc
+                        .get_all(f.topic_ids)
+                        .filter_map(|v| v.as_str())
+                        .map(str::to_string)
+                        .collect(),
+                })
+                .map_err(|e| QueryError::Io(e.to_string()))?;
+                n += 1;
+            }
+        }
+        Ok(n)
     }
 
     /// The document of one content of a URL (its payload digest), if indexed.
@@ -1331,6 +1444,64 @@ fn html_escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_in_word_pairs_find_what_positions_find() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let index = crate::indexing::open_or_create(dir.path()).expect("index");
+        let f = Fields::of(&index.schema()).expect("fields");
+        let mut writer: tantivy::IndexWriter = index.writer(20_000_000).expect("writer");
+        let texts = [
+            "La commune a obtenu le label Villes Internet avec trois arobases.",
+            "Le label de la ville : Internet pour tous.",
+            "Villes Internet label, dans le désordre.",
+            "Un accès à internet gratuit à la médiathèque.",
+            "Un accès internet gratuit, sans article entre les deux.",
+            "Le label Villes Internet, encore : label Villes Internet.",
+            "Saint-Malo et ses écoles numériques ; une école numérique.",
+        ];
+        for (i, t) in texts.iter().enumerate() {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(f.key, format!("k{i}"));
+            doc.add_text(f.title, format!("Page {i}"));
+            doc.add_text(f.text, t);
+            doc.add_text(f.text_pairs.expect("pairs field"), t);
+            writer.add_document(doc).expect("add");
+        }
+        writer.commit().expect("commit");
+        drop(writer);
+        let search = SearchIndex::open(dir.path()).expect("open");
+        let searcher = search.snapshot();
+        let count = |q: &str, pairs: bool| {
+            let query = search.parse_with(q, pairs).expect("parses");
+            searcher.search(&*query, &Count).expect("search")
+        };
+        for (q, expected) in [
+            ("\"label Villes Internet\"", 2),
+            ("\"accès à internet\"", 1),
+            ("\"accès internet\"", 1),
+            ("\"écoles numériques\"", 1),
+            ("\"label villes\" arobases", 1),
+            ("\"villes internet\" -\"label villes\"", 2),
+            ("Saint-Malo", 1),
+            ("\"numérique\"", 1),
+        ] {
+            assert_eq!(count(q, false), expected, "{q} by positions");
+            assert_eq!(count(q, true), expected, "{q} by word pairs");
+        }
+        assert!(
+            search
+                .phrases_on_pairs("\"label Villes Internet\" fibre")
+                .contains("text_pairs:\"label Villes Internet\""),
+        );
+        for kept in [
+            "title:\"label Villes\"",
+            "\"label Villes\"~2",
+            "\"numérique\"",
+        ] {
+            assert_eq!(search.phrases_on_pairs(kept), kept);
+        }
+    }
 
     #[test]
     fn syntax_errors_say_where() {

@@ -6,7 +6,7 @@ use tantivy::schema::{
     STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-use crate::analysis::FRENCH_ANALYZER;
+use crate::analysis::{FRENCH_ANALYZER, FRENCH_PAIRS_ANALYZER};
 
 /// The schema's fields.
 #[derive(Debug, Clone)]
@@ -33,6 +33,9 @@ pub struct Fields {
     pub description: Field,
     /// Main text (searchable, stored for snippets).
     pub text: Field,
+    /// The main text's word pairs, for phrase queries (see
+    /// [`crate::analysis::french_pairs_analyzer`]); `None` in indexes made before them.
+    pub text_pairs: Option<Field>,
     /// Publication date.
     pub published: Field,
     /// Capture dates (several).
@@ -113,6 +116,16 @@ pub fn build() -> (Schema, Fields) {
         title: b.add_text_field("title", french(true)),
         description: b.add_text_field("description", french(true)),
         text: b.add_text_field("text", french(true)),
+        text_pairs: Some(
+            b.add_text_field(
+                "text_pairs",
+                TextOptions::default().set_indexing_options(
+                    TextFieldIndexing::default()
+                        .set_tokenizer(FRENCH_PAIRS_ANALYZER)
+                        .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                ),
+            ),
+        ),
         published: b.add_date_field("published", date.clone()),
         captured: b.add_date_field("captured", date.clone()),
         first_captured: b.add_date_field("first_captured", date.clone()),
@@ -158,6 +171,7 @@ impl Fields {
             title: f("title")?,
             description: f("description")?,
             text: f("text")?,
+            text_pairs: f("text_pairs").ok(),
             published: f("published")?,
             captured: f("captured")?,
             first_captured: f("first_captured")?,

@@ -80,7 +80,7 @@ impl From<QueryError> for ApiError {
                 column: None,
                 detail: Some(e.to_string()),
             },
-            QueryError::Index(_) => Self::internal(message),
+            QueryError::Index(_) | QueryError::Io(_) => Self::internal(message),
         }
     }
 }

@@ -259,6 +259,7 @@ pub fn query_error_fr(e: &QueryError) -> String {
             }
         }
         QueryError::Index(e) => format!("Erreur de lecture de l'index : {e}"),
+        QueryError::Io(e) => format!("Erreur d'écriture : {e}"),
     }
 }
 
