@@ -128,6 +128,9 @@ def main():
     warcs = os.path.join(work, "warcs")
     if os.path.isdir(warcs) and any(f.endswith(".warc.gz") for f in os.listdir(warcs)):
         crawl_secs = None
+        # The corpus is reused; what an earlier run made of it is made again.
+        for old in ["index", "tantivy-cli-index", "json-index"]:
+            shutil.rmtree(os.path.join(work, old), ignore_errors=True)
     else:
         crawl_secs = make_corpus(work, args.pages, args.hosts, args.large_every)
     warc_bytes = sum(os.path.getsize(os.path.join(warcs, f)) for f in os.listdir(warcs) if f.endswith(".warc.gz"))
@@ -226,7 +229,7 @@ def main():
     print(qout)
     print("\nThe same modes over 1,000 different queries (benchlib's `query_list`), each run once:\n")
     print(lout)
-    if not args.keep:
+    if not args.keep and not args.work:
         shutil.rmtree(work, ignore_errors=True)
     else:
         print(f"work directory kept: {work}", file=sys.stderr)

@@ -313,9 +313,11 @@ pub const FRENCH_PAIRS_ANALYZER: &str = "fr_veille_pairs";
 /// (`label vill`, at the first word's position). Phrase queries on the main text search
 /// these instead of checking the positions of every word of every matching document: a
 /// two-word phrase becomes one term; a longer one, a phrase of pairs (`label vill` then
-/// `vill internet` one position on), exactly as strict and with far fewer positions read.
-/// A stop word removed between two words is kept as a gap (`acces ~2 internet` for « accès
-/// à internet »), so a pair never joins words that were not that far apart.
+/// `vill internet` one position on), with far fewer positions read. A word removed between
+/// two others (a stop word, a one-letter word) is kept as a gap (`acces ~2 internet` for
+/// « accès à internet »): a pair never joins words that were not that far apart, and only a
+/// removed word fills the gap, so « accès à internet » no longer finds « accès gratuit
+/// internet », as a phrase of positions did (the pairs are the stricter reading).
 pub fn french_pairs_analyzer() -> tantivy::tokenizer::TextAnalyzer {
     tantivy::tokenizer::TextAnalyzer::from(PairTokenizer {
         french: french_analyzer(),

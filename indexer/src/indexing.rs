@@ -5,6 +5,8 @@
 //! leaves the last commit usable, and a rerun completes it. Within a file, the commits that
 //! bound memory record how far the file was indexed (the offset of the last record whose
 //! document they hold), so a rerun goes on from there instead of reading the file again.
+//! A document is written whole each time (read back from the store when a capture is added
+//! to it), its word pairs indexed again from its stored text in [`flush`].
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::ControlFlow;
@@ -129,7 +131,7 @@ pub fn open_or_create(dir: &Path) -> Result<Index, IndexError> {
         // then read positions); any other difference needs a new index.
         Err(tantivy::TantivyError::SchemaError(_)) => Index::open_in_dir(dir)
             .ok()
-            .filter(|i| Fields::of(&i.schema()).is_ok())
+            .filter(|i| i.schema() == schema::build_with(false).0)
             .ok_or_else(|| IndexError::OldSchema {
                 path: dir.to_path_buf(),
             })?,
@@ -426,7 +428,7 @@ pub fn index_warcs(
         commit.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
         commit.commit().map_err(terr)?;
         summary.files_indexed.push(name);
-        bar.inc(size);
+        bar.inc(size.saturating_sub(from));
     }
     bar.finish_and_clear();
     writer.wait_merging_threads().map_err(terr)?;
@@ -469,6 +471,17 @@ fn flush(
     for (key, (mut doc, dates)) in pending.drain() {
         writer.delete_term(Term::from_field_text(fields.key, &key));
         set_dates(&mut doc, fields, &dates);
+        // The word pairs are indexed, not stored: a document read back from the store (a
+        // capture date or its URL's life added) gets them again from its stored text.
+        if let Some(pairs) = fields.text_pairs {
+            let text = doc
+                .get_first(fields.text)
+                .and_then(|v| v.as_str())
+                .map(str::to_string);
+            if let Some(text) = text {
+                doc.add_text(pairs, text);
+            }
+        }
         writer.add_document(doc)?;
     }
     Ok(())
@@ -958,9 +971,6 @@ fn document(
         doc.add_text(fields.description, d);
     }
     doc.add_text(fields.text, &e.text);
-    if let Some(pairs) = fields.text_pairs {
-        doc.add_text(pairs, &e.text);
-    }
     add_published(&mut doc, fields, e.published.as_deref());
     for t in &e.topics {
         doc.add_facet(fields.topics, Facet::from(&format!("/topic/{}", t.id)));

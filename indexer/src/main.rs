@@ -816,6 +816,11 @@ fn bench_queries(args: BenchArgs) -> Result<()> {
             .collect(),
         None => BENCH_QUERIES.to_vec(),
     };
+    if queries.is_empty() || args.runs == 0 {
+        anyhow::bail!(
+            "no query to run: give a file of queries, one per line, and --runs 1 or more"
+        );
+    }
     let index = indexer::query::SearchIndex::open(&args.index)
         .with_context(|| format!("cannot open the index {}", args.index.display()))?;
     // What each mode adds to the one before tells where a query's time goes: `bare` is the

@@ -434,7 +434,7 @@ impl SearchIndex {
     }
 
     /// Parses a query; with `pairs`, phrases are searched in the main text's word pairs
-    /// (same documents, fewer positions read: see [`crate::analysis::french_pairs_analyzer`]).
+    /// (fewer positions read: see [`crate::analysis::french_pairs_analyzer`]).
     fn parse_with(&self, text: &str, pairs: bool) -> Result<Box<dyn Query>, QueryError> {
         if text.trim().is_empty() {
             return Ok(Box::new(AllQuery));
@@ -462,39 +462,70 @@ impl SearchIndex {
 
     /// Rewrites each phrase of two words or more (`"label Villes Internet"`) to search the
     /// other fields as before and the main text through its word pairs:
-    /// `(title:"…" OR description:"…" OR commune_name:"…" OR text_pairs:"…")`. Phrases with
-    /// a field, a slop (`~`) or a prefix (`*`) are left as they are.
+    /// `(title:"…" OR description:"…" OR commune_name:"…" OR text_pairs:"…")`. Phrases
+    /// given a field (`title:"…"`, `title: "…"`, inside `title:(…)`), a slop (`~`), a prefix
+    /// (`*`), an escaped character or a place in a set (`[…]`) are left as they are.
     fn phrases_on_pairs(&self, query: &str) -> String {
         use tantivy::tokenizer::TokenStream;
-        let mut analyzer = crate::analysis::french_analyzer();
-        let mut out = String::with_capacity(query.len() * 2);
-        let mut rest = query;
-        while let Some(open) = rest.find('"') {
-            let Some(len) = rest[open + 1..].find('"') else {
-                break;
-            };
-            let phrase = &rest[open + 1..open + 1 + len];
-            let after = &rest[open + len + 2..];
-            let qualified = rest[..open].ends_with(':');
-            let modified = after.starts_with('~') || after.starts_with('*');
-            let mut words = 0;
-            let mut stream = analyzer.token_stream(phrase);
-            while stream.advance() {
-                words += 1;
-            }
-            out.push_str(&rest[..open]);
-            if qualified || modified || words < 2 {
-                out.push('"');
-                out.push_str(phrase);
-                out.push('"');
-            } else {
-                out.push_str(&format!(
-                    "(title:\"{phrase}\" OR description:\"{phrase}\" OR commune_name:\"{phrase}\" OR text_pairs:\"{phrase}\")"
-                ));
-            }
-            rest = after;
+        if !query.contains('"') {
+            return query.to_string();
         }
-        out.push_str(rest);
+        let mut analyzer = crate::analysis::french_analyzer();
+        let bytes = query.as_bytes();
+        let mut out = String::with_capacity(query.len() * 2);
+        // Open parentheses, each marked when it groups a field's terms (`title:(…)`).
+        let mut groups: Vec<bool> = Vec::new();
+        let mut in_set = false;
+        let mut copied = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'(' => groups.push(query[..i].trim_end().ends_with(':')),
+                b')' => {
+                    groups.pop();
+                }
+                b'[' => in_set = true,
+                b']' => in_set = false,
+                b'"' => {
+                    // The closing quote, escapes honoured.
+                    let mut j = i + 1;
+                    let mut escaped = false;
+                    while j < bytes.len() && bytes[j] != b'"' {
+                        if bytes[j] == b'\\' {
+                            escaped = true;
+                            j += 1;
+                        }
+                        j += 1;
+                    }
+                    if j >= bytes.len() {
+                        break;
+                    }
+                    let phrase = &query[i + 1..j];
+                    let after = &query[j + 1..];
+                    let fielded = query[..i].trim_end().ends_with(':') || groups.iter().any(|g| *g);
+                    let modified = after.starts_with('~') || after.starts_with('*');
+                    let words = {
+                        let mut stream = analyzer.token_stream(phrase);
+                        let mut n = 0;
+                        while stream.advance() {
+                            n += 1;
+                        }
+                        n
+                    };
+                    if !(fielded || modified || escaped || in_set || words < 2) {
+                        out.push_str(&query[copied..i]);
+                        out.push_str(&format!(
+                            "(title:\"{phrase}\" OR description:\"{phrase}\" OR commune_name:\"{phrase}\" OR text_pairs:\"{phrase}\")"
+                        ));
+                        copied = j + 1;
+                    }
+                    i = j;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        out.push_str(&query[copied..]);
         out
     }
 
@@ -1161,11 +1192,12 @@ impl SegmentOrdinals {
 }
 
 /// Decoded ordinals of the segments searched lately, by segment (segments never change;
-/// those merged away are dropped at the next search).
+/// those merged away are dropped at the next search). Searches running at once only read it
+/// (a read lock each): none waits for another.
 #[derive(Clone, Default)]
 struct OrdinalCache(
     std::sync::Arc<
-        std::sync::Mutex<
+        std::sync::RwLock<
             std::collections::HashMap<tantivy::index::SegmentId, std::sync::Arc<SegmentOrdinals>>,
         >,
     >,
@@ -1177,11 +1209,11 @@ impl OrdinalCache {
         segment: &tantivy::SegmentReader,
     ) -> tantivy::Result<std::sync::Arc<SegmentOrdinals>> {
         let id = segment.segment_id();
-        if let Some(o) = self.0.lock().ok().and_then(|m| m.get(&id).cloned()) {
+        if let Some(o) = self.0.read().ok().and_then(|m| m.get(&id).cloned()) {
             return Ok(o);
         }
         let decoded = std::sync::Arc::new(SegmentOrdinals::decode(segment)?);
-        if let Ok(mut m) = self.0.lock() {
+        if let Ok(mut m) = self.0.write() {
             m.insert(id, decoded.clone());
         }
         Ok(decoded)
@@ -1190,13 +1222,13 @@ impl OrdinalCache {
     /// Forgets the segments the searcher no longer has.
     fn keep_only(&self, searcher: &tantivy::Searcher) {
         let segments = searcher.segment_readers();
-        if self.0.lock().map_or(true, |m| m.len() <= segments.len()) {
+        if self.0.read().map_or(true, |m| m.len() <= segments.len()) {
             // Nothing can have been merged away (each live segment is decoded on first use).
             return;
         }
         let live: std::collections::HashSet<tantivy::index::SegmentId> =
             segments.iter().map(|r| r.segment_id()).collect();
-        if let Ok(mut m) = self.0.lock() {
+        if let Ok(mut m) = self.0.write() {
             m.retain(|id, _| live.contains(id));
         }
     }

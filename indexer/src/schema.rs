@@ -90,6 +90,12 @@ pub struct Fields {
 
 /// Builds the schema and its field handles.
 pub fn build() -> (Schema, Fields) {
+    build_with(true)
+}
+
+/// The schema with or without the main text's word pairs (indexes made before them have
+/// none, and still work: see [`crate::indexing::open_or_create`]).
+pub fn build_with(pairs: bool) -> (Schema, Fields) {
     let mut b = Schema::builder();
     let french = |stored: bool| {
         let opts = TextOptions::default().set_indexing_options(
@@ -116,7 +122,7 @@ pub fn build() -> (Schema, Fields) {
         title: b.add_text_field("title", french(true)),
         description: b.add_text_field("description", french(true)),
         text: b.add_text_field("text", french(true)),
-        text_pairs: Some(
+        text_pairs: pairs.then(|| {
             b.add_text_field(
                 "text_pairs",
                 TextOptions::default().set_indexing_options(
@@ -124,8 +130,8 @@ pub fn build() -> (Schema, Fields) {
                         .set_tokenizer(FRENCH_PAIRS_ANALYZER)
                         .set_index_option(IndexRecordOption::WithFreqsAndPositions),
                 ),
-            ),
-        ),
+            )
+        }),
         published: b.add_date_field("published", date.clone()),
         captured: b.add_date_field("captured", date.clone()),
         first_captured: b.add_date_field("first_captured", date.clone()),

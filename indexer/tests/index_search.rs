@@ -346,6 +346,34 @@ async fn sample_index_answers_french_queries_and_grows_incrementally() {
         "the rerun completes the killed run"
     );
 
+    // Phrases, searched through the text's word pairs: a document rewritten with a new
+    // capture date keeps its pairs (they are indexed, not stored).
+    let phrases = [
+        "\"conseil municipal\"",
+        "\"fibre optique\"",
+        "\"Villes Internet\"",
+        "\"en ligne\"",
+    ];
+    let phrase_totals = |index: &SearchIndex| -> Vec<usize> {
+        phrases
+            .iter()
+            .map(|q| {
+                index
+                    .search(&SearchRequest {
+                        query: q.to_string(),
+                        limit: 1,
+                        no_facets: true,
+                        no_snippets: true,
+                        ..SearchRequest::default()
+                    })
+                    .expect("phrase")
+                    .total
+            })
+            .collect()
+    };
+    let totals_before = phrase_totals(&SearchIndex::open(&index_dir).expect("open"));
+    assert!(totals_before.iter().all(|n| *n > 0), "{totals_before:?}");
+
     // A recrawl of the changed site: unchanged pages add a capture, not a document.
     version.store(1, std::sync::atomic::Ordering::SeqCst);
     let second = crawl(&site, addr, &warcs).await;
@@ -371,6 +399,16 @@ async fn sample_index_answers_french_queries_and_grows_incrementally() {
         run1.documents_total + run3.documents_added
     );
     let search = SearchIndex::open(&index_dir).expect("open");
+    for ((q, before), after) in phrases
+        .iter()
+        .zip(&totals_before)
+        .zip(phrase_totals(&search))
+    {
+        assert!(
+            after >= *before,
+            "{q}: {before} documents before the recrawl, {after} after (documents only add up)"
+        );
+    }
     let stats = search.stats().expect("stats");
     assert_eq!(stats.documents, run3.documents_total);
     assert_eq!(stats.captures, stats.documents + run3.captures_merged);
