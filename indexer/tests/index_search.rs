@@ -239,56 +239,70 @@ async fn sample_index_answers_french_queries_and_grows_incrementally() {
             "{q:?}: {facets:?}"
         );
         let total = |req: SearchRequest| search.search(&req).expect("filtered").total as u64;
+        let year = |y: &str, month, day| {
+            y.parse()
+                .ok()
+                .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, month, day))
+        };
+        // Each facet, and the filter asking for one of its values.
+        type Filter<'a> = Box<dyn Fn(&str) -> SearchRequest + 'a>;
+        let facets_and_filters: [(&str, &std::collections::BTreeMap<String, u64>, Filter); 6] = [
+            (
+                "commune",
+                &facets.communes,
+                Box::new(|v| SearchRequest {
+                    commune: Some(v.into()),
+                    ..base.clone()
+                }),
+            ),
+            (
+                "département",
+                &facets.departements,
+                Box::new(|v| SearchRequest {
+                    departement: Some(v.into()),
+                    ..base.clone()
+                }),
+            ),
+            (
+                "topic",
+                &facets.topics,
+                Box::new(|v| SearchRequest {
+                    topics: vec![v.into()],
+                    ..base.clone()
+                }),
+            ),
+            (
+                "page type",
+                &facets.page_types,
+                Box::new(|v| SearchRequest {
+                    page_types: vec![v.into()],
+                    ..base.clone()
+                }),
+            ),
+            (
+                "state",
+                &facets.states,
+                Box::new(|v| SearchRequest {
+                    states: vec![v.into()],
+                    ..base.clone()
+                }),
+            ),
+            (
+                "year",
+                &facets.years,
+                Box::new(|v| SearchRequest {
+                    from: year(v, 1, 1),
+                    to: year(v, 12, 31),
+                    ..base.clone()
+                }),
+            ),
+        ];
         let mut checked = 0;
-        for (commune, n) in &facets.communes {
-            let r = SearchRequest {
-                commune: Some(commune.clone()),
-                ..base.clone()
-            };
-            assert_eq!(total(r), *n, "{q:?} commune {commune}");
-            checked += 1;
-        }
-        for (dept, n) in &facets.departements {
-            let r = SearchRequest {
-                departement: Some(dept.clone()),
-                ..base.clone()
-            };
-            assert_eq!(total(r), *n, "{q:?} département {dept}");
-            checked += 1;
-        }
-        for (topic, n) in &facets.topics {
-            let r = SearchRequest {
-                topics: vec![topic.clone()],
-                ..base.clone()
-            };
-            assert_eq!(total(r), *n, "{q:?} topic {topic}");
-            checked += 1;
-        }
-        for (kind, n) in &facets.page_types {
-            let r = SearchRequest {
-                page_types: vec![kind.clone()],
-                ..base.clone()
-            };
-            assert_eq!(total(r), *n, "{q:?} page type {kind}");
-            checked += 1;
-        }
-        for (state, n) in &facets.states {
-            let r = SearchRequest {
-                states: vec![state.clone()],
-                ..base.clone()
-            };
-            assert_eq!(total(r), *n, "{q:?} state {state}");
-            checked += 1;
-        }
-        for (year, n) in &facets.years {
-            let y: i32 = year.parse().expect("year");
-            let r = SearchRequest {
-                from: chrono::NaiveDate::from_ymd_opt(y, 1, 1),
-                to: chrono::NaiveDate::from_ymd_opt(y, 12, 31),
-                ..base.clone()
-            };
-            assert_eq!(total(r), *n, "{q:?} year {year}");
-            checked += 1;
+        for (facet, counts, filter) in &facets_and_filters {
+            for (value, n) in counts.iter() {
+                assert_eq!(total(filter(value)), *n, "{q:?} {facet} {value}");
+                checked += 1;
+            }
         }
         assert!(checked > 10, "{q:?}: {checked} facet values");
     }
