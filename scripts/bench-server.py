@@ -114,8 +114,9 @@ def main():
         measured([os.path.join(REL, "indexer"), "index", "--index", index, warcs], cwd=ROOT, env=env)
     docs_path = os.path.join(work, "docs.jsonl")
     if not os.path.exists(docs_path):
+        # tantivy-cli's documents: the text Veille's index stored (no second extraction).
         with open(docs_path, "wb") as f:
-            measured([os.path.join(REL, "indexer"), "dump", warcs], stdout=f, cwd=ROOT, env=env)
+            measured([os.path.join(REL, "indexer"), "dump", "--index", index], stdout=f, cwd=ROOT, env=env)
     tindex = os.path.join(work, "tantivy-cli-index")
     if not os.path.isdir(tindex):
         tantivy_cli_index(work, docs_path)
