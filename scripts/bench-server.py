@@ -8,8 +8,9 @@ Usage (from the repository root):
     python3 scripts/bench-server.py --work DIR --skip-build --fixed   # the ten fixed queries
 
 The corpus: generated municipal pages crawled by Veille (see bench-index.py); Veille's index
-comes from `indexer index` on the WARC files, tantivy-cli's from the documents `indexer
-dump` extracted from the same files (url, title, body). Both servers answer the same French
+comes from `indexer index` on the WARC files, tantivy-cli's from the same documents (url,
+title, body: the work directory's docs.jsonl, else the text Veille's index stored, `indexer
+dump --index`). Both servers answer the same French
 queries, 10 hits each: Veille's `/api/search` with facet counts (topics, départements,
 communes, years, page types) and highlighted snippets, tantivy-cli's `/api` with the stored
 documents of the hits. By default the queries are --queries different ones (benchlib's
