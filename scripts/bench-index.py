@@ -151,7 +151,7 @@ def main():
         secs, rss = ksecs + secs, max(krss, rss)
     else:
         secs, rss, _, out, _ = measured(index_cmd, cwd=ROOT, env=env)
-        docs = int(out.split(" documents added")[0].rsplit(" ", 1)[1])
+        docs = documents_in(out)
     index_bytes = dir_size(os.path.join(work, "index"))
     docs_path = os.path.join(work, "docs.jsonl")
     dump_cmd = [os.path.join(REL, "indexer"), "dump"] + (["--index", os.path.join(work, "index")] if args.dump_from_index else [warcs])
@@ -185,7 +185,8 @@ def main():
 
     print(f"Machine: {machine()}")
     crawled = f"crawled by Veille in {crawl_secs:.0f} s" if crawl_secs is not None else "crawled earlier"
-    html_bytes = sum(json.load(open(os.path.join(work, f))).get("bytes", 0) for f in os.listdir(work) if f == "crawl.json") if os.path.exists(os.path.join(work, "crawl.json")) else 0
+    report = os.path.join(work, "crawl.json")
+    html_bytes = json.load(open(report)).get("bytes", 0) if os.path.exists(report) else 0
     print(f"Corpus: {args.pages} generated pages on {args.hosts} hosts"
           + (f", about one in {args.large_every} real-sized (~175 kB)" if args.large_every else "")
           + f", {crawled} into {warc_bytes / 1e6:.0f} MB of WARC"

@@ -6,7 +6,7 @@
 //! bound memory record how far the file was indexed (the offset of the last record whose
 //! document they hold), so a rerun goes on from there instead of reading the file again.
 //! A document is written whole each time (read back from the store when a capture is added
-//! to it), its word pairs indexed again from its stored text in [`flush`].
+//! to it), its word pairs indexed again from its stored text ([`add_pairs`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::ControlFlow;
@@ -314,7 +314,7 @@ pub fn index_warcs(
         let mut pending: HashMap<String, (TantivyDocument, BTreeSet<i64>)> = HashMap::new();
         let mut batch: Vec<(Capture, Option<String>)> = Vec::new();
         let mut stream_err: Option<tantivy::TantivyError> = None;
-        let mut partial = Payload {
+        let mut progress = Payload {
             files: payload.files.clone(),
             partial: Some(Partial {
                 file: name.clone(),
@@ -356,12 +356,12 @@ pub fn index_warcs(
                         // set, makes that harmless).
                         if pending.len() >= options.flush_docs.max(1) {
                             flush(&mut writer, &fields, &mut pending)?;
-                            if let (Some(p), Some(offset)) = (partial.partial.as_mut(), last) {
+                            if let (Some(p), Some(offset)) = (progress.partial.as_mut(), last) {
                                 p.offset = offset;
                             }
                             let mut commit = writer.prepare_commit()?;
                             commit
-                                .set_payload(&serde_json::to_string(&partial).unwrap_or_default());
+                                .set_payload(&serde_json::to_string(&progress).unwrap_or_default());
                             commit.commit()?;
                             reader.reload()?;
                             searcher = reader.searcher();
@@ -462,6 +462,22 @@ const QUEUE: usize = 64;
 /// Pending documents written out (and committed) past this many, to bound memory.
 const FLUSH_DOCS: usize = 5_000;
 
+/// Indexes a document's main text as word pairs too. They are indexed, not stored: every
+/// document is given them here, as it is written, from its stored text — a new one, or one
+/// read back from the store (a capture date or its URL's life added).
+fn add_pairs(doc: &mut TantivyDocument, fields: &Fields) {
+    let Some(pairs) = fields.text_pairs else {
+        return;
+    };
+    let text = doc
+        .get_first(fields.text)
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
+    if let Some(text) = text {
+        doc.add_text(pairs, text);
+    }
+}
+
 /// Writes pending documents (replacing earlier versions of the same key).
 fn flush(
     writer: &mut IndexWriter,
@@ -471,17 +487,7 @@ fn flush(
     for (key, (mut doc, dates)) in pending.drain() {
         writer.delete_term(Term::from_field_text(fields.key, &key));
         set_dates(&mut doc, fields, &dates);
-        // The word pairs are indexed, not stored: a document read back from the store (a
-        // capture date or its URL's life added) gets them again from its stored text.
-        if let Some(pairs) = fields.text_pairs {
-            let text = doc
-                .get_first(fields.text)
-                .and_then(|v| v.as_str())
-                .map(str::to_string);
-            if let Some(text) = text {
-                doc.add_text(pairs, text);
-            }
-        }
+        add_pairs(&mut doc, fields);
         writer.add_document(doc)?;
     }
     Ok(())
@@ -1039,9 +1045,7 @@ pub fn index_json_lines(
         doc.add_text(fields.url, &d.url);
         doc.add_text(fields.title, &d.title);
         doc.add_text(fields.text, &d.body);
-        if let Some(pairs) = fields.text_pairs {
-            doc.add_text(pairs, &d.body);
-        }
+        add_pairs(&mut doc, &fields);
         add_published(&mut doc, &fields, d.published.as_deref());
         if let Some(c) = &d.commune {
             doc.add_text(fields.commune_insee, c);

@@ -547,23 +547,25 @@ fn stats(args: StatsArgs) -> Result<()> {
     Ok(())
 }
 
+/// One line of `dump`'s output, whether the document was extracted or read from an index.
+fn dump_line(d: indexer::query::StoredDocument) -> serde_json::Value {
+    serde_json::json!({
+        "url": d.url,
+        "title": d.title.unwrap_or_default(),
+        "body": d.text,
+        "published": d.published,
+        "commune": d.commune,
+        "topics": d.topics,
+    })
+}
+
 fn dump(args: DumpArgs) -> Result<()> {
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if let Some(dir) = &args.index {
         let index = indexer::query::SearchIndex::open(dir)
             .with_context(|| format!("cannot open the index {}", dir.display()))?;
-        index.each_document(|d| {
-            let line = serde_json::json!({
-                "url": d.url,
-                "title": d.title.unwrap_or_default(),
-                "body": d.text,
-                "published": d.published,
-                "commune": d.commune,
-                "topics": d.topics,
-            });
-            writeln!(out, "{line}")
-        })?;
+        index.each_document(|d| writeln!(out, "{}", dump_line(d)))?;
         out.flush()?;
         return Ok(());
     }
@@ -589,13 +591,17 @@ fn dump(args: DumpArgs) -> Result<()> {
             }) else {
                 return;
             };
-            let line = serde_json::json!({
-                "url": c.url,
-                "title": doc.title.unwrap_or_default(),
-                "body": doc.text,
-                "published": doc.published,
-                "commune": doc.commune.as_ref().and_then(|f| f.commune()).map(|c| c.insee.clone()),
-                "topics": doc.topics.iter().map(|t| t.id.clone()).collect::<Vec<_>>(),
+            let line = dump_line(indexer::query::StoredDocument {
+                url: c.url.clone(),
+                title: doc.title,
+                text: doc.text,
+                published: doc.published,
+                commune: doc
+                    .commune
+                    .as_ref()
+                    .and_then(|f| f.commune())
+                    .map(|c| c.insee.clone()),
+                topics: doc.topics.iter().map(|t| t.id.clone()).collect(),
             });
             if let Err(e) = writeln!(out, "{line}") {
                 failed.get_or_insert(e);

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
@@ -335,6 +335,28 @@ fn date_term_value(d: NaiveDate) -> tantivy::DateTime {
         .and_hms_opt(0, 0, 0)
         .map_or(0, |t| t.and_utc().timestamp());
     tantivy::DateTime::from_timestamp_secs(secs)
+}
+
+/// A stored text field's first value.
+fn stored_str(doc: &TantivyDocument, field: Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+/// A stored document's publication day (`YYYY-MM-DD`).
+fn stored_day(doc: &TantivyDocument, fields: &Fields) -> Option<String> {
+    doc.get_first(fields.published)
+        .and_then(|v| v.as_datetime())
+        .map(|d| iso(&d)[..10].to_string())
+}
+
+/// A stored document's topic ids.
+fn stored_topics(doc: &TantivyDocument, fields: &Fields) -> Vec<String> {
+    doc.get_all(fields.topic_ids)
+        .filter_map(|v| v.as_str())
+        .map(str::to_string)
+        .collect()
 }
 
 fn iso(d: &tantivy::DateTime) -> String {
@@ -740,10 +762,18 @@ impl SearchIndex {
         let snippets = if req.no_snippets {
             None
         } else {
-            // From the query as typed: phrases searched in the word pairs name no term of the
-            // text itself.
-            let typed = self.parse_with(&req.query, false)?;
-            SnippetGenerator::create(searcher, &*typed, self.fields.text).ok()
+            // Phrases searched in the word pairs name no term of the text itself: a query
+            // with a phrase is read again as typed for its snippets.
+            let typed = match self.fields.text_pairs {
+                Some(_) if req.query.contains('"') => Some(self.parse_with(&req.query, false)?),
+                _ => None,
+            };
+            SnippetGenerator::create(
+                searcher,
+                typed.as_deref().unwrap_or(&*query),
+                self.fields.text,
+            )
+            .ok()
         };
         let mut hits = Vec::new();
         for (score, addr) in page {
@@ -760,11 +790,7 @@ impl SearchIndex {
 
     fn hit(&self, doc: &TantivyDocument, score: f32, snippets: Option<&SnippetGenerator>) -> Hit {
         let f = &self.fields;
-        let text = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        };
+        let text = |field| stored_str(doc, field);
         let date = |field| {
             doc.get_first(field)
                 .and_then(|v| v.as_datetime())
@@ -816,20 +842,13 @@ impl SearchIndex {
             commune: text(f.commune_insee),
             commune_name: text(f.commune_name),
             departement: text(f.departement),
-            published: doc
-                .get_first(f.published)
-                .and_then(|v| v.as_datetime())
-                .map(|d| iso(&d)[..10].to_string()),
+            published: stored_day(doc, f),
             captures: doc
                 .get_all(f.captured)
                 .filter_map(|v| v.as_datetime())
                 .map(|d| iso(&d))
                 .collect(),
-            topics: doc
-                .get_all(f.topic_ids)
-                .filter_map(|v| v.as_str())
-                .map(str::to_string)
-                .collect(),
+            topics: stored_topics(doc, f),
             digital_policy: doc.get_first(f.digital_policy).and_then(|v| v.as_u64()) == Some(1),
             label_rating: doc.get_first(f.label_rating).and_then(|v| v.as_u64()),
             label_year: doc.get_first(f.label_year).and_then(|v| v.as_u64()),
@@ -880,25 +899,13 @@ impl SearchIndex {
                 .map_err(tantivy::TantivyError::from)?;
             for doc in store.iter::<TantivyDocument>(segment.alive_bitset()) {
                 let doc = doc?;
-                let text = |field| {
-                    doc.get_first(field)
-                        .and_then(|v| v.as_str())
-                        .map(str::to_string)
-                };
                 each(StoredDocument {
-                    url: text(f.url).unwrap_or_default(),
-                    title: text(f.title),
-                    text: text(f.text).unwrap_or_default(),
-                    published: doc
-                        .get_first(f.published)
-                        .and_then(|v| v.as_datetime())
-                        .map(|d| iso(&d)[..10].to_string()),
-                    commune: text(f.commune_insee),
-                    topics: doc
-                        .get_all(f.topic_ids)
-                        .filter_map(|v| v.as_str())
-                        .map(str::to_string)
-                        .collect(),
+                    url: stored_str(&doc, f.url).unwrap_or_default(),
+                    title: stored_str(&doc, f.title),
+                    text: stored_str(&doc, f.text).unwrap_or_default(),
+                    published: stored_day(&doc, f),
+                    commune: stored_str(&doc, f.commune_insee),
+                    topics: stored_topics(&doc, f),
                 })
                 .map_err(|e| QueryError::Io(e.to_string()))?;
                 n += 1;
