@@ -428,11 +428,14 @@ pub fn check_syntax(query: &str) -> Result<(), QueryError> {
 impl SearchIndex {
     /// Opens the index in `dir` for searching; new commits are picked up automatically.
     pub fn open(dir: &Path) -> Result<Self, crate::indexing::IndexError> {
-        let index = crate::indexing::open(dir)?;
+        let mut index = crate::indexing::open(dir)?;
         let err = |source| crate::indexing::IndexError::Tantivy {
             path: dir.to_path_buf(),
             source,
         };
+        // A search's segments are searched side by side, one thread per core: a search
+        // matching most of a large index takes half the time on two cores.
+        index.set_default_multithread_executor().map_err(err)?;
         let fields =
             Fields::of(&index.schema()).map_err(|_| crate::indexing::IndexError::OldSchema {
                 path: dir.to_path_buf(),
@@ -694,20 +697,13 @@ impl SearchIndex {
                     TopDocs::with_limit(limit)
                         .and_offset(req.offset)
                         .tweak_score({
-                            // The page types of a segment's documents, from the ordinals
-                            // the facet counts decode once per segment.
+                            // The page type's weight of a segment's documents, from the row
+                            // the facet counts read anyway.
                             let ordinals = self.ordinals.clone();
                             move |segment: &tantivy::SegmentReader| {
                                 let decoded = ordinals.get(segment).ok();
-                                let weights: Vec<f32> = decoded
-                                    .as_ref()
-                                    .map(|o| {
-                                        o.names[3].iter().map(|t| page_type_weight(t)).collect()
-                                    })
-                                    .unwrap_or_default();
                                 move |doc: tantivy::DocId, score: tantivy::Score| {
-                                    let kind = decoded.as_ref().map_or(NONE, |o| o.page_type(doc));
-                                    score * weights.get(kind as usize).copied().unwrap_or(1.0)
+                                    score * decoded.as_ref().map_or(1.0, |o| o.weight(doc))
                                 }
                             }
                         }),
@@ -1066,24 +1062,25 @@ const YEARS: usize = 120;
 const NONE: u32 = u32::MAX;
 
 /// One segment's facet values decoded once into plain arrays (what Solr calls an uninverted
-/// field), packed so that counting a matching document reads one 12-byte row: its commune,
-/// one number for its (year, state, page type) combination, and its topics as a bit mask.
+/// field), packed so that counting a matching document reads one 8-byte row and adds one to
+/// two counters: its commune's, and its key's. A key numbers one of the segment's distinct
+/// (year, state, page type, topics) combinations, of which real segments hold a few hundred
+/// to a few thousand: the per-document loop does no division and no loop over topics; the
+/// key counts are spread over years, states, page types and topics once per segment.
 /// The département is not read per document: it follows from the commune (the indexer writes
 /// both from the same commune), counted per commune and added up per département at the end;
 /// a segment where that does not hold counts départements per document instead.
 struct SegmentOrdinals {
     /// Per document.
     rows: Vec<Row>,
+    /// Per key, what it stands for.
+    keys: Vec<Key>,
     /// Topic ordinals of document `d` when a segment has more topics than a mask holds:
     /// `topics[topic_start[d]..topic_start[d + 1]]`.
     topic_lists: Option<(Vec<u32>, Vec<u32>)>,
     /// Département ordinal of each commune ordinal, when every document's département is
     /// its commune's; else (`Err`) the département ordinal of each document.
     departement: Result<Vec<u32>, Vec<u32>>,
-    /// Page types, states (each with a last slot for "none") and [`YEARS`] + 1 years: the
-    /// combination number is `(year · states + state) · types + type`.
-    types: u32,
-    states: u32,
     /// Term of each ordinal, per column of [`FACET_COLUMNS`].
     names: [Vec<String>; 5],
 }
@@ -1093,10 +1090,25 @@ struct SegmentOrdinals {
 struct Row {
     /// Commune ordinal ([`NONE`] without).
     commune: u32,
-    /// Year, state and page type, combined.
-    combo: u32,
+    /// Index in [`SegmentOrdinals::keys`].
+    key: u32,
+}
+
+/// One distinct combination of a segment's per-document facet values but the commune.
+#[derive(Clone, Copy)]
+struct Key {
+    /// Years from [`FIRST_YEAR`] ([`YEARS`] without).
+    year: u32,
+    /// State ordinal ([`NONE`] without).
+    state: u32,
+    /// Page type ordinal ([`NONE`] without).
+    page_type: u32,
     /// Bit `t` for topic ordinal `t` (segments of at most 32 topics).
     topics: u32,
+    /// The page type's relevance weight.
+    weight: f32,
+    /// Whether the state is `gone`.
+    gone: bool,
 }
 
 impl SegmentOrdinals {
@@ -1123,8 +1135,6 @@ impl SegmentOrdinals {
                 .map_or(NONE, |o| o as u32)
         };
         let year_column = ff.u64("year").ok();
-        let types = names[3].len() as u32 + 1;
-        let states = names[4].len() as u32 + 1;
         let masks = names[0].len() <= 32;
         let mut topic_lists = (!masks).then(|| (Vec::new(), Vec::new()));
         let communes = names[2].len();
@@ -1132,6 +1142,9 @@ impl SegmentOrdinals {
         let mut per_doc_dept = Vec::new();
         let mut consistent = true;
         let mut rows = Vec::with_capacity(max_doc as usize);
+        let mut keys = Vec::new();
+        let mut key_of: std::collections::HashMap<(u32, u32, u32, u32), u32> =
+            std::collections::HashMap::new();
         for d in 0..max_doc {
             let commune = single(columns[2].as_ref(), d);
             let dept = single(columns[1].as_ref(), d);
@@ -1148,8 +1161,8 @@ impl SegmentOrdinals {
                 .and_then(|y| y.checked_sub(FIRST_YEAR))
                 .filter(|y| (*y as usize) < YEARS)
                 .map_or(YEARS as u32, |y| y as u32);
-            let state = single(columns[4].as_ref(), d).min(states - 1);
-            let kind = single(columns[3].as_ref(), d).min(types - 1);
+            let state = single(columns[4].as_ref(), d);
+            let page_type = single(columns[3].as_ref(), d);
             let mut mask = 0u32;
             if let Some(c) = &columns[0] {
                 match &mut topic_lists {
@@ -1160,11 +1173,22 @@ impl SegmentOrdinals {
                     }
                 }
             }
-            rows.push(Row {
-                commune,
-                combo: (year * states + state) * types + kind,
-                topics: mask,
-            });
+            let key = *key_of
+                .entry((year, state, page_type, mask))
+                .or_insert_with(|| {
+                    keys.push(Key {
+                        year,
+                        state,
+                        page_type,
+                        topics: mask,
+                        weight: names[3]
+                            .get(page_type as usize)
+                            .map_or(1.0, |t| page_type_weight(t)),
+                        gone: names[4].get(state as usize).is_some_and(|s| s == "gone"),
+                    });
+                    (keys.len() - 1) as u32
+                });
+            rows.push(Row { commune, key });
         }
         if let Some((start, list)) = &mut topic_lists {
             if columns[0].is_none() {
@@ -1174,6 +1198,7 @@ impl SegmentOrdinals {
         }
         Ok(Self {
             rows,
+            keys,
             topic_lists,
             departement: if consistent {
                 Ok(dept_of_commune
@@ -1183,18 +1208,16 @@ impl SegmentOrdinals {
             } else {
                 Err(per_doc_dept)
             },
-            types,
-            states,
             names,
         })
     }
 
-    /// The page type ordinal of a document ([`NONE`] without).
-    fn page_type(&self, doc: tantivy::DocId) -> u32 {
-        self.rows.get(doc as usize).map_or(NONE, |r| {
-            let kind = r.combo % self.types;
-            if kind + 1 == self.types { NONE } else { kind }
-        })
+    /// The relevance weight of a document's page type (1 without).
+    fn weight(&self, doc: tantivy::DocId) -> f32 {
+        self.rows
+            .get(doc as usize)
+            .and_then(|r| self.keys.get(r.key as usize))
+            .map_or(1.0, |k| k.weight)
     }
 }
 
@@ -1244,15 +1267,16 @@ impl OrdinalCache {
 /// One segment's counts, per ordinal.
 struct FacetSegment {
     ordinals: std::sync::Arc<SegmentOrdinals>,
+    /// Per topic ordinal, in segments that list topics per document (else from `keys`).
     topics: Vec<u64>,
     /// Per département ordinal, when the segment counts them per document.
     departements: Vec<u64>,
     communes: Vec<u64>,
-    /// Per (year, state, page type) combination.
-    combos: Vec<u64>,
+    /// Per key ([`SegmentOrdinals::keys`]).
+    keys: Vec<u64>,
     gone_by_commune: Vec<u64>,
-    /// The ordinal of `gone` among the segment's states, if any document is gone.
-    gone: Option<u32>,
+    /// Whether any document of the segment can be gone.
+    gone: bool,
 }
 
 impl tantivy::collector::Collector for FacetCollector {
@@ -1276,12 +1300,9 @@ impl tantivy::collector::Collector for FacetCollector {
                 }
             ],
             communes: vec![0; ordinals.names[2].len()],
-            combos: vec![0; (YEARS + 1) * (ordinals.states * ordinals.types) as usize],
+            keys: vec![0; ordinals.keys.len()],
             gone_by_commune: vec![0; ordinals.names[2].len()],
-            gone: ordinals.names[4]
-                .iter()
-                .position(|n| n == "gone")
-                .and_then(|p| u32::try_from(p).ok()),
+            gone: ordinals.keys.iter().any(|k| k.gone),
             ordinals,
         })
     }
@@ -1321,26 +1342,15 @@ impl tantivy::collector::SegmentCollector for FacetSegment {
         if let Some(n) = self.communes.get_mut(row.commune as usize) {
             *n += 1;
         }
-        if let Some(n) = self.combos.get_mut(row.combo as usize) {
+        if let Some(n) = self.keys.get_mut(row.key as usize) {
             *n += 1;
         }
-        match &o.topic_lists {
-            None => {
-                let mut mask = row.topics;
-                while mask != 0 {
-                    if let Some(n) = self.topics.get_mut(mask.trailing_zeros() as usize) {
-                        *n += 1;
-                    }
-                    mask &= mask - 1;
-                }
-            }
-            Some((start, list)) => {
-                if let (Some(&from), Some(&to)) = (start.get(d), start.get(d + 1)) {
-                    for &t in list.get(from as usize..to as usize).unwrap_or_default() {
-                        if let Some(n) = self.topics.get_mut(t as usize) {
-                            *n += 1;
-                        }
-                    }
+        if let Some((start, list)) = &o.topic_lists
+            && let (Some(&from), Some(&to)) = (start.get(d), start.get(d + 1))
+        {
+            for &t in list.get(from as usize..to as usize).unwrap_or_default() {
+                if let Some(n) = self.topics.get_mut(t as usize) {
+                    *n += 1;
                 }
             }
         }
@@ -1350,8 +1360,8 @@ impl tantivy::collector::SegmentCollector for FacetSegment {
         {
             *n += 1;
         }
-        if let Some(gone) = self.gone
-            && (row.combo / o.types) % o.states == gone
+        if self.gone
+            && o.keys.get(row.key as usize).is_some_and(|k| k.gone)
             && let Some(n) = self.gone_by_commune.get_mut(row.commune as usize)
         {
             *n += 1;
@@ -1383,21 +1393,34 @@ impl tantivy::collector::SegmentCollector for FacetSegment {
                 per
             }
         };
-        let (types, states) = (o.types as usize, o.states as usize);
-        let mut page_types = vec![0; types];
-        let mut state_counts = vec![0; states];
+        let mut topics = self.topics;
+        let mut page_types = vec![0; o.names[3].len()];
+        let mut states = vec![0; o.names[4].len()];
         let mut years = vec![0; YEARS + 1];
-        for (combo, &n) in self.combos.iter().enumerate().filter(|(_, n)| **n > 0) {
-            page_types[combo % types] += n;
-            state_counts[(combo / types) % states] += n;
-            years[combo / types / states] += n;
+        for (key, &n) in o.keys.iter().zip(&self.keys).filter(|(_, n)| **n > 0) {
+            if let Some(c) = page_types.get_mut(key.page_type as usize) {
+                *c += n;
+            }
+            if let Some(c) = states.get_mut(key.state as usize) {
+                *c += n;
+            }
+            if let Some(c) = years.get_mut(key.year as usize) {
+                *c += n;
+            }
+            let mut mask = key.topics;
+            while mask != 0 {
+                if let Some(c) = topics.get_mut(mask.trailing_zeros() as usize) {
+                    *c += n;
+                }
+                mask &= mask - 1;
+            }
         }
         Facets {
-            topics: named(self.topics, &o.names[0]),
+            topics: named(topics, &o.names[0]),
             departements: named(departements, &o.names[1]),
             communes: named(self.communes, &o.names[2]),
             page_types: named(page_types, &o.names[3]),
-            states: named(state_counts, &o.names[4]),
+            states: named(states, &o.names[4]),
             gone_by_commune: named(self.gone_by_commune, &o.names[2]),
             years: years
                 .into_iter()
