@@ -272,14 +272,14 @@ pub async fn run(
         max_file_bytes: config.output.max_warc_bytes,
         warcinfo,
     })
-    .map_err(output_err(&out_dir))?;
+    .map_err(output_err(&out_dir))?
+    .with_cdxj();
 
     let mut crawl = Crawl {
         config: &config,
         scope,
         frontier,
         report,
-        indexed: 0,
         pages_started: 0,
         warc_subdir: worker.clone(),
         marked_troubled: HashSet::new(),
@@ -484,7 +484,6 @@ pub async fn run(
     progress.finish_and_clear();
 
     writer.close().map_err(output_err(&out_dir))?;
-    index_closed_files(&writer, &mut crawl.indexed);
     if !crawl.report.interrupted || budget_spent {
         crawl.frontier.store().finish()?;
     }
@@ -513,8 +512,7 @@ fn robots_from_saved(saved: &HostRobots, user_agent: &str) -> RobotsRules {
     }
 }
 
-/// Writes the CDXJ index of a closed WARC file (this reads the file once: at a rotation the
-/// crawl pauses for as long).
+/// Writes the CDXJ index of a repaired WARC file (reading it).
 fn index_file(path: PathBuf) {
     match warc::cdxj::write_index(&path) {
         Ok((index, errors)) => {
@@ -525,14 +523,6 @@ fn index_file(path: PathBuf) {
         }
         Err(e) => tracing::error!(file = %path.display(), "cannot write CDXJ index: {e}"),
     }
-}
-
-/// Writes the CDXJ index of each WARC file closed since the last call.
-fn index_closed_files(writer: &WarcWriter, indexed: &mut usize) {
-    for file in &writer.closed_files()[*indexed..] {
-        index_file(file.clone());
-    }
-    *indexed = writer.closed_files().len();
 }
 
 fn progress_bar() -> ProgressBar {
@@ -700,8 +690,6 @@ struct Crawl<'a> {
     scope: Scope,
     frontier: Frontier,
     report: CrawlReport,
-    /// WARC files closed and indexed so far.
-    indexed: usize,
     /// Page fetches started (robots.txt not counted), against the page budget.
     pages_started: u64,
     /// This worker's directory under `archive_root`, with a shared state.
@@ -979,7 +967,6 @@ impl Crawl<'_> {
                 path: out_dir,
                 source,
             })?;
-        index_closed_files(writer, &mut self.indexed);
         self.report
             .capture(&host, status, ex.body.len(), ex.truncated.is_some());
         if !c.robots {

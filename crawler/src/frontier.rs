@@ -6,7 +6,7 @@
 //! A store shared by several workers ([`StateStore::shared`]) schedules hosts itself, with
 //! leases; the per-host state here then only caches robots rules, delays and counts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use tokio::time::Instant;
@@ -87,6 +87,9 @@ pub fn host_key(url: &Url) -> String {
     url.host_str().unwrap_or_default().to_ascii_lowercase()
 }
 
+/// URLs remembered as seen at most (about 10 MB); the memory is emptied when full.
+const SEEN_REMEMBERED: usize = 100_000;
+
 /// URLs to fetch, per host, over a state store.
 pub struct Frontier {
     store: Box<dyn StateStore>,
@@ -94,6 +97,10 @@ pub struct Frontier {
     order: Vec<String>,
     cursor: usize,
     default_delay: Duration,
+    /// URLs known to be in the store's seen set, which only grows during a crawl: most links
+    /// of a page are its site's menus, found on every page, and asking the store about each
+    /// of them again was an eighth of a crawl's time on loopback (BENCHMARKS.md).
+    seen: HashSet<String>,
 }
 
 impl Frontier {
@@ -105,7 +112,16 @@ impl Frontier {
             order: Vec::new(),
             cursor: 0,
             default_delay,
+            seen: HashSet::new(),
         }
+    }
+
+    /// Remembers that a URL is in the seen set.
+    fn remember_seen(&mut self, url: &str) {
+        if self.seen.len() >= SEEN_REMEMBERED {
+            self.seen.clear();
+        }
+        self.seen.insert(url.to_string());
     }
 
     /// The state store.
@@ -141,19 +157,38 @@ impl Frontier {
     }
 
     /// Whether a URL was already queued or fetched in this crawl.
-    pub fn is_seen(&self, url: &Url) -> Result<bool, StateError> {
-        self.store.is_seen(url.as_str())
+    pub fn is_seen(&mut self, url: &Url) -> Result<bool, StateError> {
+        if self.seen.contains(url.as_str()) {
+            return Ok(true);
+        }
+        let seen = self.store.is_seen(url.as_str())?;
+        if seen {
+            self.remember_seen(url.as_str());
+        }
+        Ok(seen)
     }
 
-    /// The URLs of `urls` not queued or fetched in this crawl (one question to the store).
-    pub fn unseen(&self, urls: Vec<Url>) -> Result<Vec<Url>, StateError> {
-        let texts: Vec<&str> = urls.iter().map(Url::as_str).collect();
-        let fresh = self.store.unseen(&texts)?;
-        Ok(urls
+    /// The URLs of `urls` not queued or fetched in this crawl (one question to the store for
+    /// those not remembered as seen).
+    pub fn unseen(&mut self, urls: Vec<Url>) -> Result<Vec<Url>, StateError> {
+        let ask: Vec<Url> = urls
             .into_iter()
-            .zip(fresh)
-            .filter_map(|(u, f)| f.then_some(u))
-            .collect())
+            .filter(|u| !self.seen.contains(u.as_str()))
+            .collect();
+        if ask.is_empty() {
+            return Ok(ask);
+        }
+        let texts: Vec<&str> = ask.iter().map(Url::as_str).collect();
+        let fresh = self.store.unseen(&texts)?;
+        let mut out = Vec::new();
+        for (url, fresh) in ask.into_iter().zip(fresh) {
+            if fresh {
+                out.push(url);
+            } else {
+                self.remember_seen(url.as_str());
+            }
+        }
+        Ok(out)
     }
 
     /// Counts a query-string variant of the URL's path; returns the count so far.
@@ -173,6 +208,7 @@ impl Frontier {
         if added {
             self.host_entry(&key).queued += 1;
         }
+        self.remember_seen(candidate.url.as_str());
         Ok(added)
     }
 

@@ -72,7 +72,17 @@ pub fn timestamp(warc_date: &str) -> String {
 
 /// Builds the CDXJ line of a record, or `None` for records that are not indexed.
 pub fn line_for(read: &ReadRecord, filename: &str) -> Option<CdxjLine> {
-    let record = &read.record;
+    line_of(&read.record, read.offset, read.length, filename)
+}
+
+/// Builds the CDXJ line of a record at `offset` (its gzip member's `length` bytes long, when
+/// it fills one alone) in `filename`, or `None` for records that are not indexed.
+pub fn line_of(
+    record: &crate::record::Record,
+    offset: u64,
+    length: Option<u64>,
+    filename: &str,
+) -> Option<CdxjLine> {
     let kind = record.record_type();
     let content_type = record.get("Content-Type").unwrap_or_default();
     match kind {
@@ -113,8 +123,8 @@ pub fn line_for(read: &ReadRecord, filename: &str) -> Option<CdxjLine> {
     fields.extend(mime.map(|m| ("mime", m)));
     fields.extend(status.map(|s| ("status", s)));
     fields.extend(digest.map(|d| ("digest", d)));
-    fields.extend(read.length.map(|l| ("length", l.to_string())));
-    fields.push(("offset", read.offset.to_string()));
+    fields.extend(length.map(|l| ("length", l.to_string())));
+    fields.push(("offset", offset.to_string()));
     fields.push(("filename", filename.to_string()));
     Some(CdxjLine {
         key: surt(&url),
@@ -167,17 +177,24 @@ pub fn cdxj_path(warc: &Path) -> PathBuf {
 /// path and the records that could not be read.
 pub fn write_index(warc: &Path) -> io::Result<(PathBuf, Vec<ReadError>)> {
     let (lines, errors) = index_file(warc)?;
+    let out = write_lines(warc, &lines)?;
+    Ok((out, errors))
+}
+
+/// Writes sorted CDXJ lines beside a WARC file (atomically, via a temporary file); returns
+/// the index's path.
+pub fn write_lines(warc: &Path, lines: &[CdxjLine]) -> io::Result<PathBuf> {
     let out = cdxj_path(warc);
     let tmp = out.with_extension("cdxj.tmp");
     {
         let mut f = io::BufWriter::new(fs::File::create(&tmp)?);
-        for line in &lines {
+        for line in lines {
             writeln!(f, "{line}")?;
         }
         f.flush()?;
     }
     fs::rename(&tmp, &out)?;
-    Ok((out, errors))
+    Ok(out)
 }
 
 /// Bytes `escapeOnce` leaves alone: Python's `quote` safe set of the surt package plus
