@@ -560,8 +560,9 @@ async fn fetch_task(
             let ex = ex.clone();
             let previous = previous.clone();
             // As many pages parsed at once as there are cores: hundreds of fetches ending
-            // together would otherwise each get a blocking thread (and a malloc arena),
-            // which took a worker's RSS from 60 MB to 800 MB when its loop fell behind.
+            // together would otherwise each get a blocking thread (and, with glibc's malloc
+            // then, an arena), which took a worker's RSS from 60 MB to 800 MB when its loop
+            // fell behind.
             let _permit = parsers.acquire().await.ok();
             tokio::task::spawn_blocking(move || {
                 if is_robots {

@@ -2,7 +2,8 @@
 //! (one request at a time, a delay between requests).
 //!
 //! The queue and the seen-URL set live in a [`StateStore`] (on disk, so memory stays bounded
-//! whatever the frontier's size); this type keeps only the small per-host scheduling state.
+//! whatever the frontier's size); this type keeps the small per-host scheduling state, and
+//! remembers up to 100,000 URLs it knows are seen (about 10 MB) to ask the store less.
 //! A store shared by several workers ([`StateStore::shared`]) schedules hosts itself, with
 //! leases; the per-host state here then only caches robots rules, delays and counts.
 

@@ -1066,7 +1066,9 @@ const NONE: u32 = u32::MAX;
 /// two counters: its commune's, and its key's. A key numbers one of the segment's distinct
 /// (year, state, page type, topics) combinations, of which real segments hold a few hundred
 /// to a few thousand: the per-document loop does no division and no loop over topics; the
-/// key counts are spread over years, states, page types and topics once per segment.
+/// key counts are spread over years, states, page types and topics once per segment. (A
+/// segment with gone pages also counts them per commune, reading the key's flag; one with
+/// more than 32 topics lists each document's topics and loops over them.)
 /// The département is not read per document: it follows from the commune (the indexer writes
 /// both from the same commune), counted per commune and added up per département at the end;
 /// a segment where that does not hold counts départements per document instead.

@@ -183,7 +183,7 @@ pub fn write_index(warc: &Path) -> io::Result<(PathBuf, Vec<ReadError>)> {
 
 /// Writes sorted CDXJ lines beside a WARC file (atomically, via a temporary file); returns
 /// the index's path.
-pub fn write_lines(warc: &Path, lines: &[CdxjLine]) -> io::Result<PathBuf> {
+pub fn write_lines(warc: &Path, lines: &[impl std::fmt::Display]) -> io::Result<PathBuf> {
     let out = cdxj_path(warc);
     let tmp = out.with_extension("cdxj.tmp");
     {
