@@ -1077,6 +1077,8 @@ struct SegmentOrdinals {
     rows: Vec<Row>,
     /// Per key, what it stands for.
     keys: Vec<Key>,
+    /// Whether any key's state is `gone` (then gone pages are counted per commune).
+    any_gone: bool,
     /// Topic ordinals of document `d` when a segment has more topics than a mask holds:
     /// `topics[topic_start[d]..topic_start[d + 1]]`.
     topic_lists: Option<(Vec<u32>, Vec<u32>)>,
@@ -1200,6 +1202,7 @@ impl SegmentOrdinals {
         }
         Ok(Self {
             rows,
+            any_gone: keys.iter().any(|k| k.gone),
             keys,
             topic_lists,
             departement: if consistent {
@@ -1277,8 +1280,6 @@ struct FacetSegment {
     /// Per key ([`SegmentOrdinals::keys`]).
     keys: Vec<u64>,
     gone_by_commune: Vec<u64>,
-    /// Whether any document of the segment can be gone.
-    gone: bool,
 }
 
 impl tantivy::collector::Collector for FacetCollector {
@@ -1304,7 +1305,6 @@ impl tantivy::collector::Collector for FacetCollector {
             communes: vec![0; ordinals.names[2].len()],
             keys: vec![0; ordinals.keys.len()],
             gone_by_commune: vec![0; ordinals.names[2].len()],
-            gone: ordinals.keys.iter().any(|k| k.gone),
             ordinals,
         })
     }
@@ -1362,7 +1362,7 @@ impl tantivy::collector::SegmentCollector for FacetSegment {
         {
             *n += 1;
         }
-        if self.gone
+        if o.any_gone
             && o.keys.get(row.key as usize).is_some_and(|k| k.gone)
             && let Some(n) = self.gone_by_commune.get_mut(row.commune as usize)
         {
