@@ -64,4 +64,7 @@ echo "== independent check of the test WARC files with warcio"
 bash scripts/check-warcs.sh target/tmp/warcs
 
 echo "== fixity check of the test WARC files and their CDXJ indexes (crawler verify)"
-cargo run --quiet --locked -p veille-crawler -- verify target/tmp/warcs
+# The crawler binary `cargo test --workspace` built: `cargo run -p veille-crawler` would
+# build its dependencies a second time with the crawler's features alone (several GB more
+# of target/, which filled the CI machine's disk once).
+"${CARGO_TARGET_DIR:-target}/debug/crawler" verify target/tmp/warcs
