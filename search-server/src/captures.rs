@@ -214,22 +214,11 @@ impl CaptureStore {
                 files.insert(path, (stamp, entries));
             }
             let table = Table::build(files);
-            let counts = StoreCounts {
-                files: table.files.len(),
-                captures: table.captures,
-            };
             if let Ok(mut current) = self.table.write() {
                 *current = table;
             }
-            return counts;
         }
-        self.table
-            .read()
-            .map(|t| StoreCounts {
-                files: t.files.len(),
-                captures: t.captures,
-            })
-            .unwrap_or_default()
+        self.counts()
     }
 
     /// Refreshes when the last refresh is older than `age` (used when a lookup misses).
