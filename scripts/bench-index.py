@@ -124,6 +124,7 @@ def main():
     if not args.skip_build:
         subprocess.run(["cargo", "build", "--release", "-p", "veille-crawler", "-p", "veille-indexer"], cwd=ROOT, check=True)
     work = args.work or tempfile.mkdtemp(prefix="veille-bench-index-")
+    os.makedirs(work, exist_ok=True)
     env = dict(os.environ, RUST_LOG="warn")
     warcs = os.path.join(work, "warcs")
     if os.path.isdir(warcs) and any(f.endswith(".warc.gz") for f in os.listdir(warcs)):

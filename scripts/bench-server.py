@@ -106,6 +106,7 @@ def main():
         subprocess.run(["cargo", "build", "--release", "-p", "veille-crawler", "-p", "veille-indexer", "-p", "search-server"],
                        cwd=ROOT, check=True)
     work = args.work or tempfile.mkdtemp(prefix="veille-bench-server-")
+    os.makedirs(work, exist_ok=True)
     env = dict(os.environ, RUST_LOG="warn")
     warcs = os.path.join(work, "warcs")
     if not os.path.isdir(warcs):
