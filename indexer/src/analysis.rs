@@ -187,10 +187,13 @@ impl FrenchStemmer {
     }
 }
 
+/// The stem cache's map: foldhash, seeded per process (page words are hostile input, so not
+/// an unseeded hash like Fx), in place of std's slower SipHash.
+type StemMap = std::collections::HashMap<String, String, foldhash::fast::RandomState>;
+
 thread_local! {
     /// Folded word → French stem, for the analyzer's [`CachedStemmer`].
-    static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static STEMS: std::cell::RefCell<StemMap> = std::cell::RefCell::new(StemMap::default());
 }
 
 #[cfg(test)]
